@@ -1,0 +1,184 @@
+package dev.glimpse.ingest;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One stored image: its metadata, where its bytes are, and its caption and embedding once captioned. */
+@Entity
+@Table(name = "image")
+public class Image {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String sha256;
+
+    @Column(name = "original_name", nullable = false)
+    private String originalName;
+
+    @Column(name = "mime_type", nullable = false)
+    private String mimeType;
+
+    private int width;
+    private int height;
+
+    @Column(name = "byte_size")
+    private long byteSize;
+
+    @Column(name = "storage_key", nullable = false)
+    private String storageKey;
+
+    @Column(name = "thumbnail_key", nullable = false)
+    private String thumbnailKey;
+
+    private String caption;
+
+    @Column(name = "caption_model")
+    private String captionModel;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "float4[]")
+    private float[] embedding;
+
+    @Column(name = "embedding_model")
+    private String embeddingModel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ImageStatus status;
+
+    @Column(name = "failure_reason")
+    private String failureReason;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Image() {}
+
+    Image(StoredUpload upload) {
+        this.id = UUID.randomUUID();
+        this.sha256 = upload.sha256();
+        this.originalName = upload.fileName();
+        this.mimeType = upload.mimeType();
+        this.width = upload.width();
+        this.height = upload.height();
+        this.byteSize = upload.byteSize();
+        this.storageKey = upload.storageKey();
+        this.thumbnailKey = upload.thumbnailKey();
+        this.status = ImageStatus.RECEIVED;
+    }
+
+    @PrePersist
+    @PreUpdate
+    void touch() {
+        Instant now = Instant.now();
+        if (createdAt == null) {
+            createdAt = now;
+        }
+        updatedAt = now;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public String getOriginalName() {
+        return originalName;
+    }
+
+    public String getMimeType() {
+        return mimeType;
+    }
+
+    public int getWidth() {
+        return width;
+    }
+
+    public int getHeight() {
+        return height;
+    }
+
+    public long getByteSize() {
+        return byteSize;
+    }
+
+    public String getStorageKey() {
+        return storageKey;
+    }
+
+    public String getThumbnailKey() {
+        return thumbnailKey;
+    }
+
+    public String getCaption() {
+        return caption;
+    }
+
+    public String getCaptionModel() {
+        return captionModel;
+    }
+
+    public float[] getEmbedding() {
+        return embedding;
+    }
+
+    public String getEmbeddingModel() {
+        return embeddingModel;
+    }
+
+    public ImageStatus getStatus() {
+        return status;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    public Instant getClaimedAt() {
+        return claimedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** Records a finished caption and its embedding; the image becomes searchable. */
+    void markReady(String caption, String captionModel, float[] embedding, String embeddingModel) {
+        this.caption = caption;
+        this.captionModel = captionModel;
+        this.embedding = embedding.clone();
+        this.embeddingModel = embeddingModel;
+        this.status = ImageStatus.READY;
+        this.failureReason = null;
+        this.claimedAt = null;
+    }
+}

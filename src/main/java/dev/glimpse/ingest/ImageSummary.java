@@ -1,0 +1,40 @@
+package dev.glimpse.ingest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What pages and the API show of a stored image. */
+public record ImageSummary(
+        UUID id,
+        String fileName,
+        String mimeType,
+        int width,
+        int height,
+        long byteSize,
+        ImageStatus status,
+        String caption,
+        String failureReason,
+        Instant createdAt) {
+
+    static ImageSummary of(Image image) {
+        return new ImageSummary(
+                image.getId(),
+                image.getOriginalName(),
+                image.getMimeType(),
+                image.getWidth(),
+                image.getHeight(),
+                image.getByteSize(),
+                image.getStatus(),
+                image.getCaption(),
+                image.getFailureReason(),
+                image.getCreatedAt());
+    }
+
+    public String contentUrl() {
+        return ImageContentController.contentPath(id);
+    }
+
+    public String thumbnailUrl() {
+        return ImageContentController.thumbnailPath(id);
+    }
+}

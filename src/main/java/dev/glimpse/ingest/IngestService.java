@@ -1,0 +1,136 @@
+package dev.glimpse.ingest;
+
+import dev.glimpse.storage.BlobStore;
+import dev.glimpse.storage.StorageUnavailableException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes uploaded files in: inspects them, stores each distinct image once (blob first, then its row), and lists the
+ * library. Whatever fails, nothing partial is kept: blobs written for a row that could not be inserted are deleted.
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final ImageInspector inspector;
+    private final BlobStore blobs;
+    private final ImageRepository images;
+    private final UploadProperties properties;
+
+    IngestService(ImageInspector inspector, BlobStore blobs, ImageRepository images, UploadProperties properties) {
+        this.inspector = inspector;
+        this.blobs = blobs;
+        this.images = images;
+        this.properties = properties;
+    }
+
+    public IngestOutcome ingest(String clientFileName, byte[] bytes) {
+        String fileName = FileNames.displayName(clientFileName);
+        try {
+            InspectedImage inspected = inspector.inspect(bytes);
+            String sha256 = sha256(bytes);
+            Optional<Image> existing = images.findBySha256(sha256);
+            if (existing.isPresent()) {
+                return new IngestOutcome.Duplicate(fileName, ImageSummary.of(existing.get()));
+            }
+            return store(fileName, sha256, bytes, inspected);
+        } catch (ImageRefusedException e) {
+            log.info("Refused upload '{}': {}", fileName, e.getMessage());
+            return new IngestOutcome.Refused(fileName, e.getMessage());
+        } catch (StorageUnavailableException e) {
+            log.warn("Storage unavailable for upload '{}'", fileName, e);
+            return new IngestOutcome.Unavailable(fileName, "storage is unavailable right now, please try again later");
+        }
+    }
+
+    public Page<ImageSummary> library(int page, int size) {
+        return images.findAllByOrderByCreatedAtDesc(PageRequest.of(page, size)).map(ImageSummary::of);
+    }
+
+    public long count() {
+        return images.count();
+    }
+
+    public Optional<ImageSummary> find(UUID id) {
+        return images.findById(id).map(ImageSummary::of);
+    }
+
+    public UploadProperties limits() {
+        return properties;
+    }
+
+    Optional<StoredBytes> content(UUID id) {
+        return images.findById(id)
+                .flatMap(image -> blobs.get(image.getStorageKey())
+                        .map(bytes -> new StoredBytes(bytes, image.getMimeType(), image.getSha256())));
+    }
+
+    Optional<StoredBytes> thumbnail(UUID id) {
+        return images.findById(id)
+                .flatMap(image -> blobs.get(image.getThumbnailKey())
+                        .map(bytes -> new StoredBytes(bytes, "image/jpeg", "t-" + image.getSha256())));
+    }
+
+    private IngestOutcome store(String fileName, String sha256, byte[] original, InspectedImage inspected) {
+        byte[] cleaned = LocationStripper.strip(inspected.format(), original);
+        int orientation = Orientation.of(inspected.format(), cleaned);
+        byte[] thumbnail = Thumbnails.jpeg(inspected.pixels(), orientation, properties.thumbnailSize());
+        String storageKey = blobs.put(cleaned, inspected.format().mimeType());
+        String thumbnailKey = null;
+        try {
+            thumbnailKey = blobs.put(thumbnail, "image/jpeg");
+            StoredUpload upload = new StoredUpload(
+                    sha256,
+                    fileName,
+                    inspected.format().mimeType(),
+                    inspected.width(),
+                    inspected.height(),
+                    cleaned.length,
+                    storageKey,
+                    thumbnailKey);
+            Image image = images.saveAndFlush(new Image(upload));
+            log.info("Stored '{}' as {} ({} × {})", fileName, image.getId(), image.getWidth(), image.getHeight());
+            return new IngestOutcome.Stored(fileName, ImageSummary.of(image));
+        } catch (DataIntegrityViolationException e) {
+            deleteQuietly(storageKey, thumbnailKey);
+            return images.findBySha256(sha256)
+                    .<IngestOutcome>map(image -> new IngestOutcome.Duplicate(fileName, ImageSummary.of(image)))
+                    .orElseThrow(() -> e);
+        } catch (RuntimeException e) {
+            deleteQuietly(storageKey, thumbnailKey);
+            throw e;
+        }
+    }
+
+    private void deleteQuietly(String... keys) {
+        for (String key : keys) {
+            if (key == null) {
+                continue;
+            }
+            try {
+                blobs.delete(key);
+            } catch (RuntimeException e) {
+                log.warn("Could not delete orphan blob {}; the sweeper will remove it", key, e);
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.glimpse.ingest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/** Limits for uploaded images and the size of their thumbnails. */
+@Validated
+@ConfigurationProperties("glimpse.upload")
+public record UploadProperties(
+        @NotNull @DefaultValue("5MB") DataSize maxBytes,
+        @Min(1) @Max(500) @DefaultValue("50") int maxMegapixels,
+        @Min(32) @Max(2048) @DefaultValue("320") int thumbnailSize,
+        @Min(1) @Max(100) @DefaultValue("20") int maxFilesPerUpload) {}

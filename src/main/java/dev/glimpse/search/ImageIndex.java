@@ -1,0 +1,197 @@
+package dev.glimpse.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index of captioned images: one document per image id (replaced, never duplicated), with the caption as
+ * English full text and the embedding as a dot-product HNSW vector. Every change is committed before the method
+ * returns. An index that cannot be opened (deleted, corrupted) is started afresh and filled again by repair.
+ */
+public class ImageIndex implements AutoCloseable {
+
+    static final String ID = "id";
+    static final String CAPTION = "caption";
+    static final String VECTOR = "vector";
+
+    private static final Logger log = LoggerFactory.getLogger(ImageIndex.class);
+
+    private final Path directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public ImageIndex(Path directory) {
+        this.directory = directory.toAbsolutePath();
+        this.writer = openWriter(this.directory);
+        try {
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void upsert(IndexedImage image) {
+        try {
+            writer.updateDocument(new Term(ID, image.id().toString()), document(image));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not index image " + image.id(), e);
+        }
+    }
+
+    public synchronized void delete(UUID id) {
+        try {
+            writer.deleteDocuments(new Term(ID, id.toString()));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove image " + id + " from the index", e);
+        }
+    }
+
+    /** Every indexed id with its caption, for comparing the index with the database. */
+    public Map<UUID, String> captionsById() {
+        return withSearcher(searcher -> {
+            Map<UUID, String> captions = new HashMap<>();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, count(searcher))).scoreDocs) {
+                Document document = stored.document(hit.doc);
+                captions.put(UUID.fromString(document.get(ID)), document.get(CAPTION));
+            }
+            return captions;
+        });
+    }
+
+    /** How many documents carry this id: 0 or 1 unless something is badly wrong. */
+    public int documentsFor(UUID id) {
+        return withSearcher(searcher -> searcher.count(new TermQuery(new Term(ID, id.toString()))));
+    }
+
+    public int size() {
+        return withSearcher(ImageIndex::count);
+    }
+
+    public Optional<String> caption(UUID id) {
+        return withSearcher(searcher -> {
+            ScoreDoc[] hits = searcher.search(new TermQuery(new Term(ID, id.toString())), 1).scoreDocs;
+            return hits.length == 0
+                    ? Optional.<String>empty()
+                    : Optional.of(searcher.storedFields().document(hits[0].doc).get(CAPTION));
+        });
+    }
+
+    /** Removes every document; used before a full rebuild. */
+    public synchronized void clear() {
+        try {
+            writer.deleteAll();
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    <T> T withSearcher(SearcherFunction<T> function) {
+        try {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return function.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            searchers.close();
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefresh();
+    }
+
+    private static int count(IndexSearcher searcher) throws IOException {
+        return searcher.count(new MatchAllDocsQuery());
+    }
+
+    private static Document document(IndexedImage image) {
+        Document document = new Document();
+        document.add(new StringField(ID, image.id().toString(), Field.Store.YES));
+        document.add(new TextField(CAPTION, image.caption(), Field.Store.YES));
+        document.add(new KnnFloatVectorField(VECTOR, image.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        return document;
+    }
+
+    private static IndexWriter openWriter(Path directory) {
+        try {
+            return newWriter(directory);
+        } catch (IOException | RuntimeException e) {
+            log.warn(
+                    "The index at {} cannot be opened ({}); starting a new one, repair will refill it",
+                    directory,
+                    e.toString());
+            deleteFolder(directory);
+            try {
+                return newWriter(directory);
+            } catch (IOException retry) {
+                throw new UncheckedIOException("Cannot create an index at " + directory, retry);
+            }
+        }
+    }
+
+    private static IndexWriter newWriter(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriter writer = new IndexWriter(FSDirectory.open(directory), config);
+        writer.commit();
+        return writer;
+    }
+
+    private static void deleteFolder(Path directory) {
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the damaged index at " + directory, e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.glimpse.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Blobs as files under one folder; a blob is written to a temporary file and renamed into place atomically. */
+final class LocalBlobStore implements BlobStore {
+
+    private final Path root;
+
+    LocalBlobStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public String put(byte[] bytes, String contentType) {
+        String key = BlobKeys.newKey();
+        Path target = pathOf(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".upload-", ".part");
+            try {
+                Files.write(temp, bytes);
+                moveIntoPlace(temp, target);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return key;
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Could not write to local storage at " + root, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(Files.readAllBytes(pathOf(key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Could not read blob " + key, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(pathOf(key));
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Could not delete blob " + key, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(pathOf(key));
+    }
+
+    @Override
+    public Stream<StoredBlob> list() {
+        if (!Files.isDirectory(root)) {
+            return Stream.empty();
+        }
+        try {
+            return Files.find(root, 2, (path, attributes) -> attributes.isRegularFile() && isBlob(path))
+                    .map(this::describe);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void checkAvailable() {
+        try {
+            Files.createDirectories(root);
+            if (!Files.isWritable(root)) {
+                throw new IOException("not writable");
+            }
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Local storage folder " + root + " is not usable", e);
+        }
+    }
+
+    private boolean isBlob(Path path) {
+        String key = root.relativize(path).toString();
+        try {
+            BlobKeys.requireValid(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private StoredBlob describe(Path path) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return new StoredBlob(
+                    root.relativize(path).toString(), attributes.creationTime().toInstant());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path pathOf(String key) {
+        return root.resolve(BlobKeys.requireValid(key));
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.glimpse.storage;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where image bytes are kept: {@code glimpse.storage.type=local} (default, under {@code data/blobs}) or {@code gcs}
+ * (bucket and optional prefix; credentials come the standard Google way).
+ */
+@Validated
+@ConfigurationProperties("glimpse.storage")
+public record StorageProperties(
+        @NotNull @DefaultValue("local") Type type,
+        @Valid @NotNull @DefaultValue Local local,
+        @Valid @NotNull @DefaultValue Gcs gcs) {
+
+    public enum Type {
+        LOCAL,
+        GCS
+    }
+
+    public record Local(@NotNull @DefaultValue("data/blobs") Path root) {}
+
+    public record Gcs(String bucket, @DefaultValue("") String prefix, String projectId) {}
+}
