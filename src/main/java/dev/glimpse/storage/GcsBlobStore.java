@@ -29,7 +29,7 @@ final class GcsBlobStore implements BlobStore {
         BlobInfo info =
                 BlobInfo.newBuilder(idOf(key)).setContentType(contentType).build();
         try {
-            storage.create(info, bytes, Storage.BlobTargetOption.doesNotExist());
+            storage.create(info, bytes);
             return key;
         } catch (StorageException e) {
             throw new StorageUnavailableException("Could not write to bucket " + bucket, e);
