@@ -3,6 +3,10 @@ package dev.glimpse.ml.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.glimpse.ml.Checkpoint;
+import dev.glimpse.ml.Checkpoints;
+import dev.glimpse.ml.SafeTensors;
+import dev.glimpse.ml.torch.TorchCheckpoint;
 import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -166,6 +170,10 @@ class ModelStoreTest {
         assertThat(hub.requestsFor("model.safetensors"))
                 .extracting(LocalHubServer.Request::method)
                 .containsExactly("HEAD");
+        try (Checkpoint checkpoint = Checkpoints.open(dir)) {
+            assertThat(checkpoint).isInstanceOf(TorchCheckpoint.class);
+            assertThat(checkpoint.names()).contains("text_decoder.cls.predictions.decoder.weight");
+        }
     }
 
     @Test
@@ -185,6 +193,16 @@ class ModelStoreTest {
                     .isEqualTo(-1L);
         }
         assertThat(dir.resolve("pytorch_model.bin")).doesNotExist();
+        try (Checkpoint downloaded = Checkpoints.open(dir);
+                Checkpoint original =
+                        SafeTensors.open(Fixtures.model("blip-tiny").resolve("model.safetensors"))) {
+            assertThat(downloaded.names()).isEqualTo(original.names());
+            for (String name : original.names()) {
+                assertThat(downloaded.tensor(name).data())
+                        .as(name)
+                        .isEqualTo(original.tensor(name).data());
+            }
+        }
     }
 
     @Test
