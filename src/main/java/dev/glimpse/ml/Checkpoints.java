@@ -1,5 +1,6 @@
 package dev.glimpse.ml;
 
+import dev.glimpse.ml.torch.TorchCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,13 +13,12 @@ public final class Checkpoints {
     /** A file a model folder may hold, in order of preference, and how to open it. */
     private record Format(String fileName, Function<Path, Checkpoint> opener) {}
 
-    /**
-     * The formats tried, first match wins. Extension point: PyTorch pickles ({@code pytorch_model.bin} and
-     * {@code pytorch_model.bin.index.json}) are added here, after the safetensors entries.
-     */
+    /** The formats tried, first match wins: safetensors before PyTorch pickles, a single file before shards. */
     private static final List<Format> FORMATS = List.of(
             new Format("model.safetensors", SafeTensors::open),
-            new Format("model.safetensors.index.json", index -> ShardedCheckpoint.open(index, SafeTensors::open)));
+            new Format("model.safetensors.index.json", index -> ShardedCheckpoint.open(index, SafeTensors::open)),
+            new Format("pytorch_model.bin", TorchCheckpoint::open),
+            new Format("pytorch_model.bin.index.json", index -> ShardedCheckpoint.open(index, TorchCheckpoint::open)));
 
     private Checkpoints() {}
 

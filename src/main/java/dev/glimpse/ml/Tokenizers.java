@@ -21,11 +21,15 @@ public final class Tokenizers {
      * The tokenizer of {@code modelDir}; {@code options} are DJL's ({@code padding}, {@code truncation},
      * {@code maxLength}, {@code addSpecialTokens}, …) and override the file's settings.
      *
-     * <p>Extension point: repositories without {@code tokenizer.json} ({@code vocab.txt} + {@code
-     * tokenizer_config.json}) get a fallback here.
+     * <p>Repositories without {@code tokenizer.json} but with a BERT {@code vocab.txt} (+ {@code
+     * tokenizer_config.json}, {@code special_tokens_map.json}) get an equivalent tokenizer built by {@link
+     * BertTokenizerJson}.
      */
     public static HuggingFaceTokenizer load(Path modelDir, Map<String, String> options) {
         Path file = modelDir.resolve("tokenizer.json");
+        if (BertTokenizerJson.applies(modelDir)) {
+            return BertTokenizerJson.load(modelDir, options);
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("No tokenizer.json in " + modelDir);
         }

@@ -1,0 +1,145 @@
+package dev.glimpse.ml.hub;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+/**
+ * Talks to a Hugging Face compatible hub: {@code {base}/{repo}/resolve/{revision}/{file}}. A HEAD request (redirects
+ * followed by hand, so that the hub's own {@code X-Linked-Etag}/{@code X-Linked-Size} headers on the redirect to the
+ * CDN are seen) says whether a file exists, its size and hash; a GET following redirects fetches it with resume and
+ * verification ({@link FileDownload}).
+ */
+public final class HubClient {
+
+    public static final URI DEFAULT_BASE_URL = URI.create("https://huggingface.co");
+
+    static final String USER_AGENT = "glimpse-model-store/1.0";
+    private static final int MAX_REDIRECTS = 10;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final URI baseUrl;
+    private final HttpClient http;
+    private final HttpClient httpNoRedirects;
+
+    public HubClient() {
+        this(DEFAULT_BASE_URL);
+    }
+
+    public HubClient(URI baseUrl) {
+        String text = baseUrl.toString();
+        this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.http = newClient(HttpClient.Redirect.NORMAL);
+        this.httpNoRedirects = newClient(HttpClient.Redirect.NEVER);
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The resolve URL of a file, each path segment percent-encoded. */
+    URI fileUrl(ModelRef ref, String file) {
+        return URI.create(baseUrl + "/" + ref.repo() + "/resolve/" + encode(ref.revision()) + "/"
+                + Arrays.stream(file.split("/")).map(HubClient::encode).collect(Collectors.joining("/")));
+    }
+
+    /** Metadata of a file on the hub, or empty when the hub answers 404 (the repository does not have it). */
+    Optional<RemoteFile> metadata(ModelRef ref, String file) {
+        URI url = fileUrl(ref, file);
+        URI current = url;
+        String linkedEtag = null;
+        OptionalLong linkedSize = OptionalLong.empty();
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpResponse<Void> response = head(current, ref, file);
+            var headers = response.headers();
+            if (linkedEtag == null) {
+                linkedEtag = RemoteFile.normalizeEtag(
+                        headers.firstValue("X-Linked-Etag").orElse(null));
+                linkedSize = headers.firstValueAsLong("X-Linked-Size");
+            }
+            int status = response.statusCode();
+            if (isRedirect(status) && linkedEtag == null) {
+                String location = headers.firstValue("Location")
+                        .orElseThrow(() -> new HubException("Hub redirect without Location for " + url));
+                current = current.resolve(location);
+                continue;
+            }
+            if (isRedirect(status) || status / 100 == 2) {
+                return Optional.of(
+                        linkedEtag != null
+                                ? new RemoteFile(url, linkedSize.orElse(-1), linkedEtag)
+                                : new RemoteFile(
+                                        url,
+                                        headers.firstValueAsLong("Content-Length")
+                                                .orElse(-1),
+                                        RemoteFile.normalizeEtag(
+                                                headers.firstValue("ETag").orElse(null))));
+            }
+            if (status == 404) {
+                return Optional.empty();
+            }
+            throw refused(status, ref, file, url);
+        }
+        throw new HubException("Too many redirects fetching " + url);
+    }
+
+    /** Downloads a file the hub has into {@code target}, resuming {@code target.part} if present. */
+    void download(ModelRef ref, String file, RemoteFile remote, Path target) {
+        new FileDownload(http, remote, target, ref + " " + file).run();
+    }
+
+    private HttpResponse<Void> head(URI url, ModelRef ref, String file) {
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("User-Agent", USER_AGENT)
+                .header("Accept-Encoding", "identity")
+                .timeout(REQUEST_TIMEOUT)
+                .build();
+        try {
+            return httpNoRedirects.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new HubException(
+                    "Cannot reach the model hub at " + baseUrl + " to fetch " + file + " of " + ref + ": " + e
+                            + ". Check the network or the hub URL, or pre-fetch the model where the hub is"
+                            + " reachable and copy the models folder.",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HubException("Interrupted while asking the hub for " + url, e);
+        }
+    }
+
+    private static HubException refused(int status, ModelRef ref, String file, URI url) {
+        String reason = status == 401 || status == 403
+                ? "the repository does not exist, is private or is gated"
+                : "the hub answered HTTP " + status;
+        return new HubException(
+                "Cannot fetch " + file + " of " + ref + " from " + url + ": " + reason + " (HTTP " + status + ")");
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static HttpClient newClient(HttpClient.Redirect redirect) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(redirect)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.glimpse.ml.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.glimpse.ml.Checkpoint;
+import dev.glimpse.ml.Checkpoints;
+import dev.glimpse.ml.SafeTensors;
+import dev.glimpse.ml.torch.TorchCheckpoint;
+import dev.glimpse.testsupport.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelStoreTest {
+
+    private static final ModelRef BLIP = ModelRef.parse("glimpse/blip-tiny");
+    private static final ModelRef BLIP_BIN = ModelRef.parse("glimpse/blip-tiny-bin");
+
+    @TempDir
+    Path root;
+
+    private LocalHubServer hub;
+
+    @BeforeEach
+    void startHub() throws IOException {
+        hub = new LocalHubServer()
+                .serve(BLIP.repo(), Fixtures.model("blip-tiny"))
+                .serve(BLIP_BIN.repo(), Fixtures.model("blip-tiny-bin"));
+    }
+
+    @AfterEach
+    void stopHub() {
+        hub.close();
+    }
+
+    private ModelStore store() {
+        return new ModelStore(root, new HubClient(hub.baseUrl()), false);
+    }
+
+    @Test
+    void downloadsEveryFileOfARepositoryIntoOwnerNameRevisionFolder() throws IOException {
+        Path dir = store().resolve(BLIP);
+
+        assertThat(dir).isEqualTo(root.resolve("glimpse--blip-tiny").resolve("main"));
+        assertSameTopLevelFiles(Fixtures.model("blip-tiny"), dir);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void resolvingACompleteFolderAgainAsksTheHubNothing() {
+        store().resolve(BLIP);
+        int before = hub.requests.size();
+
+        Path dir = store().resolve(BLIP);
+
+        assertThat(dir.resolve("model.safetensors")).exists();
+        assertThat(hub.requests).hasSize(before);
+    }
+
+    @Test
+    void interruptedTransferResumesWithARangeRequestAndEndsByteIdentical() throws IOException {
+        Path original = Fixtures.model("blip-tiny").resolve("model.safetensors");
+        long half = Files.size(original) / 2;
+        hub.cutFirstTransferOf("model.safetensors");
+
+        Path dir = store().resolve(BLIP);
+
+        assertThat(Files.mismatch(original, dir.resolve("model.safetensors"))).isEqualTo(-1L);
+        List<LocalHubServer.Request> gets = hub.requestsFor("model.safetensors").stream()
+                .filter(r -> r.method().equals("GET") && r.path().startsWith("/cdn/"))
+                .toList();
+        assertThat(gets).hasSize(2);
+        assertThat(gets.get(0).range()).isNull();
+        assertThat(gets.get(1).range()).isEqualTo("bytes=" + half + "-");
+        assertThat(dir.resolve("model.safetensors.part")).doesNotExist();
+    }
+
+    @Test
+    void serverIgnoringTheRangeRequestRestartsTheFileFromTheFirstByte() throws IOException {
+        hub.ignoreRangeRequests();
+        hub.cutFirstTransferOf("model.safetensors");
+
+        Path dir = store().resolve(BLIP);
+
+        assertThat(Files.mismatch(
+                        Fixtures.model("blip-tiny").resolve("model.safetensors"), dir.resolve("model.safetensors")))
+                .isEqualTo(-1L);
+    }
+
+    @Test
+    void weightsNotMatchingTheAdvertisedSha256AreRejectedAndDeleted() {
+        hub.corrupt("model.safetensors");
+
+        assertThatThrownBy(() -> store().resolve(BLIP))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("model.safetensors")
+                .hasMessageContaining("is corrupt")
+                .hasMessageContaining("sha256");
+
+        Path dir = store().folder(BLIP);
+        assertThat(dir.resolve("model.safetensors")).doesNotExist();
+        assertThat(dir.resolve("model.safetensors.part")).doesNotExist();
+        assertThat(dir.resolve(ModelStore.MANIFEST)).doesNotExist();
+    }
+
+    @Test
+    void smallFileNotMatchingItsGitBlobIdIsRejected() {
+        hub.corrupt("tokenizer.json");
+
+        assertThatThrownBy(() -> store().resolve(BLIP))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("tokenizer.json")
+                .hasMessageContaining("git blob sha1");
+        assertThat(store().folder(BLIP).resolve("tokenizer.json")).doesNotExist();
+    }
+
+    @Test
+    void offlineStoreNamesTheMissingFileAndThePrefetchCommandWithoutNetwork() {
+        ModelStore offline = new ModelStore(root, new HubClient(hub.baseUrl()), true);
+
+        assertThatThrownBy(() -> offline.resolve(BLIP))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("not available offline")
+                .hasMessageContaining(
+                        root.resolve("glimpse--blip-tiny/main/config.json").toString())
+                .hasMessageContaining("ModelPrefetch");
+        assertThat(hub.requests).isEmpty();
+    }
+
+    @Test
+    void offlineStoreServesAFetchedModelAndNamesAFileDeletedSince() throws IOException {
+        Path dir = store().resolve(BLIP);
+        ModelStore offline = new ModelStore(root, new HubClient(hub.baseUrl()), true);
+        assertThat(offline.resolve(BLIP)).isEqualTo(dir);
+
+        Files.delete(dir.resolve("tokenizer.json"));
+
+        assertThatThrownBy(() -> offline.resolve(BLIP))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("tokenizer.json is missing");
+    }
+
+    @Test
+    void offlineStoreAcceptsAFolderFilledByHand() throws IOException {
+        Path dir = store().folder(BLIP_BIN);
+        Files.createDirectories(dir);
+        for (String file : List.of("config.json", "pytorch_model.bin")) {
+            Files.copy(Fixtures.model("blip-tiny-bin").resolve(file), dir.resolve(file));
+        }
+
+        assertThat(new ModelStore(root, new HubClient(hub.baseUrl()), true).resolve(BLIP_BIN))
+                .isEqualTo(dir);
+    }
+
+    @Test
+    void repositoryWithOnlyAPytorchPickleDownloadsPytorchModelBin() throws IOException {
+        Path dir = store().resolve(BLIP_BIN);
+
+        assertSameTopLevelFiles(Fixtures.model("blip-tiny-bin"), dir);
+        assertThat(dir.resolve("model.safetensors")).doesNotExist();
+        assertThat(hub.requestsFor("model.safetensors"))
+                .extracting(LocalHubServer.Request::method)
+                .containsExactly("HEAD");
+        try (Checkpoint checkpoint = Checkpoints.open(dir)) {
+            assertThat(checkpoint).isInstanceOf(TorchCheckpoint.class);
+            assertThat(checkpoint.names()).contains("text_decoder.cls.predictions.decoder.weight");
+        }
+    }
+
+    @Test
+    void shardedSafetensorsIndexIsFollowedToEveryShard(@TempDir Path sharded) throws IOException {
+        Files.copy(Fixtures.model("blip-tiny").resolve("config.json"), sharded.resolve("config.json"));
+        List<String> shards =
+                SafetensorsShards.split(Fixtures.model("blip-tiny").resolve("model.safetensors"), sharded, 3);
+        hub.serve("glimpse/blip-sharded", sharded);
+
+        Path dir = store().resolve(ModelRef.parse("glimpse/blip-sharded"));
+
+        assertThat(shards).hasSize(3);
+        for (String file : Stream.concat(shards.stream(), Stream.of("model.safetensors.index.json", "config.json"))
+                .toList()) {
+            assertThat(Files.mismatch(sharded.resolve(file), dir.resolve(file)))
+                    .as(file)
+                    .isEqualTo(-1L);
+        }
+        assertThat(dir.resolve("pytorch_model.bin")).doesNotExist();
+        try (Checkpoint downloaded = Checkpoints.open(dir);
+                Checkpoint original =
+                        SafeTensors.open(Fixtures.model("blip-tiny").resolve("model.safetensors"))) {
+            assertThat(downloaded.names()).isEqualTo(original.names());
+            for (String name : original.names()) {
+                assertThat(downloaded.tensor(name).data())
+                        .as(name)
+                        .isEqualTo(original.tensor(name).data());
+            }
+        }
+    }
+
+    @Test
+    void repositoryWithoutWeightsIsReportedClearly(@TempDir Path noWeights) throws IOException {
+        Files.copy(Fixtures.model("blip-tiny").resolve("config.json"), noWeights.resolve("config.json"));
+        hub.serve("glimpse/empty", noWeights);
+
+        assertThatThrownBy(() -> store().resolve(ModelRef.parse("glimpse/empty")))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("has no weights")
+                .hasMessageContaining("pytorch_model.bin");
+    }
+
+    @Test
+    void unknownRepositoryIsReportedWithItsConfigUrl() {
+        assertThatThrownBy(() -> store().resolve(ModelRef.parse("glimpse/nothing-here")))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("glimpse/nothing-here@main has no config.json");
+    }
+
+    private static void assertSameTopLevelFiles(Path expected, Path actual) throws IOException {
+        try (Stream<Path> files = Files.list(expected)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = actual.resolve(file.getFileName().toString());
+                assertThat(copy).as(copy.toString()).exists();
+                assertThat(Files.mismatch(file, copy)).as(copy.toString()).isEqualTo(-1L);
+            }
+        }
+    }
+}
