@@ -1,0 +1,46 @@
+package dev.glimpse.caption;
+
+import dev.glimpse.ml.InferenceExecutor;
+import dev.glimpse.ml.LazyModel;
+import dev.glimpse.ml.ModelLocator;
+import dev.glimpse.ml.ModelsProperties;
+import java.awt.image.BufferedImage;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Service;
+
+/**
+ * Captions images with the configured BLIP model on the bounded inference executor: requests arriving together run
+ * as one batch, user work goes before background work, and a full queue answers {@link dev.glimpse.ml.BusyException}
+ * at once. The model loads on first use.
+ */
+@Service
+public class CaptionService implements AutoCloseable {
+
+    private final CaptionProperties properties;
+    private final LazyModel<BlipCaptioner> model;
+    private final InferenceExecutor<BufferedImage, String> executor;
+
+    CaptionService(CaptionProperties properties, ModelLocator locator, ModelsProperties models) {
+        this.properties = properties;
+        CaptionOptions options =
+                new CaptionOptions(properties.maxNewTokens(), properties.numBeams(), true, models.modelOptions());
+        this.model = new LazyModel<>(() -> BlipCaptioner.load(locator.locate(properties.model()), options));
+        this.executor =
+                properties.executor().build("caption", images -> model.get().caption(images));
+    }
+
+    public CompletableFuture<String> caption(BufferedImage image, InferenceExecutor.Priority priority) {
+        return executor.submit(image, priority);
+    }
+
+    /** The configured model, as recorded with every caption it writes. */
+    public String modelId() {
+        return properties.model();
+    }
+
+    @Override
+    public void close() throws Exception {
+        executor.close();
+        model.close();
+    }
+}

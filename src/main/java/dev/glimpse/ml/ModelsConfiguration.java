@@ -1,0 +1,22 @@
+package dev.glimpse.ml;
+
+import dev.glimpse.ml.hub.HubClient;
+import dev.glimpse.ml.hub.ModelStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The model store and locator, with the engine configured once before any model loads. */
+@Configuration(proxyBeanMethods = false)
+class ModelsConfiguration {
+
+    @Bean
+    ModelStore modelStore(ModelsProperties properties) {
+        return new ModelStore(properties.store(), new HubClient(properties.hubUrl()), properties.offline());
+    }
+
+    @Bean
+    ModelLocator modelLocator(ModelStore store, ModelsProperties properties) {
+        properties.modelOptions().applyToEngine();
+        return new ModelLocator(store);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.glimpse.ml;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where models come from and how they run: the local model store, the hub to download missing files from (never
+ * contacted when {@code offline}), the device ({@code cpu} or {@code gpu}) and the threads one operation may use.
+ */
+@Validated
+@ConfigurationProperties("glimpse.models")
+public record ModelsProperties(
+        @NotNull @DefaultValue("models") Path store,
+        @NotNull @DefaultValue("https://huggingface.co") URI hubUrl,
+        @DefaultValue("false") boolean offline,
+
+        @NotNull @Pattern(regexp = "cpu|gpu") @DefaultValue("cpu")
+        String device,
+
+        @Min(0) @DefaultValue("0") int intraOpThreads) {
+
+    public ModelOptions modelOptions() {
+        return new ModelOptions(device, intraOpThreads);
+    }
+}
