@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Captions images with a BLIP checkpoint ({@code BlipForConditionalGeneration}) read from a Hugging
@@ -75,12 +76,31 @@ public final class BlipCaptioner implements AutoCloseable {
         return options;
     }
 
-    /** Token ids (with {@code [DEC]} first) for each image's {@code pixel_values} (CHW). */
+    /** Token ids ({@code [DEC]} first) for each image's {@code pixel_values} (CHW), with the configured search. */
     List<int[]> generate(float[][] pixelValues) {
+        BlipConfig.Text text = config.text();
+        if (options.numBeams() == 1) {
+            return decode(
+                    pixelValues,
+                    session -> GreedySearch.generate(
+                            session, pixelValues.length, text.bosTokenId(), text.sepTokenId(), options.maxNewTokens()));
+        }
+        BeamSearch search = new BeamSearch(
+                options.numBeams(), text.bosTokenId(), text.sepTokenId(), options.maxNewTokens(), lengthPenalty);
+        return decode(pixelValues, session -> search.generate(session, pixelValues.length));
+    }
+
+    /** Encodes the images as one batch and runs {@code search} on a decoder session over them. */
+    List<int[]> decode(float[][] pixelValues, Function<DecoderSession, List<int[]>> search) {
         int size = config.vision().imageSize();
-        float[] batch = new float[pixelValues.length * 3 * size * size];
+        int imageLength = 3 * size * size;
+        float[] batch = new float[pixelValues.length * imageLength];
         for (int i = 0; i < pixelValues.length; i++) {
-            System.arraycopy(pixelValues[i], 0, batch, i * 3 * size * size, 3 * size * size);
+            if (pixelValues[i].length != imageLength) {
+                throw new IllegalArgumentException(
+                        "pixel_values " + i + " has " + pixelValues[i].length + " values, not " + imageLength);
+            }
+            System.arraycopy(pixelValues[i], 0, batch, i * imageLength, imageLength);
         }
         try (NDManager request = manager.newSubManager()) {
             NDArray input = request.create(batch, new Shape(pixelValues.length, 3, size, size));
@@ -88,20 +108,13 @@ public final class BlipCaptioner implements AutoCloseable {
             try (DecoderSession session = options.useKvCache()
                     ? new CachedDecoderSession(decoder, imageEmbeds)
                     : new UncachedDecoderSession(decoder, imageEmbeds)) {
-                BlipConfig.Text text = config.text();
-                if (options.numBeams() == 1) {
-                    return GreedySearch.generate(
-                            session, pixelValues.length, text.bosTokenId(), text.sepTokenId(), options.maxNewTokens());
-                }
-                return new BeamSearch(
-                                options.numBeams(),
-                                text.bosTokenId(),
-                                text.sepTokenId(),
-                                options.maxNewTokens(),
-                                lengthPenalty)
-                        .generate(session, pixelValues.length);
+                return search.apply(session);
             }
         }
+    }
+
+    BlipConfig config() {
+        return config;
     }
 
     @Override

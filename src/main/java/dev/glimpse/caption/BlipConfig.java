@@ -95,6 +95,8 @@ record BlipConfig(Vision vision, Text text) {
     }
 
     private static float floatOr(JsonObject json, String key, float fallback) {
-        return json.has(key) && !json.get(key).isJsonNull() ? (float) json.get(key).getAsDouble() : fallback;
+        return json.has(key) && !json.get(key).isJsonNull()
+                ? (float) json.get(key).getAsDouble()
+                : fallback;
     }
 }

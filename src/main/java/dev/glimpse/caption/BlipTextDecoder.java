@@ -40,8 +40,8 @@ final class BlipTextDecoder {
         this.positions = new Embedding(embeddings.get("position_embeddings.weight"));
         this.embeddingNorm = new LayerNorm(embeddings.at("LayerNorm."), config.layerNormEps());
         for (int i = 0; i < config.layers(); i++) {
-            layers.add(new BertLayer(
-                    decoder.at("bert.encoder.layer." + i + "."), config.heads(), config.layerNormEps()));
+            layers.add(
+                    new BertLayer(decoder.at("bert.encoder.layer." + i + "."), config.heads(), config.layerNormEps()));
         }
         Weights head = decoder.at("cls.predictions.");
         this.transform = new Linear(head.at("transform.dense."));

@@ -62,7 +62,9 @@ final class BlipVisionModel {
     /** Patch, class and position embeddings (transformers' {@code hidden_states[0]}). */
     NDArray embed(NDArray pixelValues) {
         Shape shape = pixelValues.getShape();
-        if (shape.dimension() != 4 || shape.get(1) != 3 || shape.get(2) != config.imageSize()
+        if (shape.dimension() != 4
+                || shape.get(1) != 3
+                || shape.get(2) != config.imageSize()
                 || shape.get(3) != config.imageSize()) {
             throw new IllegalArgumentException("pixel_values must be [b, 3, " + config.imageSize() + ", "
                     + config.imageSize() + "], got " + shape);
@@ -73,7 +75,8 @@ final class BlipVisionModel {
             NDArray patches = Conv.conv2d(pixels, patchWeight, patchBias, config.patchSize(), 0)
                     .reshape(batch, width, -1)
                     .transpose(0, 2, 1);
-            NDArray classTokens = pixels.getManager().zeros(new Shape(batch, 1, width)).addi(classEmbedding);
+            NDArray classTokens =
+                    pixels.getManager().zeros(new Shape(batch, 1, width)).addi(classEmbedding);
             return classTokens.concat(patches, 1).addi(positionEmbedding);
         });
     }

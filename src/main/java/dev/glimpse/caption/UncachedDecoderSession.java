@@ -54,7 +54,8 @@ final class UncachedDecoderSession implements DecoderSession {
             kept.add(prefixes.get(row));
         }
         prefixes = kept;
-        NDArray indices = manager.create(java.util.Arrays.stream(rows).asLongStream().toArray());
+        NDArray indices =
+                manager.create(java.util.Arrays.stream(rows).asLongStream().toArray());
         imageEmbeds = imageEmbeds.get(indices);
         imageEmbeds.attach(manager);
         indices.close();

@@ -42,7 +42,8 @@ record ReferenceOutputs(Path dir, JsonObject json) {
     }
 
     float[] tensor(String name) {
-        return Fixtures.readF32(dir.resolve(json.getAsJsonObject(name).get("file").getAsString()));
+        return Fixtures.readF32(
+                dir.resolve(json.getAsJsonObject(name).get("file").getAsString()));
     }
 
     long[] shape(String name) {
