@@ -34,6 +34,9 @@ class SafeTensorsTest {
             assertThat(a.type()).isEqualTo(TensorType.F32);
             assertThat(a.shape()).containsExactly(2, 3);
             assertThat(a.toFloats()).containsExactly(1f, -2.5f, 3.25f, 0f, 1e-7f, -1e6f);
+            a.data().getFloat();
+            assertThat(a.data().remaining()).isEqualTo(24);
+            assertThat(a.toFloats()).hasSize(6);
             assertThat(st.tensor("b").toFloats()).containsExactly(0.5f, -1.25f, 65504f);
             assertThat(st.tensor("c").type()).isEqualTo(TensorType.BF16);
             assertThat(st.tensor("c").toFloats()).containsExactly(1.5f, -256f);
