@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * Incremental decoding: each step feeds only the new token of every row; self-attention keys and
  * values grow in a {@link KvCache}, cross-attention keys and values over the image are computed at
- * the first step and reused. Lives on its own manager, closed with the session.
+ * the first step and reused. The cache lives on the session's manager, closed with the session; each
+ * step's other arrays are freed when the step ends.
  */
 final class CachedDecoderSession implements DecoderSession {
 
@@ -29,13 +30,16 @@ final class CachedDecoderSession implements DecoderSession {
     @Override
     public float[][] next(int[] tokens) {
         long[] ids = Arrays.stream(tokens).asLongStream().toArray();
-        NDArray input = manager.create(ids, new Shape(tokens.length, 1));
-        NDArray logits = decoder.lastLogits(input, pastLength, imageEmbeds, cache);
-        pastLength++;
-        float[][] rows = Rows.of(logits);
-        logits.close();
-        input.close();
-        return rows;
+        try (NDManager step = manager.newSubManager()) {
+            // Ops whose first operand is a cached array (the keys' transpose) attach their result to the
+            // cache's manager: keep the cache on the step's manager while the step runs.
+            cache.attach(step);
+            NDArray input = step.create(ids, new Shape(tokens.length, 1));
+            NDArray logits = decoder.lastLogits(input, pastLength, imageEmbeds, cache);
+            cache.attach(manager);
+            pastLength++;
+            return Rows.of(logits);
+        }
     }
 
     @Override
