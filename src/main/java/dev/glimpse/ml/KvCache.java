@@ -36,6 +36,14 @@ public final class KvCache {
         return layers.isEmpty() ? 0 : layers.get(0).length();
     }
 
+    /**
+     * Moves every cached array to {@code manager}, so that the temporary manager of a decoding step can be closed
+     * without losing the cache.
+     */
+    public void attach(ai.djl.ndarray.NDManager manager) {
+        layers.forEach(layer -> layer.attach(manager));
+    }
+
     /** Keeps batch rows {@code batchIndices} (int64 [n]) in every layer, in that order (beam search). */
     public void reorder(NDArray batchIndices) {
         layers.forEach(layer -> layer.reorder(batchIndices));
@@ -86,6 +94,14 @@ public final class KvCache {
         /** Positions cached in self-attention so far. */
         public long length() {
             return selfKeys == null ? 0 : selfKeys.getShape().get(2);
+        }
+
+        void attach(ai.djl.ndarray.NDManager manager) {
+            for (NDArray array : new NDArray[] {selfKeys, selfValues, crossKeys, crossValues}) {
+                if (array != null) {
+                    array.attach(manager);
+                }
+            }
         }
 
         void reorder(NDArray batchIndices) {

@@ -1,0 +1,125 @@
+package dev.glimpse.caption;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.glimpse.ml.Checkpoint;
+import dev.glimpse.ml.Checkpoints;
+import dev.glimpse.ml.Weights;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Captions images with a BLIP checkpoint ({@code BlipForConditionalGeneration}) read from a Hugging
+ * Face model folder, natively on DJL: pre-processing, vision encoder, text decoder and generation.
+ * It owns the manager that holds the weights; every call works on a child manager closed before it
+ * returns. Calls may run concurrently; the weights are only read.
+ */
+public final class BlipCaptioner implements AutoCloseable {
+
+    private final Path modelDir;
+    private final CaptionOptions options;
+    private final NDManager manager;
+    private final BlipConfig config;
+    private final BlipImageProcessor processor;
+    private final BlipVisionModel vision;
+    private final BlipTextDecoder decoder;
+    private final CaptionTokenizer tokenizer;
+    private final double lengthPenalty;
+
+    private BlipCaptioner(Path modelDir, CaptionOptions options, NDManager manager, Weights weights) {
+        this.modelDir = modelDir;
+        this.options = options;
+        this.manager = manager;
+        this.config = BlipConfig.read(modelDir.resolve("config.json"));
+        this.processor = BlipImageProcessor.load(modelDir);
+        this.vision = new BlipVisionModel(weights.at("vision_model."), config.vision());
+        this.decoder = new BlipTextDecoder(weights.at("text_decoder."), config.text());
+        this.tokenizer = CaptionTokenizer.load(modelDir);
+        this.lengthPenalty = GenerationSettings.lengthPenalty(modelDir);
+    }
+
+    /** Loads the model in {@code modelDir} (config, weights, preprocessor and tokenizer files). */
+    public static BlipCaptioner load(Path modelDir, CaptionOptions options) {
+        Objects.requireNonNull(options, "options");
+        NDManager manager = NDManager.newBaseManager(options.ml().djlDevice(), "PyTorch");
+        try (Checkpoint checkpoint = Checkpoints.open(modelDir)) {
+            return new BlipCaptioner(modelDir, options, manager, Weights.load(checkpoint, manager));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** One caption per image, computed as one batch. */
+    public List<String> caption(List<BufferedImage> images) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        float[][] pixelValues = images.stream().map(processor::process).toArray(float[][]::new);
+        return generate(pixelValues).stream().map(tokenizer::decode).toList();
+    }
+
+    public Path modelDir() {
+        return modelDir;
+    }
+
+    /** The model folder's name, e.g. {@code blip-image-captioning-base}. */
+    public String modelName() {
+        return modelDir.getFileName().toString();
+    }
+
+    public CaptionOptions options() {
+        return options;
+    }
+
+    /** Token ids ({@code [DEC]} first) for each image's {@code pixel_values} (CHW), with the configured search. */
+    List<int[]> generate(float[][] pixelValues) {
+        BlipConfig.Text text = config.text();
+        if (options.numBeams() == 1) {
+            return decode(
+                    pixelValues,
+                    session -> GreedySearch.generate(
+                            session, pixelValues.length, text.bosTokenId(), text.sepTokenId(), options.maxNewTokens()));
+        }
+        BeamSearch search = new BeamSearch(
+                options.numBeams(), text.bosTokenId(), text.sepTokenId(), options.maxNewTokens(), lengthPenalty);
+        return decode(pixelValues, session -> search.generate(session, pixelValues.length));
+    }
+
+    /** Encodes the images as one batch and runs {@code search} on a decoder session over them. */
+    List<int[]> decode(float[][] pixelValues, Function<DecoderSession, List<int[]>> search) {
+        int size = config.vision().imageSize();
+        int imageLength = 3 * size * size;
+        float[] batch = new float[pixelValues.length * imageLength];
+        for (int i = 0; i < pixelValues.length; i++) {
+            if (pixelValues[i].length != imageLength) {
+                throw new IllegalArgumentException(
+                        "pixel_values " + i + " has " + pixelValues[i].length + " values, not " + imageLength);
+            }
+            System.arraycopy(pixelValues[i], 0, batch, i * imageLength, imageLength);
+        }
+        try (NDManager request = manager.newSubManager()) {
+            NDArray input = request.create(batch, new Shape(pixelValues.length, 3, size, size));
+            NDArray imageEmbeds = vision.forward(input);
+            try (DecoderSession session = options.useKvCache()
+                    ? new CachedDecoderSession(decoder, imageEmbeds)
+                    : new UncachedDecoderSession(decoder, imageEmbeds)) {
+                return search.apply(session);
+            }
+        }
+    }
+
+    BlipConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.glimpse.caption;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import dev.glimpse.ml.Activations;
+import dev.glimpse.ml.Attention;
+import dev.glimpse.ml.LayerNorm;
+import dev.glimpse.ml.Linear;
+import dev.glimpse.ml.Weights;
+
+/**
+ * One pre-norm ViT layer of BLIP's vision encoder ({@code BlipEncoderLayer}): layer norm, attention
+ * with a fused {@code self_attn.qkv} projection and {@code self_attn.projection}, residual; layer
+ * norm, {@code mlp.fc1}, GELU, {@code mlp.fc2}, residual.
+ */
+final class VisionEncoderLayer {
+
+    private final LayerNorm attentionNorm;
+    private final Linear qkv;
+    private final Linear projection;
+    private final LayerNorm mlpNorm;
+    private final Linear fc1;
+    private final Linear fc2;
+    private final int heads;
+
+    VisionEncoderLayer(Weights layer, int heads, float eps) {
+        this.attentionNorm = new LayerNorm(layer.at("layer_norm1."), eps);
+        this.qkv = new Linear(layer.at("self_attn.qkv."));
+        this.projection = new Linear(layer.at("self_attn.projection."));
+        this.mlpNorm = new LayerNorm(layer.at("layer_norm2."), eps);
+        this.fc1 = new Linear(layer.at("mlp.fc1."));
+        this.fc2 = new Linear(layer.at("mlp.fc2."));
+        this.heads = heads;
+    }
+
+    /** [b, t, d] → [b, t, d], a new array. */
+    NDArray forward(NDArray hidden) {
+        NDArray attended = selfAttention(attentionNorm.forward(hidden)).addi(hidden);
+        NDArray inner = Activations.gelu(fc1.forward(mlpNorm.forward(attended)));
+        return fc2.forward(inner).addi(attended);
+    }
+
+    private NDArray selfAttention(NDArray normed) {
+        Shape shape = normed.getShape();
+        long batch = shape.get(0);
+        long length = shape.get(1);
+        long width = shape.get(2);
+        NDArray fused = qkv.forward(normed)
+                .reshape(batch, length, 3, heads, width / heads)
+                .transpose(2, 0, 3, 1, 4);
+        NDArray context = Attention.scaledDotProduct(fused.get(0), fused.get(1), fused.get(2), null);
+        return projection.forward(Attention.mergeHeads(context));
+    }
+}
