@@ -1,0 +1,35 @@
+package dev.glimpse.speech;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Turns generated Whisper token ids into text with the checkpoint's {@code tokenizer.json}, special tokens skipped. */
+final class WhisperTokenizer implements AutoCloseable {
+
+    private final HuggingFaceTokenizer tokenizer;
+
+    private WhisperTokenizer(HuggingFaceTokenizer tokenizer) {
+        this.tokenizer = tokenizer;
+    }
+
+    static WhisperTokenizer load(Path modelDir) {
+        try {
+            return new WhisperTokenizer(HuggingFaceTokenizer.newInstance(modelDir.resolve("tokenizer.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the tokenizer of " + modelDir, e);
+        }
+    }
+
+    /** The text of {@code ids} with every special token (start, language, task, timestamps, end) left out. */
+    String decode(int[] ids) {
+        return tokenizer.decode(Arrays.stream(ids).asLongStream().toArray(), true);
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}
