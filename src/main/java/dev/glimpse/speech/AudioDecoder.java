@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -31,9 +30,6 @@ public final class AudioDecoder {
 
     /** No demuxer may open anything by URL or path: the only input is the in-memory stream. */
     static final String NO_PROTOCOLS = "none";
-
-    /** How much shorter than its declared length a recording may decode before it counts as damaged. */
-    private static final double TRUNCATION_TOLERANCE_SECONDS = 0.25;
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_QUIET);
@@ -71,9 +67,7 @@ public final class AudioDecoder {
         FFmpegFrameGrabber grabber = newGrabber(recording);
         try {
             start(grabber, recording);
-            DecodedAudio audio = readSamples(grabber, deadline);
-            checkComplete(grabber, audio);
-            return audio.samples();
+            return readSamples(grabber, deadline);
         } finally {
             closeQuietly(grabber);
         }
@@ -86,6 +80,9 @@ public final class AudioDecoder {
         if (recording.length > limits.maxBytes()) {
             throw new AudioDecodingException("The recording is too large (the limit is "
                     + Math.max(1, limits.maxBytes() / (1024 * 1024)) + " MB).");
+        }
+        if (ContainerSniffer.isTruncatedMatroska(recording)) {
+            throw new AudioDecodingException("The recording is damaged: the file is cut short.");
         }
     }
 
@@ -112,7 +109,7 @@ public final class AudioDecoder {
         }
     }
 
-    private DecodedAudio readSamples(FFmpegFrameGrabber grabber, long deadline) {
+    private float[] readSamples(FFmpegFrameGrabber grabber, long deadline) {
         int maxSamples =
                 (int) Math.min(Integer.MAX_VALUE - 8, limits.maxDuration().toMillis() * SAMPLE_RATE / 1000);
         SampleBuffer buffer = new SampleBuffer(maxSamples);
@@ -135,26 +132,7 @@ public final class AudioDecoder {
         if (buffer.size() == 0) {
             throw new AudioDecodingException("The recording is empty: it contains no sound.");
         }
-        return new DecodedAudio(buffer.toArray(), buffer.full());
-    }
-
-    /** A container that declares a length but decodes to much less was truncated. */
-    private static void checkComplete(FFmpegFrameGrabber grabber, DecodedAudio audio) {
-        if (audio.cut()) {
-            return;
-        }
-        AVFormatContext context = grabber.getFormatContext();
-        long declared = context == null ? avutil.AV_NOPTS_VALUE : context.duration();
-        if (declared == avutil.AV_NOPTS_VALUE || declared <= 0) {
-            return;
-        }
-        double declaredSeconds = declared / (double) avutil.AV_TIME_BASE;
-        double decodedSeconds = audio.samples().length / (double) SAMPLE_RATE;
-        if (decodedSeconds + TRUNCATION_TOLERANCE_SECONDS < declaredSeconds) {
-            throw new AudioDecodingException(String.format(
-                    "The recording is damaged: it ends after %.1f s of the %.1f s it announces.",
-                    decodedSeconds, declaredSeconds));
-        }
+        return buffer.toArray();
     }
 
     private static AudioDecodingException damaged(Exception cause) {
@@ -168,8 +146,6 @@ public final class AudioDecoder {
             // releasing native memory of a failed decode; nothing the caller can do about it
         }
     }
-
-    private record DecodedAudio(float[] samples, boolean cut) {}
 
     /** A growable float array that stops at a maximum length. */
     private static final class SampleBuffer {

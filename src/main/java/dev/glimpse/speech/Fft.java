@@ -57,28 +57,38 @@ final class Fft {
         combine(outRe, outIm, outOffset, n, radix, scratch);
     }
 
-    /** Butterflies of one level: X[k + s*m] = sum_q W_n^(q*(k + s*m)) * Y_q[k], in place over the sub-results. */
+    /**
+     * One level of butterflies, in place over the sub-results Y_q: X[k + s*m] = sum_q (W_n^(q*k) Y_q[k]) W_p^(q*s)
+     * for radix p and m = n / p.
+     */
     private void combine(double[] re, double[] im, int offset, int n, int radix, double[] scratch) {
         int m = n / radix;
         int step = size / n;
+        int radixStep = size / radix;
         for (int k = 0; k < m; k++) {
-            for (int s = 0; s < radix; s++) {
-                int index = k + s * m;
-                double sumRe = 0;
-                double sumIm = 0;
-                for (int q = 0; q < radix; q++) {
-                    int twiddle = (int) ((long) q * index % n) * step;
-                    double yRe = re[offset + q * m + k];
-                    double yIm = im[offset + q * m + k];
-                    sumRe += yRe * cos[twiddle] - yIm * sin[twiddle];
-                    sumIm += yRe * sin[twiddle] + yIm * cos[twiddle];
-                }
-                scratch[2 * s] = sumRe;
-                scratch[2 * s + 1] = sumIm;
+            for (int q = 0; q < radix; q++) {
+                int position = offset + q * m + k;
+                int twiddle = q * k * step;
+                double yRe = re[position];
+                double yIm = im[position];
+                scratch[2 * q] = yRe * cos[twiddle] - yIm * sin[twiddle];
+                scratch[2 * q + 1] = yRe * sin[twiddle] + yIm * cos[twiddle];
             }
             for (int s = 0; s < radix; s++) {
-                re[offset + k + s * m] = scratch[2 * s];
-                im[offset + k + s * m] = scratch[2 * s + 1];
+                double sumRe = 0;
+                double sumIm = 0;
+                int exponent = 0;
+                for (int q = 0; q < radix; q++) {
+                    int twiddle = exponent * radixStep;
+                    sumRe += scratch[2 * q] * cos[twiddle] - scratch[2 * q + 1] * sin[twiddle];
+                    sumIm += scratch[2 * q] * sin[twiddle] + scratch[2 * q + 1] * cos[twiddle];
+                    exponent += s;
+                    if (exponent >= radix) {
+                        exponent -= radix;
+                    }
+                }
+                re[offset + k + s * m] = sumRe;
+                im[offset + k + s * m] = sumIm;
             }
         }
     }

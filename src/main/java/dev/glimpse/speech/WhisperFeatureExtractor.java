@@ -15,6 +15,10 @@ final class WhisperFeatureExtractor {
     private final FeatureExtractorConfig config;
     private final double[] window;
     private final double[][] melFilters;
+    /** Per mel filter, the first and one past the last FFT bin with a non-zero weight. */
+    private final int[] filterStart;
+
+    private final int[] filterEnd;
     private final Fft fft;
 
     WhisperFeatureExtractor(FeatureExtractorConfig config) {
@@ -23,6 +27,21 @@ final class WhisperFeatureExtractor {
         this.melFilters = MelFilterBank.slaney(
                 config.fftSize() / 2 + 1, config.melBins(), 0.0, config.samplingRate() / 2.0, config.samplingRate());
         this.fft = new Fft(config.fftSize());
+        this.filterStart = new int[melFilters.length];
+        this.filterEnd = new int[melFilters.length];
+        for (int m = 0; m < melFilters.length; m++) {
+            double[] filter = melFilters[m];
+            int start = 0;
+            while (start < filter.length && filter[start] == 0.0) {
+                start++;
+            }
+            int end = filter.length;
+            while (end > start && filter[end - 1] == 0.0) {
+                end--;
+            }
+            filterStart[m] = start;
+            filterEnd[m] = end;
+        }
     }
 
     FeatureExtractorConfig config() {
@@ -73,7 +92,7 @@ final class WhisperFeatureExtractor {
         for (int m = 0; m < melFilters.length; m++) {
             double[] filter = melFilters[m];
             double sum = 0;
-            for (int k = 0; k < power.length; k++) {
+            for (int k = filterStart[m]; k < filterEnd[m]; k++) {
                 sum += filter[k] * power[k];
             }
             energies[m] = sum;
