@@ -1,0 +1,80 @@
+package dev.glimpse.ml;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The scaled dot-product core of multi-head attention and its masks. Masks are additive: 0 where a query may attend
+ * a key and {@link #MASKED} where it may not. {@code MASKED} is a large finite negative number (transformers uses
+ * the float32 minimum) so that a row whose keys are all masked gives a uniform distribution instead of NaN, and
+ * two masks can be summed without overflowing.
+ */
+public final class Attention {
+
+    /** The additive mask value for a forbidden query/key pair. */
+    public static final float MASKED = -1e30f;
+
+    private Attention() {}
+
+    /** [b, t, h·dh] → [b, h, t, dh]. */
+    public static NDArray splitHeads(NDArray x, int heads) {
+        Shape shape = x.getShape();
+        long width = shape.get(2);
+        if (width % heads != 0) {
+            throw new IllegalArgumentException("Width " + width + " is not divisible by " + heads + " heads");
+        }
+        return x.reshape(shape.get(0), shape.get(1), heads, width / heads).transpose(0, 2, 1, 3);
+    }
+
+    /** [b, h, t, dh] → [b, t, h·dh]. */
+    public static NDArray mergeHeads(NDArray x) {
+        Shape shape = x.getShape();
+        return x.transpose(0, 2, 1, 3).reshape(shape.get(0), shape.get(2), shape.get(1) * shape.get(3));
+    }
+
+    /**
+     * {@code softmax(q kᵀ / √dh + mask) v} for q [b, h, tq, dh], k and v [b, h, tk, dh].
+     *
+     * @param additiveMask nullable, broadcastable to [b, h, tq, tk]
+     * @return [b, h, tq, dh]
+     */
+    public static NDArray scaledDotProduct(NDArray q, NDArray k, NDArray v, NDArray additiveMask) {
+        double scale = 1.0 / Math.sqrt(q.getShape().get(3));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(scale);
+        if (additiveMask != null) {
+            scores = scores.addi(additiveMask);
+        }
+        return scores.softmax(-1).matMul(v);
+    }
+
+    /**
+     * Causal mask [1, 1, queryLength, keyLength] for queries that are the last {@code queryLength} of
+     * {@code keyLength} positions (the earlier ones come from a KV cache): query i sees keys j ≤ i + offset, where
+     * offset = keyLength − queryLength.
+     */
+    public static NDArray causalMask(NDManager manager, int queryLength, int keyLength) {
+        if (queryLength > keyLength) {
+            throw new IllegalArgumentException("Query length " + queryLength + " exceeds key length " + keyLength);
+        }
+        int offset = keyLength - queryLength;
+        float[] mask = new float[queryLength * keyLength];
+        for (int i = 0; i < queryLength; i++) {
+            for (int j = i + offset + 1; j < keyLength; j++) {
+                mask[i * keyLength + j] = MASKED;
+            }
+        }
+        return manager.create(mask, new Shape(1, 1, queryLength, keyLength));
+    }
+
+    /** Additive mask [b, 1, 1, t] from an attention mask [b, t] of 1 (attend) and 0 (padding). */
+    public static NDArray paddingMask(NDArray attentionMask) {
+        Shape shape = attentionMask.getShape();
+        return attentionMask
+                .toType(DataType.FLOAT32, true)
+                .subi(1)
+                .muli(-MASKED)
+                .reshape(shape.get(0), 1, 1, shape.get(1));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.glimpse.ml;
+
+import ai.djl.Device;
+import java.util.Locale;
+
+/**
+ * How a model runs: {@code device} is {@code cpu} or {@code gpu}; {@code intraOpThreads} is the number of threads
+ * one operation may use (0 leaves the engine's default).
+ */
+public record ModelOptions(String device, int intraOpThreads) {
+
+    public ModelOptions {
+        device = device == null ? "cpu" : device.strip().toLowerCase(Locale.ROOT);
+        if (!device.equals("cpu") && !device.equals("gpu")) {
+            throw new IllegalArgumentException("Device must be 'cpu' or 'gpu', not '" + device + "'");
+        }
+        if (intraOpThreads < 0) {
+            throw new IllegalArgumentException("intraOpThreads must be ≥ 0, not " + intraOpThreads);
+        }
+    }
+
+    /** CPU with the engine's default threading. */
+    public static ModelOptions defaults() {
+        return new ModelOptions("cpu", 0);
+    }
+
+    /** The DJL device to create model managers on. */
+    public Device djlDevice() {
+        return device.equals("gpu") ? Device.gpu() : Device.cpu();
+    }
+}
