@@ -1,8 +1,7 @@
 package dev.glimpse.speech;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.glimpse.ml.Tokenizers;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -16,11 +15,7 @@ final class WhisperTokenizer implements AutoCloseable {
     }
 
     static WhisperTokenizer load(Path modelDir) {
-        try {
-            return new WhisperTokenizer(HuggingFaceTokenizer.newInstance(modelDir.resolve("tokenizer.json")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the tokenizer of " + modelDir, e);
-        }
+        return new WhisperTokenizer(Tokenizers.load(modelDir));
     }
 
     /** The text of {@code ids} with every special token (start, language, task, timestamps, end) left out. */
