@@ -1,0 +1,91 @@
+package dev.glimpse.speech;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.glimpse.ml.Attention;
+import dev.glimpse.ml.Embedding;
+import dev.glimpse.ml.KvCache;
+import dev.glimpse.ml.LayerNorm;
+import dev.glimpse.ml.Weights;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whisper's text decoder ({@code model.decoder.}): token embeddings plus learned positions offset by the cached
+ * length, pre-norm layers with causal self-attention and cross-attention, final {@code layer_norm}, and the
+ * output projection {@code proj_out}, tied to {@code embed_tokens} when the checkpoint does not store it.
+ */
+final class WhisperDecoder {
+
+    private final Embedding tokens;
+    private final Embedding positions;
+    private final List<WhisperDecoderLayer> layers;
+    private final LayerNorm layerNorm;
+    /** The output projection transposed once at load, [d, vocabulary]. */
+    private final NDArray projectionT;
+
+    private final int maxPositions;
+
+    WhisperDecoder(Weights decoder, NDArray projection, WhisperConfig config) {
+        this.tokens = new Embedding(decoder.get("embed_tokens.weight"));
+        this.positions = new Embedding(decoder.get("embed_positions.weight"));
+        this.layers = new ArrayList<>();
+        for (int i = 0; i < config.decoderLayers(); i++) {
+            layers.add(new WhisperDecoderLayer(decoder.at("layers." + i + "."), config.decoderHeads()));
+        }
+        this.layerNorm = new LayerNorm(decoder.at("layer_norm."), WhisperConfig.LAYER_NORM_EPS);
+        this.projectionT = projection.transpose();
+        this.maxPositions = config.maxTargetPositions();
+    }
+
+    int layerCount() {
+        return layers.size();
+    }
+
+    int maxPositions() {
+        return maxPositions;
+    }
+
+    /**
+     * Hidden states [1, t, d] of {@code ids} that follow the positions already in {@code cache} (null: no cache, the
+     * ids are the whole sequence).
+     */
+    NDArray forward(NDManager manager, int[] ids, NDArray encoderHidden, KvCache cache) {
+        int past = cache == null ? 0 : (int) cache.length();
+        if (past + ids.length > maxPositions) {
+            throw new IllegalArgumentException(
+                    "The decoder takes at most " + maxPositions + " positions, asked for " + (past + ids.length));
+        }
+        NDArray idArray = manager.create(toLongs(ids), new Shape(1, ids.length));
+        NDArray positionIds = manager.arange(past, past + ids.length, 1, DataType.INT64);
+        NDArray hidden = tokens.forward(idArray).add(positions.forward(positionIds));
+        NDArray mask = ids.length == 1 ? null : Attention.causalMask(manager, ids.length, past + ids.length);
+        for (int i = 0; i < layers.size(); i++) {
+            hidden = layers.get(i).forward(hidden, mask, encoderHidden, cache == null ? null : cache.layer(i));
+        }
+        return layerNorm.forward(hidden);
+    }
+
+    /** Vocabulary logits [.., vocabulary] of hidden states [.., d]. */
+    NDArray logits(NDArray hidden) {
+        return hidden.matMul(projectionT);
+    }
+
+    /** Logits at the last of {@code ids}, fed after the cached positions. */
+    float[] nextTokenLogits(NDManager manager, int[] ids, NDArray encoderHidden, KvCache cache) {
+        NDArray hidden = forward(manager, ids, encoderHidden, cache);
+        NDArray last = hidden.get(new NDIndex(":, -1:, :"));
+        return logits(last).toFloatArray();
+    }
+
+    private static long[] toLongs(int[] ids) {
+        long[] longs = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            longs[i] = ids[i];
+        }
+        return longs;
+    }
+}

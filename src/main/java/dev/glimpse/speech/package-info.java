@@ -1,0 +1,8 @@
+/**
+ * Speech: turns a recording from the browser into text. {@link dev.glimpse.speech.AudioDecoder}
+ * decodes any container a browser records into 16 kHz mono samples through a locked-down FFmpeg,
+ * {@code WhisperFeatureExtractor} computes Whisper's log-mel spectrogram, and
+ * {@link dev.glimpse.speech.WhisperTranscriber} runs the Whisper encoder and decoder natively on the
+ * shared {@code ml} runtime with greedy decoding. Nothing here depends on Spring.
+ */
+package dev.glimpse.speech;

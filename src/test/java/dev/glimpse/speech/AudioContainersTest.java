@@ -1,0 +1,101 @@
+package dev.glimpse.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Recordings in every container and codec browsers produce, encoded here by FFmpeg, decode to the same tone. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class AudioContainersTest {
+
+    private static final double SECONDS = 2.0;
+    private static final double AMPLITUDE = 0.5;
+
+    @TempDir
+    Path folder;
+
+    private final AudioDecoder decoder = new AudioDecoder();
+
+    @ParameterizedTest
+    @CsvSource({
+        "webm, libopus, 48000",
+        "ogg, libopus, 48000",
+        "ogg, libvorbis, 44100",
+        "mp4, aac, 44100",
+        "mp3, libmp3lame, 44100",
+        "flac, flac, 44100",
+        "wav, pcm_s16le, 8000"
+    })
+    void containerDecodesToTheToneItHolds(String format, String codec, int sampleRate) throws Exception {
+        byte[] recording = encodeTone(format, codec, sampleRate);
+
+        float[] samples = decoder.decode(recording);
+
+        assertThat(samples.length / (double) AudioDecoder.SAMPLE_RATE).isCloseTo(SECONDS, Offset.offset(0.1));
+        double rms = TestAudio.rms(samples, 4000, samples.length - 4000);
+        assertThat(rms).isCloseTo(AMPLITUDE / Math.sqrt(2), Offset.offset(0.05));
+    }
+
+    @Test
+    void tenMinuteRecordingIsCutQuickly() {
+        byte[] wav = TestAudio.sineWav(8_000, 1, 600, 440, AMPLITUDE);
+
+        long start = System.nanoTime();
+        float[] samples = decoder.decode(wav);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+
+        assertThat(samples).hasSize(20 * AudioDecoder.SAMPLE_RATE);
+        System.out.printf("10-minute WAV (%d bytes) cut to 20 s in %.2f s%n", wav.length, elapsed);
+        assertThat(elapsed).isLessThan(5.0);
+    }
+
+    @Test
+    void decodersRunConcurrently() throws Exception {
+        byte[] webm = encodeTone("webm", "libopus", 48_000);
+        byte[] wav = TestAudio.sineWav(44_100, 2, SECONDS, 440, AMPLITUDE);
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<float[]>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                byte[] recording = i % 2 == 0 ? webm : wav;
+                results.add(pool.submit(() -> decoder.decode(recording)));
+            }
+            for (Future<float[]> result : results) {
+                assertThat(result.get().length / (double) AudioDecoder.SAMPLE_RATE)
+                        .isCloseTo(SECONDS, Offset.offset(0.1));
+            }
+        }
+    }
+
+    private byte[] encodeTone(String format, String codec, int sampleRate) throws Exception {
+        Path file = folder.resolve("tone." + format);
+        float[] tone = new float[(int) (SECONDS * sampleRate)];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (AMPLITUDE * Math.sin(2 * Math.PI * 440 * i / sampleRate));
+        }
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
+            recorder.setFormat(format);
+            recorder.setAudioCodecName(codec);
+            recorder.setSampleRate(sampleRate);
+            recorder.setAudioChannels(1);
+            recorder.start();
+            recorder.recordSamples(sampleRate, 1, FloatBuffer.wrap(tone));
+            recorder.stop();
+        }
+        return Files.readAllBytes(file);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.glimpse.speech;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import dev.glimpse.ml.KvCache;
+import dev.glimpse.ml.ModelOptions;
+import dev.glimpse.testsupport.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The native network against transformers' traced whisper-tiny, on inputs the reference files do not cover. */
+class WhisperTorchScriptOracleTest {
+
+    private static final Path TORCHSCRIPT = WhisperReference.MODEL.resolve("torchscript");
+    /** Another language, the other task, then ordinary and special tokens. */
+    private static final int[] OTHER_IDS = {448, 450, 451, 456, 10, 220, 333, 17, 446, 447, 12, 12, 100};
+
+    private static WhisperModel model;
+    private static ZooModel<NDList, NDList> tracedEncoder;
+    private static ZooModel<NDList, NDList> tracedDecoder;
+    private static float[] speechFeatures;
+
+    @BeforeAll
+    static void load() throws Exception {
+        model = WhisperModel.load(WhisperReference.MODEL, ModelOptions.defaults());
+        tracedEncoder = traced("encoder.pt");
+        tracedDecoder = traced("decoder.pt");
+        float[] speech = new AudioDecoder().decode(Files.readAllBytes(Fixtures.media("speech-red-car-22khz.wav")));
+        speechFeatures =
+                new WhisperFeatureExtractor(FeatureExtractorConfig.load(WhisperReference.MODEL)).extract(speech);
+    }
+
+    @AfterAll
+    static void close() {
+        tracedDecoder.close();
+        tracedEncoder.close();
+        model.close();
+    }
+
+    @Test
+    void encoderMatchesTheTracedEncoderOnSpeechFeatures() throws Exception {
+        try (NDManager call = model.manager().newSubManager()) {
+            NDArray features = call.create(speechFeatures, new Shape(1, 80, 3000));
+
+            float[] nativeOutput = model.encoder().forward(features).toFloatArray();
+            float[] tracedOutput = runTraced(tracedEncoder, new NDList(features));
+
+            WhisperModelTest.assertClose("encoder vs traced (speech)", nativeOutput, tracedOutput, 1e-4);
+        }
+    }
+
+    @Test
+    void encoderMatchesTheTracedEncoderOnABatchOfTwoClips() throws Exception {
+        try (NDManager call = model.manager().newSubManager()) {
+            float[] both = concat(speechFeatures, WhisperReference.inputFeatures());
+            NDArray features = call.create(both, new Shape(2, 80, 3000));
+
+            float[] nativeOutput = model.encoder().forward(features).toFloatArray();
+            float[] tracedOutput = runTraced(tracedEncoder, new NDList(features));
+
+            WhisperModelTest.assertClose("encoder vs traced (batch of 2)", nativeOutput, tracedOutput, 1e-4);
+        }
+    }
+
+    @Test
+    void decoderMatchesTheTracedDecoderOnAnotherTokenSequence() throws Exception {
+        try (NDManager call = model.manager().newSubManager()) {
+            NDArray encoded = model.encoder().forward(call.create(speechFeatures, new Shape(1, 80, 3000)));
+            NDArray ids =
+                    call.create(Arrays.stream(OTHER_IDS).asLongStream().toArray(), new Shape(1, OTHER_IDS.length));
+
+            float[] nativeLogits = model.decoder()
+                    .logits(model.decoder().forward(call, OTHER_IDS, encoded, null))
+                    .toFloatArray();
+            float[] tracedLogits = runTraced(tracedDecoder, new NDList(ids, encoded));
+
+            WhisperModelTest.assertClose("decoder vs traced", nativeLogits, tracedLogits, 1e-4);
+        }
+    }
+
+    @Test
+    void cachedDecoderStepsMatchTheTracedDecoder() throws Exception {
+        try (NDManager call = model.manager().newSubManager()) {
+            NDArray encoded = model.encoder().forward(call.create(speechFeatures, new Shape(1, 80, 3000)));
+            NDArray ids =
+                    call.create(Arrays.stream(OTHER_IDS).asLongStream().toArray(), new Shape(1, OTHER_IDS.length));
+            float[] traced = runTraced(tracedDecoder, new NDList(ids, encoded));
+            int vocabulary = model.config().vocabSize();
+            KvCache cache = new KvCache(model.decoder().layerCount());
+
+            for (int position = 0; position < OTHER_IDS.length; position++) {
+                float[] step = model.decoder().nextTokenLogits(call, new int[] {OTHER_IDS[position]}, encoded, cache);
+                float[] expected = Arrays.copyOfRange(traced, position * vocabulary, (position + 1) * vocabulary);
+                WhisperModelTest.assertClose("cached step " + position + " vs traced", step, expected, 1e-4);
+            }
+        }
+    }
+
+    private static ZooModel<NDList, NDList> traced(String file) throws Exception {
+        return Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optModelPath(TORCHSCRIPT.resolve(file))
+                .optEngine("PyTorch")
+                .optTranslator(new NoopTranslator())
+                .build()
+                .loadModel();
+    }
+
+    private static float[] runTraced(ZooModel<NDList, NDList> traced, NDList inputs) throws Exception {
+        try (Predictor<NDList, NDList> predictor = traced.newPredictor()) {
+            NDList outputs = predictor.predict(inputs);
+            float[] values = outputs.get(0).toFloatArray();
+            outputs.close();
+            return values;
+        }
+    }
+
+    private static float[] concat(float[] first, float[] second) {
+        float[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.glimpse.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.glimpse.ml.ModelOptions;
+import dev.glimpse.testsupport.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WhisperTranscriberTest {
+
+    private static WhisperTranscriber transcriber;
+
+    @BeforeAll
+    static void load() {
+        transcriber = WhisperTranscriber.load(
+                WhisperReference.MODEL,
+                new TranscriberOptions(16, null, TranscriptionTask.TRANSCRIBE, ModelOptions.defaults()));
+    }
+
+    @AfterAll
+    static void close() {
+        transcriber.close();
+    }
+
+    @Test
+    void greedyDecodingReproducesTheReferenceIds() {
+        int[] ids = transcriber.generateIds(WhisperReference.inputFeatures(), "en", TranscriptionTask.TRANSCRIBE);
+
+        assertThat(ids).containsExactly(WhisperReference.ids("generated_ids"));
+    }
+
+    @Test
+    void referenceAudioTranscribesToTheReferenceText() throws IOException {
+        float[] samples = WhisperFeatureExtractorTest.readPcm16Wav(WhisperReference.REFERENCE.resolve("audio.wav"));
+
+        Transcript transcript = transcriber.transcribe(samples, new TranscribeRequest("en", null));
+
+        assertThat(transcript.text())
+                .isEqualTo(WhisperReference.expected().get("text").getAsString());
+        assertThat(transcript.language()).isEqualTo("en");
+        assertThat(transcript.seconds()).isEqualTo(4.0);
+    }
+
+    @Test
+    void detectedLanguageIsOneOfTheCheckpointsLanguages() throws IOException {
+        float[] samples = new AudioDecoder().decode(Files.readAllBytes(Fixtures.media("speech-red-car-22khz.wav")));
+
+        String language = transcriber.detectLanguage(samples);
+        Transcript transcript = transcriber.transcribe(samples, TranscribeRequest.defaults());
+
+        assertThat(language).isIn("en", "fr");
+        assertThat(transcript.language()).isEqualTo(language);
+    }
+
+    @Test
+    void browserRecordingBytesAreTranscribed() throws IOException {
+        byte[] webm = Files.readAllBytes(Fixtures.media("speech-red-car-48khz-stereo.webm"));
+
+        Transcript transcript = transcriber.transcribe(webm, new TranscribeRequest("fr", TranscriptionTask.TRANSLATE));
+
+        assertThat(transcript.language()).isEqualTo("fr");
+        assertThat(transcript.seconds()).isCloseTo(1.8, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(transcript.text()).isNotNull();
+    }
+
+    @Test
+    void badRecordingBytesFailWithAnAudioDecodingException() throws IOException {
+        byte[] truncated = Files.readAllBytes(Fixtures.media("bad-truncated-half.webm"));
+
+        assertThatThrownBy(() -> transcriber.transcribe(truncated, TranscribeRequest.defaults()))
+                .isInstanceOf(AudioDecodingException.class)
+                .hasMessageContaining("damaged");
+    }
+
+    @Test
+    void unknownLanguageIsRefused() {
+        assertThatThrownBy(() -> transcriber.transcribe(new float[16_000], new TranscribeRequest("xx", null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xx");
+    }
+}
