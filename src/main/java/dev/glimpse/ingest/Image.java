@@ -181,4 +181,18 @@ public class Image {
         this.failureReason = null;
         this.claimedAt = null;
     }
+
+    /** Records why captioning failed; the image can be retried. */
+    void markFailed(String reason) {
+        this.status = ImageStatus.FAILED;
+        this.failureReason = reason;
+        this.claimedAt = null;
+    }
+
+    /** Puts the image back in the queue for captioning; a caption it has stays until the new one replaces it. */
+    void markReceived() {
+        this.status = ImageStatus.RECEIVED;
+        this.failureReason = null;
+        this.claimedAt = null;
+    }
 }

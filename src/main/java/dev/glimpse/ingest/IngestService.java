@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -27,12 +28,22 @@ public class IngestService {
     private final BlobStore blobs;
     private final ImageRepository images;
     private final UploadProperties properties;
+    private final ImageLifecycle lifecycle;
+    private final ApplicationEventPublisher events;
 
-    IngestService(ImageInspector inspector, BlobStore blobs, ImageRepository images, UploadProperties properties) {
+    IngestService(
+            ImageInspector inspector,
+            BlobStore blobs,
+            ImageRepository images,
+            UploadProperties properties,
+            ImageLifecycle lifecycle,
+            ApplicationEventPublisher events) {
         this.inspector = inspector;
         this.blobs = blobs;
         this.images = images;
         this.properties = properties;
+        this.lifecycle = lifecycle;
+        this.events = events;
     }
 
     public IngestOutcome ingest(String clientFileName, byte[] bytes) {
@@ -64,6 +75,16 @@ public class IngestService {
 
     public Optional<ImageSummary> find(UUID id) {
         return images.findById(id).map(ImageSummary::of);
+    }
+
+    /** Deletes the image: its row now, then its blobs and index document. False when there is no such image. */
+    public boolean delete(UUID id) {
+        return lifecycle.delete(id);
+    }
+
+    /** Queues a failed or captioned image to be captioned (again) with the current model. */
+    public boolean recaption(UUID id) {
+        return lifecycle.requeue(id);
     }
 
     public UploadProperties limits() {
@@ -100,6 +121,7 @@ public class IngestService {
                     storageKey,
                     thumbnailKey);
             Image image = images.saveAndFlush(new Image(upload));
+            events.publishEvent(ImageChanged.updated(image));
             log.info("Stored '{}' as {} ({} × {})", fileName, image.getId(), image.getWidth(), image.getHeight());
             return new IngestOutcome.Stored(fileName, ImageSummary.of(image));
         } catch (DataIntegrityViolationException e) {

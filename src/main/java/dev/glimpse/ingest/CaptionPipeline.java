@@ -1,0 +1,198 @@
+package dev.glimpse.ingest;
+
+import dev.glimpse.caption.CaptionService;
+import dev.glimpse.embedding.EmbeddingService;
+import dev.glimpse.ml.BusyException;
+import dev.glimpse.ml.InferenceExecutor.Priority;
+import dev.glimpse.storage.BlobStore;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Drives stored images to READY in the background: claims waiting rows, captions them (micro-batched, user priority),
+ * embeds the caption and writes both in one transaction. At most {@code maxInFlight} images are in the models'
+ * hands; when the models answer busy the image goes back to the queue and is tried again later. Nothing runs on a
+ * request or UI thread, and nothing depends on the page that uploaded the image still being open.
+ */
+@Component
+class CaptionPipeline implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CaptionPipeline.class);
+
+    private final ImageClaims claims;
+    private final ImageLifecycle lifecycle;
+    private final BlobStore blobs;
+    private final CaptionService captioner;
+    private final EmbeddingService embedder;
+    private final PipelineProperties properties;
+    private final Semaphore slots;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
+
+    CaptionPipeline(
+            ImageClaims claims,
+            ImageLifecycle lifecycle,
+            BlobStore blobs,
+            CaptionService captioner,
+            EmbeddingService embedder,
+            PipelineProperties properties) {
+        this.claims = claims;
+        this.lifecycle = lifecycle;
+        this.blobs = blobs;
+        this.captioner = captioner;
+        this.embedder = embedder;
+        this.properties = properties;
+        this.slots = new Semaphore(properties.maxInFlight());
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            log.info("Captioning pipeline disabled (glimpse.pipeline.enabled=false)");
+            return;
+        }
+        if (properties.reclaimOnStart()) {
+            int released = claims.releaseClaimedBefore(Instant.now());
+            if (released > 0) {
+                log.info("Picked up {} images left half-captioned by the previous run", released);
+            }
+        }
+        running = true;
+        loop = Thread.ofVirtual().name("caption-pipeline").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** New work arrived: look for it now rather than at the next poll. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onImageChanged(ImageChanged change) {
+        if (change.image() != null && change.image().status() == ImageStatus.RECEIVED) {
+            wakeUp.release();
+        }
+    }
+
+    private void run() {
+        Instant lastStaleCheck = Instant.EPOCH;
+        while (running) {
+            try {
+                if (Instant.now()
+                        .isAfter(lastStaleCheck.plus(properties.claimTimeout().dividedBy(4)))) {
+                    releaseAbandonedClaims();
+                    lastStaleCheck = Instant.now();
+                }
+                claimAndStart();
+                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Captioning pipeline could not look for work; trying again shortly", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void releaseAbandonedClaims() {
+        int released = claims.releaseClaimedBefore(Instant.now().minus(properties.claimTimeout()));
+        if (released > 0) {
+            log.warn("Took back {} image claims older than {}", released, properties.claimTimeout());
+        }
+    }
+
+    private void claimAndStart() {
+        int free = slots.availablePermits();
+        if (free == 0) {
+            return;
+        }
+        List<ImageClaims.Claim> claimed = claims.claim(free);
+        for (ImageClaims.Claim claim : claimed) {
+            slots.acquireUninterruptibly();
+            process(claim).whenComplete((ignored, error) -> {
+                slots.release();
+                wakeUp.release();
+            });
+        }
+    }
+
+    private CompletableFuture<Void> process(ImageClaims.Claim claim) {
+        return CompletableFuture.supplyAsync(
+                        () -> load(claim), command -> Thread.ofVirtual().start(command))
+                .thenCompose(image -> captioner.caption(image, Priority.USER))
+                .thenCompose(caption -> embedder.embed(caption, Priority.USER)
+                        .thenApply(vector ->
+                                new ImageLifecycle.Captioned(caption, captioner.modelId(), vector, embedder.modelId())))
+                .handle((result, error) -> {
+                    finish(claim, result, error);
+                    return null;
+                });
+    }
+
+    private void finish(ImageClaims.Claim claim, ImageLifecycle.Captioned result, Throwable error) {
+        try {
+            if (error == null) {
+                lifecycle.finish(claim.id(), result);
+                return;
+            }
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof BusyException) {
+                claims.release(claim.id());
+            } else {
+                log.warn("Captioning image {} failed", claim.id(), cause);
+                lifecycle.fail(claim.id(), FailureReasons.describe(cause));
+            }
+        } catch (RuntimeException e) {
+            log.error(
+                    "Could not record the outcome for image {}; its claim will time out and be retried", claim.id(), e);
+        }
+    }
+
+    private BufferedImage load(ImageClaims.Claim claim) {
+        byte[] bytes = blobs.get(claim.storageKey())
+                .orElseThrow(() -> new IllegalStateException("The stored image file is missing"));
+        try {
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (decoded == null) {
+                throw new IllegalStateException("The stored image can no longer be decoded");
+            }
+            ImageFormat format = ImageFormat.ofMimeType(claim.mimeType()).orElse(ImageFormat.PNG);
+            return Orientation.upright(decoded, Orientation.of(format, bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

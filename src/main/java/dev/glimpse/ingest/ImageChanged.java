@@ -1,0 +1,25 @@
+package dev.glimpse.ingest;
+
+import java.util.UUID;
+
+/**
+ * Published inside the transaction that changed an image; listeners act after commit. {@code image} is null when
+ * the image was deleted.
+ */
+record ImageChanged(UUID id, ImageSummary image, float[] embedding, Removed removed) {
+
+    /** The keys of a deleted image's blobs, to remove after the row is gone. */
+    record Removed(String storageKey, String thumbnailKey) {}
+
+    static ImageChanged updated(Image image) {
+        return new ImageChanged(image.getId(), ImageSummary.of(image), image.getEmbedding(), null);
+    }
+
+    static ImageChanged deleted(Image image) {
+        return new ImageChanged(image.getId(), null, null, new Removed(image.getStorageKey(), image.getThumbnailKey()));
+    }
+
+    boolean isReady() {
+        return image != null && image.status() == ImageStatus.READY;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.glimpse.ingest;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Row-level claims on images waiting for a caption. A claim moves rows from RECEIVED to CAPTIONING with the claim
+ * time in one statement using {@code FOR UPDATE SKIP LOCKED}, so concurrent workers, in this instance or another one
+ * sharing the database, never claim the same image.
+ */
+@Component
+class ImageClaims {
+
+    private final JdbcClient jdbc;
+
+    ImageClaims(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims up to {@code limit} waiting images, oldest first. */
+    @Transactional
+    List<Claim> claim(int limit) {
+        return jdbc.sql("""
+                        UPDATE image SET status = 'CAPTIONING', claimed_at = now(), updated_at = now(),
+                               version = version + 1
+                        WHERE id IN (SELECT id FROM image WHERE status = 'RECEIVED'
+                                     ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING id, storage_key, mime_type
+                        """)
+                .param("limit", limit)
+                .query((rs, row) -> new Claim(
+                        rs.getObject("id", UUID.class), rs.getString("storage_key"), rs.getString("mime_type")))
+                .list();
+    }
+
+    /** Gives claims taken before {@code cutoff} back to the queue; returns how many. */
+    @Transactional
+    int releaseClaimedBefore(Instant cutoff) {
+        return jdbc.sql("""
+                        UPDATE image SET status = 'RECEIVED', claimed_at = NULL, updated_at = now(),
+                               version = version + 1
+                        WHERE status = 'CAPTIONING' AND claimed_at < :cutoff
+                        """).param("cutoff", Timestamp.from(cutoff)).update();
+    }
+
+    /** Puts one claimed image back in the queue, for instance because the models were busy. */
+    @Transactional
+    void release(UUID id) {
+        jdbc.sql("""
+                        UPDATE image SET status = 'RECEIVED', claimed_at = NULL, updated_at = now(),
+                               version = version + 1
+                        WHERE id = :id AND status = 'CAPTIONING'
+                        """).param("id", id).update();
+    }
+
+    /** An image this worker now owns until it is finished, failed or released. */
+    record Claim(UUID id, String storageKey, String mimeType) {}
+}
