@@ -14,6 +14,8 @@ public record ImageSummary(
         ImageStatus status,
         String caption,
         String failureReason,
+        String captionModel,
+        String embeddingModel,
         Instant createdAt) {
 
     static ImageSummary of(Image image) {
@@ -27,6 +29,8 @@ public record ImageSummary(
                 image.getStatus(),
                 image.getCaption(),
                 image.getFailureReason(),
+                image.getCaptionModel(),
+                image.getEmbeddingModel(),
                 image.getCreatedAt());
     }
 

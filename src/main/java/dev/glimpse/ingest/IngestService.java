@@ -1,5 +1,6 @@
 package dev.glimpse.ingest;
 
+import com.vaadin.flow.shared.Registration;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.storage.StorageUnavailableException;
 import java.security.MessageDigest;
@@ -7,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +32,7 @@ public class IngestService {
     private final UploadProperties properties;
     private final ImageLifecycle lifecycle;
     private final ApplicationEventPublisher events;
+    private final ImageUpdates updates;
 
     IngestService(
             ImageInspector inspector,
@@ -37,13 +40,15 @@ public class IngestService {
             ImageRepository images,
             UploadProperties properties,
             ImageLifecycle lifecycle,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ImageUpdates updates) {
         this.inspector = inspector;
         this.blobs = blobs;
         this.images = images;
         this.properties = properties;
         this.lifecycle = lifecycle;
         this.events = events;
+        this.updates = updates;
     }
 
     public IngestOutcome ingest(String clientFileName, byte[] bytes) {
@@ -85,6 +90,14 @@ public class IngestService {
     /** Queues a failed or captioned image to be captioned (again) with the current model. */
     public boolean recaption(UUID id) {
         return lifecycle.requeue(id);
+    }
+
+    /**
+     * Calls the listener after every committed change to any image, with the image as it is now (null when it was
+     * deleted). Pages subscribe while attached and remove the registration when detached.
+     */
+    public Registration onChange(BiConsumer<UUID, ImageSummary> listener) {
+        return updates.subscribe(update -> listener.accept(update.id(), update.image()));
     }
 
     public UploadProperties limits() {

@@ -1,5 +1,7 @@
 package dev.glimpse.ingest;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -11,9 +13,11 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.shared.Registration;
 import dev.glimpse.base.MainLayout;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.UUID;
 
 /** The main page: drop or pick images, see what happened to each file, and browse the library below. */
 @Route(value = "", layout = MainLayout.class)
@@ -22,14 +26,49 @@ public class UploadView extends VerticalLayout {
 
     private final IngestService ingest;
     private final UploadResults results = new UploadResults();
-    private final PreviewStrip previews = new PreviewStrip();
+    private final UploadCards cards = new UploadCards(this::recaption);
     private final LibraryGrid library;
+    private Registration changes;
 
     public UploadView(IngestService ingest) {
         this.ingest = ingest;
         this.library = new LibraryGrid(ingest);
-        add(new H2("Add images"), hint(), upload(), results, previews, new H2("Library"), library);
+        library.addItemClickListener(click -> openDetail(click.getItem()));
+        add(new H2("Add images"), hint(), upload(), results, cards, new H2("Library"), library);
         setSizeFull();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        changes = ingest.onChange((id, image) -> ui.access(() -> {
+            cards.update(id, image);
+            library.refresh();
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (changes != null) {
+            changes.remove();
+            changes = null;
+        }
+    }
+
+    private void openDetail(ImageSummary image) {
+        new ImageDetailDialog(image, this::delete, this::recaption).open();
+    }
+
+    private void delete(UUID id) {
+        if (!ingest.delete(id)) {
+            error("That image was already deleted.");
+        }
+    }
+
+    private void recaption(UUID id) {
+        if (!ingest.recaption(id)) {
+            error("That image is being captioned already.");
+        }
     }
 
     private Paragraph hint() {
@@ -66,10 +105,10 @@ public class UploadView extends VerticalLayout {
         results.add(outcome);
         switch (outcome) {
             case IngestOutcome.Stored stored -> {
-                previews.add(stored.image());
+                cards.add(stored.image());
                 library.refresh();
             }
-            case IngestOutcome.Duplicate duplicate -> previews.add(duplicate.existing());
+            case IngestOutcome.Duplicate duplicate -> cards.add(duplicate.existing());
             case IngestOutcome.Refused refused -> error(outcome.message());
             case IngestOutcome.Unavailable unavailable -> error(outcome.message());
         }

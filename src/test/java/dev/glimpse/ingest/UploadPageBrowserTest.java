@@ -20,9 +20,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A person drops images on the page in a real browser and sees previews, library rows and refusals. */
+/**
+ * A person drops images on the page in a real browser and sees previews, library rows, captions arriving by server
+ * push without a reload, and a refusal for a text file.
+ */
 @GlimpseTest
 class UploadPageBrowserTest {
 
@@ -34,12 +38,17 @@ class UploadPageBrowserTest {
 
     private WebDriver browser;
     private WebDriverWait wait;
+    private String pageUrl;
+
+    @Autowired
+    IngestService ingest;
 
     @BeforeEach
     void openPage() {
         browser = Browser.chromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get("http://localhost:" + port + "/");
+        pageUrl = "http://localhost:" + port + "/";
+        browser.get(pageUrl);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
     }
 
@@ -49,14 +58,15 @@ class UploadPageBrowserTest {
     }
 
     @Test
-    void twoDroppedImagesShowPreviewsAndLibraryRowsAndATextFileIsRefused() throws Exception {
+    void twoDroppedImagesAreCaptionedLiveAndATextFileIsRefused() throws Exception {
         Path beach = Files.write(files.resolve("beach-walk.png"), TestImages.png(400, 300, 301));
         Path harbour = Files.write(files.resolve("harbour-night.jpg"), TestImages.jpeg(300, 400, 302));
 
         chooseFiles(beach, harbour);
 
-        wait.until(driver ->
-                driver.findElements(By.cssSelector("#previews .preview")).size() == 2);
+        wait.until(driver -> driver.findElements(By.cssSelector("#upload-cards .upload-card"))
+                        .size()
+                == 2);
         wait.until(driver ->
                 libraryText().contains("beach-walk.png") && libraryText().contains("harbour-night.jpg"));
         assertThat(libraryText()).contains("400 × 300").contains("300 × 400");
@@ -69,7 +79,8 @@ class UploadPageBrowserTest {
         assertThat(refusal.getText())
                 .isEqualTo(
                         "\"notes.png\" was refused: it is not a JPEG, PNG, WebP or GIF image (its content is plain text).");
-        assertThat(browser.findElements(By.cssSelector("#previews .preview"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#upload-cards .upload-card")))
+                .hasSize(2);
     }
 
     private void chooseFiles(Path... paths) {
