@@ -167,6 +167,10 @@ public class Image {
         return createdAt;
     }
 
+    public long getVersion() {
+        return version;
+    }
+
     public Instant getUpdatedAt() {
         return updatedAt;
     }

@@ -1,0 +1,169 @@
+package dev.glimpse.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The JSON API for scripts and bulk import, with the same rules as the page: {@code POST /api/images} (multipart,
+ * field {@code files}, one or many) answers per file; list, read and delete by id. Errors are RFC 9457 problems.
+ */
+@RestController
+@RequestMapping("/api/images")
+class ImageApiController {
+
+    private final IngestService ingest;
+
+    ImageApiController(IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, List<ApiUpload>>> upload(@RequestParam("files") List<MultipartFile> files)
+            throws IOException {
+        if (files.size() > ingest.limits().maxFilesPerUpload()) {
+            throw problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Too many files",
+                    "Send at most " + ingest.limits().maxFilesPerUpload() + " files per request.");
+        }
+        List<ApiUpload> results = new java.util.ArrayList<>();
+        for (MultipartFile file : files) {
+            results.add(ApiUpload.of(ingest.ingest(file.getOriginalFilename(), readAtMost(file))));
+        }
+        boolean anyStored = results.stream().anyMatch(result -> result.status().equals("stored"));
+        return ResponseEntity.status(anyStored ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(Map.of("files", results));
+    }
+
+    @GetMapping
+    ApiPage list(
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            @RequestParam(name = "size", defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw problem(HttpStatus.BAD_REQUEST, "Bad paging", "page must be ≥ 0 and size between 1 and 200.");
+        }
+        var found = ingest.library(page, size);
+        return new ApiPage(
+                found.getNumber(),
+                found.getSize(),
+                found.getTotalElements(),
+                found.map(ApiImage::of).getContent());
+    }
+
+    @GetMapping("/{id}")
+    ApiImage get(@PathVariable UUID id) {
+        return ingest.find(id).map(ApiImage::of).orElseThrow(() -> notFound(id));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        if (!ingest.delete(id)) {
+            throw notFound(id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/recaption")
+    ResponseEntity<ApiImage> recaption(@PathVariable UUID id) {
+        ApiImage image = get(id);
+        if (!ingest.recaption(id)) {
+            throw problem(HttpStatus.CONFLICT, "Busy", "Image " + id + " is waiting for or being captioned already.");
+        }
+        return ResponseEntity.accepted().body(image);
+    }
+
+    private byte[] readAtMost(MultipartFile file) throws IOException {
+        long limit = ingest.limits().maxBytes().toBytes() + 1;
+        try (InputStream input = file.getInputStream()) {
+            return input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
+        }
+    }
+
+    private static ErrorResponseException notFound(UUID id) {
+        return problem(HttpStatus.NOT_FOUND, "No such image", "There is no image " + id + ".");
+    }
+
+    static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    /** One file's fate: stored (new id), duplicate (existing id), refused or unavailable (reason). */
+    record ApiUpload(String fileName, String status, UUID id, String imageStatus, String message) {
+        static ApiUpload of(IngestOutcome outcome) {
+            return switch (outcome) {
+                case IngestOutcome.Stored s ->
+                    new ApiUpload(
+                            s.fileName(),
+                            "stored",
+                            s.image().id(),
+                            s.image().status().name(),
+                            s.message());
+                case IngestOutcome.Duplicate d ->
+                    new ApiUpload(
+                            d.fileName(),
+                            "duplicate",
+                            d.existing().id(),
+                            d.existing().status().name(),
+                            d.message());
+                case IngestOutcome.Refused r -> new ApiUpload(r.fileName(), "refused", null, null, r.message());
+                case IngestOutcome.Unavailable u -> new ApiUpload(u.fileName(), "unavailable", null, null, u.message());
+            };
+        }
+    }
+
+    /** An image as the API shows it. */
+    record ApiImage(
+            UUID id,
+            String fileName,
+            String mimeType,
+            int width,
+            int height,
+            long byteSize,
+            String status,
+            String caption,
+            String failureReason,
+            String captionModel,
+            String embeddingModel,
+            String createdAt,
+            String contentUrl,
+            String thumbnailUrl) {
+        static ApiImage of(ImageSummary image) {
+            return new ApiImage(
+                    image.id(),
+                    image.fileName(),
+                    image.mimeType(),
+                    image.width(),
+                    image.height(),
+                    image.byteSize(),
+                    image.status().name(),
+                    image.caption(),
+                    image.failureReason(),
+                    image.captionModel(),
+                    image.embeddingModel(),
+                    image.createdAt().toString(),
+                    image.contentUrl(),
+                    image.thumbnailUrl());
+        }
+    }
+
+    /** One page of the library, newest first. */
+    record ApiPage(int page, int size, long total, List<ApiImage> images) {}
+}

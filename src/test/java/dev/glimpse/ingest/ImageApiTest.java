@@ -1,0 +1,147 @@
+package dev.glimpse.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.glimpse.search.ImageIndex;
+import dev.glimpse.storage.BlobStore;
+import dev.glimpse.testsupport.GlimpseTest;
+import dev.glimpse.testsupport.Multipart;
+import dev.glimpse.testsupport.TestImages;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@GlimpseTest
+class ImageApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImageRepository images;
+
+    @Autowired
+    ImageIndex index;
+
+    @Autowired
+    BlobStore blobs;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void postAnswersPerFileAndGetShowsTheCaptionOnceReady() throws Exception {
+        Multipart body = new Multipart()
+                .file("files", "cat.png", TestImages.png(64, 48, 501))
+                .file("files", "notes.png", "just some text".getBytes());
+
+        HttpResponse<String> response = send(body.post(uri("/api/images")));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode files = JSON.readTree(response.body()).get("files");
+        assertThat(files.get(0).get("status").asString()).isEqualTo("stored");
+        assertThat(files.get(1).get("status").asString()).isEqualTo("refused");
+        assertThat(files.get(1).get("message").asString()).contains("plain text");
+        String id = files.get(0).get("id").asString();
+
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> json("/api/images/" + id).get("status").asString().equals("READY"));
+        JsonNode image = json("/api/images/" + id);
+        assertThat(image.get("caption").asString()).isNotBlank();
+        assertThat(image.get("contentUrl").asString()).isEqualTo("/api/images/" + id + "/content");
+    }
+
+    @Test
+    void unknownImageIsAProblemDetail() throws Exception {
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(uri("/api/images/" + UUID.randomUUID())).build());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .contains("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("title").asString()).isEqualTo("No such image");
+    }
+
+    @Test
+    void deleteThroughTheApiRemovesTheImage() throws Exception {
+        String id = JSON.readTree(send(new Multipart()
+                                .file("files", "x.png", TestImages.png(30, 30, 502))
+                                .post(uri("/api/images")))
+                        .body())
+                .get("files")
+                .get(0)
+                .get("id")
+                .asString();
+
+        HttpResponse<String> deleted =
+                send(HttpRequest.newBuilder(uri("/api/images/" + id)).DELETE().build());
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/images/" + id)).build())
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void twentyConcurrentUploadsWithFiveIdenticalPairsEndAsFifteenReadyImages() throws Exception {
+        List<byte[]> distinct = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            distinct.add(TestImages.png(96, 72, 600 + i));
+        }
+        List<byte[]> uploads = new ArrayList<>(distinct);
+        uploads.addAll(distinct.subList(0, 5));
+
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            HttpRequest request = new Multipart()
+                    .file("files", "c" + i + ".png", uploads.get(i))
+                    .post(uri("/api/images"));
+            responses.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<UUID> ids = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            JsonNode file = JSON.readTree(response.get().body()).get("files").get(0);
+            assertThat(file.get("status").asString()).isIn("stored", "duplicate");
+            ids.add(UUID.fromString(file.get("id").asString()));
+        }
+
+        assertThat(ids).hasSize(15);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> ids.stream()
+                        .allMatch(id -> images.findById(id).orElseThrow().getStatus() == ImageStatus.READY));
+        for (byte[] bytes : distinct) {
+            Image image = images.findBySha256(IngestService.sha256(bytes)).orElseThrow();
+            assertThat(index.documentsFor(image.getId())).isEqualTo(1);
+            assertThat(blobs.exists(image.getStorageKey())).isTrue();
+        }
+    }
+
+    private JsonNode json(String path) throws Exception {
+        return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).build()).body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
