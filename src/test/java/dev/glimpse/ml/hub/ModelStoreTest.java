@@ -85,6 +85,38 @@ class ModelStoreTest {
     }
 
     @Test
+    void partialFileLeftByAnEarlierRunIsResumed() throws IOException {
+        Path original = Fixtures.model("blip-tiny").resolve("model.safetensors");
+        byte[] bytes = Files.readAllBytes(original);
+        Path dir = store().folder(BLIP);
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("model.safetensors.part"), java.util.Arrays.copyOf(bytes, 1000));
+
+        store().resolve(BLIP);
+
+        assertThat(Files.mismatch(original, dir.resolve("model.safetensors"))).isEqualTo(-1L);
+        assertThat(hub.requestsFor("model.safetensors"))
+                .filteredOn(r -> r.method().equals("GET"))
+                .extracting(LocalHubServer.Request::range)
+                .containsOnly("bytes=1000-");
+    }
+
+    @Test
+    void concurrentResolvesOfOneModelDownloadEachFileOnce() throws Exception {
+        ModelStore store = store();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = executor.submit(() -> store.resolve(BLIP));
+            var second = executor.submit(() -> store.resolve(BLIP));
+            assertThat(first.get()).isEqualTo(second.get());
+        }
+
+        assertThat(hub.requestsFor("model.safetensors"))
+                .filteredOn(r -> r.method().equals("GET") && r.path().startsWith("/cdn/"))
+                .hasSize(1);
+        assertSameTopLevelFiles(Fixtures.model("blip-tiny"), store.folder(BLIP));
+    }
+
+    @Test
     void serverIgnoringTheRangeRequestRestartsTheFileFromTheFirstByte() throws IOException {
         hub.ignoreRangeRequests();
         hub.cutFirstTransferOf("model.safetensors");
