@@ -30,9 +30,11 @@ final class FileDownload {
     private final Path target;
     private final Path part;
     private final String label;
+    private final Duration stallTimeout;
 
-    FileDownload(HttpClient http, RemoteFile remote, Path target, String label) {
+    FileDownload(HttpClient http, RemoteFile remote, Path target, String label, Duration stallTimeout) {
         this.http = http;
+        this.stallTimeout = stallTimeout;
         this.remote = remote;
         this.target = target;
         this.part = partFile(target);
@@ -120,24 +122,36 @@ final class FileDownload {
         DownloadProgress progress = new DownloadProgress(label, remote.size(), offset);
         long written = offset;
         byte[] buffer = new byte[1 << 16];
-        try (OutputStream out =
-                Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
-            for (int n; (n = body.read(buffer)) > 0; ) {
-                out.write(buffer, 0, n);
-                written += n;
-                if (remote.sizeKnown() && written > remote.size()) {
-                    out.close();
-                    Files.deleteIfExists(part);
-                    throw new HubException(label + " is corrupt: the server sent more than the advertised "
-                            + remote.size() + " bytes; the partial file was deleted");
+        try (StallWatchdog watchdog = new StallWatchdog(body, stallTimeout);
+                OutputStream out =
+                        Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+            try {
+                for (int n; (n = body.read(buffer)) != -1; ) {
+                    watchdog.progressed();
+                    out.write(buffer, 0, n);
+                    written += n;
+                    checkNotTooLong(written, out);
+                    progress.update(written);
                 }
-                progress.update(written);
+            } catch (IOException e) {
+                watchdog.checkNotStalled();
+                throw e;
             }
+            watchdog.checkNotStalled();
         }
         if (remote.sizeKnown() && written < remote.size()) {
             throw new IOException("connection closed after " + written + " of " + remote.size() + " bytes");
         }
         progress.done(written);
+    }
+
+    private void checkNotTooLong(long written, OutputStream out) throws IOException {
+        if (remote.sizeKnown() && written > remote.size()) {
+            out.close();
+            Files.deleteIfExists(part);
+            throw new HubException(label + " is corrupt: the server sent more than the advertised " + remote.size()
+                    + " bytes; the partial file was deleted");
+        }
     }
 
     private void verify() throws IOException {

@@ -9,13 +9,16 @@ import dev.glimpse.ml.SafeTensors;
 import dev.glimpse.ml.torch.TorchCheckpoint;
 import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelStoreTest {
@@ -114,6 +117,36 @@ class ModelStoreTest {
                 .filteredOn(r -> r.method().equals("GET") && r.path().startsWith("/cdn/"))
                 .hasSize(1);
         assertSameTopLevelFiles(Fixtures.model("blip-tiny"), store.folder(BLIP));
+    }
+
+    @Test
+    @Timeout(20)
+    void stalledTransferIsDroppedAndResumed() throws IOException {
+        hub.stallFirstTransferOf("model.safetensors");
+        ModelStore store = new ModelStore(root, new HubClient(hub.baseUrl(), Duration.ofMillis(500)), false);
+
+        Path dir = store.resolve(BLIP);
+
+        Path original = Fixtures.model("blip-tiny").resolve("model.safetensors");
+        assertThat(Files.mismatch(original, dir.resolve("model.safetensors"))).isEqualTo(-1L);
+        assertThat(hub.requestsFor("model.safetensors"))
+                .filteredOn(r -> r.method().equals("GET") && r.path().startsWith("/cdn/"))
+                .extracting(LocalHubServer.Request::range)
+                .containsExactly(null, "bytes=" + Files.size(original) / 2 + "-");
+    }
+
+    @Test
+    void unreachableHubIsReportedWithTheWayOut() throws IOException {
+        URI closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        ModelStore store = new ModelStore(root, new HubClient(closed), false);
+
+        assertThatThrownBy(() -> store.resolve(BLIP))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("Cannot reach the model hub at " + closed)
+                .hasMessageContaining("config.json");
     }
 
     @Test
