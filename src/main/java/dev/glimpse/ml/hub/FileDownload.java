@@ -48,8 +48,20 @@ final class FileDownload {
     void run() {
         try {
             Files.createDirectories(target.getParent());
+            boolean resumesEarlierRun = Files.exists(part) && Files.size(part) > 0;
             transferWithRetries();
-            verify();
+            try {
+                verify();
+            } catch (HubException e) {
+                if (!resumesEarlierRun) {
+                    throw e;
+                }
+                log.warn(
+                        "{}; the partial file came from an earlier run, downloading it again from the start",
+                        e.getMessage());
+                transferWithRetries();
+                verify();
+            }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new HubException("Cannot write " + target + ": " + e, e);
@@ -92,6 +104,8 @@ final class FileDownload {
                 copy(body, have, StandardOpenOption.APPEND);
             } else if (status == 200) {
                 copy(body, 0, StandardOpenOption.TRUNCATE_EXISTING);
+            } else if (status >= 500 || status == 429) {
+                throw new IOException("the server answered HTTP " + status);
             } else if (status == 416 && have > 0) {
                 Files.delete(part);
                 throw new IOException("server refused to resume at byte " + have + " (HTTP 416); restarting");

@@ -34,6 +34,7 @@ final class LocalHubServer implements AutoCloseable {
     private final Set<String> cutOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
     private final Set<String> stallOnce = ConcurrentHashMap.newKeySet();
+    private final Set<String> unavailableOnce = ConcurrentHashMap.newKeySet();
     private volatile boolean ignoreRange;
     final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -61,6 +62,11 @@ final class LocalHubServer implements AutoCloseable {
     /** The first GET of this file sends half of the bytes, then stays silent for 30 s before dropping the connection. */
     void stallFirstTransferOf(String file) {
         stallOnce.add(file);
+    }
+
+    /** The first GET of this file's content answers 503 Service Unavailable. */
+    void failFirstTransferOf(String file) {
+        unavailableOnce.add(file);
     }
 
     /** Sends this file with every byte inverted, while advertising the hash of the real file. */
@@ -146,6 +152,10 @@ final class LocalHubServer implements AutoCloseable {
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.getResponseHeaders().add("Content-Length", Integer.toString(length));
             exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        if (unavailableOnce.remove(name)) {
+            exchange.sendResponseHeaders(503, -1);
             return;
         }
         exchange.sendResponseHeaders(status, length);

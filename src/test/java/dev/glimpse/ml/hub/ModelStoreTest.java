@@ -150,6 +150,33 @@ class ModelStoreTest {
     }
 
     @Test
+    void temporarilyUnavailableServerIsRetried() throws IOException {
+        hub.failFirstTransferOf("model.safetensors");
+
+        Path dir = store().resolve(BLIP);
+
+        assertThat(Files.mismatch(
+                        Fixtures.model("blip-tiny").resolve("model.safetensors"), dir.resolve("model.safetensors")))
+                .isEqualTo(-1L);
+    }
+
+    @Test
+    void partialFileFromAnEarlierRunThatDoesNotVerifyIsDownloadedAgainFromTheStart() throws IOException {
+        Path original = Fixtures.model("blip-tiny").resolve("model.safetensors");
+        Path dir = store().folder(BLIP);
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("model.safetensors.part"), new byte[1000]);
+
+        store().resolve(BLIP);
+
+        assertThat(Files.mismatch(original, dir.resolve("model.safetensors"))).isEqualTo(-1L);
+        assertThat(hub.requestsFor("model.safetensors"))
+                .filteredOn(r -> r.method().equals("GET") && r.path().startsWith("/cdn/"))
+                .extracting(LocalHubServer.Request::range)
+                .containsExactly("bytes=1000-", null);
+    }
+
+    @Test
     void serverIgnoringTheRangeRequestRestartsTheFileFromTheFirstByte() throws IOException {
         hub.ignoreRangeRequests();
         hub.cutFirstTransferOf("model.safetensors");
