@@ -51,7 +51,7 @@ final class FileDownload {
             boolean resumesEarlierRun = Files.exists(part) && Files.size(part) > 0;
             transferWithRetries();
             try {
-                verify();
+                DownloadCheck.verify(part, remote, label);
             } catch (HubException e) {
                 if (!resumesEarlierRun) {
                     throw e;
@@ -60,7 +60,7 @@ final class FileDownload {
                         "{}; the partial file came from an earlier run, downloading it again from the start",
                         e.getMessage());
                 transferWithRetries();
-                verify();
+                DownloadCheck.verify(part, remote, label);
             }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -166,32 +166,6 @@ final class FileDownload {
             throw new HubException(label + " is corrupt: the server sent more than the advertised " + remote.size()
                     + " bytes; the partial file was deleted");
         }
-    }
-
-    private void verify() throws IOException {
-        long size = Files.size(part);
-        if (remote.sizeKnown() && size != remote.size()) {
-            reject("its size is " + size + " bytes, the hub advertised " + remote.size());
-        }
-        if (remote.sha256().isPresent()) {
-            String actual = Checksums.sha256(part);
-            if (!actual.equals(remote.sha256().get())) {
-                reject("its sha256 is " + actual + ", the hub advertised "
-                        + remote.sha256().get());
-            }
-        } else if (remote.gitBlobSha1().isPresent()) {
-            String actual = Checksums.gitBlobSha1(part);
-            if (!actual.equals(remote.gitBlobSha1().get())) {
-                reject("its git blob sha1 is " + actual + ", the hub advertised "
-                        + remote.gitBlobSha1().get());
-            }
-        }
-    }
-
-    private void reject(String why) throws IOException {
-        Files.deleteIfExists(part);
-        throw new HubException("Downloaded " + label + " from " + remote.url() + " is corrupt: " + why
-                + ". The file was deleted; fetch it again (a proxy or mirror may be serving a different file).");
     }
 
     private static long rangeStart(HttpResponse<?> response) {
