@@ -25,6 +25,12 @@ public record RawTensor(String name, TensorType type, long[] shape, ByteBuffer d
         return shape.clone();
     }
 
+    /** The bytes, little-endian, as a fresh view (reading it does not disturb this tensor). */
+    @Override
+    public ByteBuffer data() {
+        return data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
     /** Number of elements (1 for a scalar). */
     public long elementCount() {
         return elementCount(shape);
@@ -34,7 +40,7 @@ public record RawTensor(String name, TensorType type, long[] shape, ByteBuffer d
     public float[] toFloats() {
         int count = Math.toIntExact(elementCount());
         float[] values = new float[count];
-        ByteBuffer bytes = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = data();
         switch (type) {
             case F32 -> bytes.asFloatBuffer().get(values);
             case F16 -> {
@@ -62,7 +68,7 @@ public record RawTensor(String name, TensorType type, long[] shape, ByteBuffer d
             throw new IllegalStateException("Tensor '" + name + "' is " + type + ", not I64");
         }
         long[] values = new long[Math.toIntExact(elementCount())];
-        data.duplicate().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values);
+        data().asLongBuffer().get(values);
         return values;
     }
 

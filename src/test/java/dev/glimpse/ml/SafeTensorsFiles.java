@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Writes safetensors files byte by byte, as the format's specification describes them. */
-final class SafeTensorsFiles {
+public final class SafeTensorsFiles {
 
-    record Tensor(String name, String dtype, long[] shape, byte[] bytes) {}
+    public record Tensor(String name, String dtype, long[] shape, byte[] bytes) {}
 
     private final List<Tensor> tensors = new ArrayList<>();
 
-    SafeTensorsFiles add(String name, String dtype, long[] shape, byte[] bytes) {
+    public SafeTensorsFiles add(String name, String dtype, long[] shape, byte[] bytes) {
         tensors.add(new Tensor(name, dtype, shape, bytes));
         return this;
     }
 
-    SafeTensorsFiles f32(String name, long[] shape, float... values) {
+    public SafeTensorsFiles f32(String name, long[] shape, float... values) {
         ByteBuffer buffer = le(values.length * 4);
         for (float v : values) {
             buffer.putFloat(v);
@@ -32,7 +32,7 @@ final class SafeTensorsFiles {
         return add(name, "F32", shape, buffer.array());
     }
 
-    SafeTensorsFiles f16(String name, long[] shape, float... values) {
+    public SafeTensorsFiles f16(String name, long[] shape, float... values) {
         ByteBuffer buffer = le(values.length * 2);
         for (float v : values) {
             buffer.putShort(Float.floatToFloat16(v));
@@ -40,7 +40,7 @@ final class SafeTensorsFiles {
         return add(name, "F16", shape, buffer.array());
     }
 
-    SafeTensorsFiles bf16(String name, long[] shape, float... values) {
+    public SafeTensorsFiles bf16(String name, long[] shape, float... values) {
         ByteBuffer buffer = le(values.length * 2);
         for (float v : values) {
             buffer.putShort((short) (Float.floatToRawIntBits(v) >>> 16));
@@ -48,7 +48,7 @@ final class SafeTensorsFiles {
         return add(name, "BF16", shape, buffer.array());
     }
 
-    SafeTensorsFiles i64(String name, long[] shape, long... values) {
+    public SafeTensorsFiles i64(String name, long[] shape, long... values) {
         ByteBuffer buffer = le(values.length * 8);
         for (long v : values) {
             buffer.putLong(v);
@@ -56,7 +56,7 @@ final class SafeTensorsFiles {
         return add(name, "I64", shape, buffer.array());
     }
 
-    String header() {
+    public String header() {
         long offset = 0;
         List<String> fields = new ArrayList<>();
         fields.add("\"__metadata__\":{\"format\":\"pt\"}");
@@ -70,11 +70,11 @@ final class SafeTensorsFiles {
         return fields.stream().collect(Collectors.joining(",", "{", "}"));
     }
 
-    Path write(Path file) {
+    public Path write(Path file) {
         return write(file, header());
     }
 
-    Path write(Path file, String header) {
+    public Path write(Path file, String header) {
         byte[] json = header.getBytes(StandardCharsets.UTF_8);
         int data = tensors.stream().mapToInt(t -> t.bytes().length).sum();
         ByteBuffer buffer = le(8 + json.length + data);
@@ -83,7 +83,7 @@ final class SafeTensorsFiles {
         return writeBytes(file, buffer.array());
     }
 
-    static Path writeBytes(Path file, byte[] bytes) {
+    public static Path writeBytes(Path file, byte[] bytes) {
         try {
             return Files.write(file, bytes);
         } catch (IOException e) {

@@ -34,6 +34,9 @@ class SafeTensorsTest {
             assertThat(a.type()).isEqualTo(TensorType.F32);
             assertThat(a.shape()).containsExactly(2, 3);
             assertThat(a.toFloats()).containsExactly(1f, -2.5f, 3.25f, 0f, 1e-7f, -1e6f);
+            a.data().getFloat();
+            assertThat(a.data().remaining()).isEqualTo(24);
+            assertThat(a.toFloats()).hasSize(6);
             assertThat(st.tensor("b").toFloats()).containsExactly(0.5f, -1.25f, 65504f);
             assertThat(st.tensor("c").type()).isEqualTo(TensorType.BF16);
             assertThat(st.tensor("c").toFloats()).containsExactly(1.5f, -256f);
@@ -63,6 +66,24 @@ class SafeTensorsTest {
             assertThatThrownBy(() -> weights.at("sub.").get("bias"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'layer.sub.bias'");
+        }
+    }
+
+    @Test
+    void anAbsentTiedTensorResolvesToTheTensorItIsTiedTo() {
+        Path file = new SafeTensorsFiles()
+                .f32("text.embeddings.word.weight", new long[] {2, 1}, 1f, 2f)
+                .f32("text.head.bias", new long[] {2}, 0f, 0f)
+                .write(dir.resolve("model.safetensors"));
+        try (NDManager manager = NDManager.newBaseManager();
+                Checkpoint checkpoint = Checkpoints.open(dir)) {
+            Weights text = Weights.load(checkpoint, manager).at("text.");
+            assertThat(text.getOrTied("head.weight", "embeddings.word.weight"))
+                    .isSameAs(text.get("embeddings.word.weight"));
+            assertThat(text.getOrTied("head.bias", "embeddings.word.weight")).isSameAs(text.get("head.bias"));
+            assertThatThrownBy(() -> text.getOrTied("head.weight", "missing"))
+                    .hasMessageContaining("'text.head.weight'")
+                    .hasMessageContaining("'text.missing'");
         }
     }
 
