@@ -75,6 +75,22 @@ class BertTokenizerFallbackTest {
         }
     }
 
+    @Test
+    void addedTokensDecoderOfNewerConfigsKeepsItsIds(@TempDir Path dir) throws IOException {
+        Files.writeString(
+                dir.resolve("vocab.txt"), String.join("\n", "[PAD]", "[UNK]", "[CLS]", "[SEP]", "a", "cat") + "\n");
+        Files.writeString(dir.resolve("tokenizer_config.json"), """
+                {"added_tokens_decoder": {"6": {"content": "[ENC]", "special": true, "normalized": false},
+                                          "7": {"content": "[DEC]", "special": true, "normalized": false}},
+                 "bos_token": "[DEC]", "extra_special_tokens": ["[ENC]"], "unk_token": "[UNK]"}
+                """);
+
+        try (HuggingFaceTokenizer tokenizer = Tokenizers.load(dir)) {
+            assertThat(tokenizer.encode("[DEC] A Cat [ENC]").getIds()).containsExactly(2L, 7L, 4L, 5L, 6L, 3L);
+            assertThat(tokenizer.decode(new long[] {2, 7, 4, 5, 6, 3}, true)).isEqualTo("a cat");
+        }
+    }
+
     private static void writeVocabTxt(Path tokenizerJson, Path vocabTxt) throws IOException {
         JsonObject vocab = JsonParser.parseString(Files.readString(tokenizerJson))
                 .getAsJsonObject()

@@ -30,9 +30,11 @@ final class FileDownload {
     private final Path target;
     private final Path part;
     private final String label;
+    private final Duration stallTimeout;
 
-    FileDownload(HttpClient http, RemoteFile remote, Path target, String label) {
+    FileDownload(HttpClient http, RemoteFile remote, Path target, String label, Duration stallTimeout) {
         this.http = http;
+        this.stallTimeout = stallTimeout;
         this.remote = remote;
         this.target = target;
         this.part = partFile(target);
@@ -46,8 +48,20 @@ final class FileDownload {
     void run() {
         try {
             Files.createDirectories(target.getParent());
+            boolean resumesEarlierRun = Files.exists(part) && Files.size(part) > 0;
             transferWithRetries();
-            verify();
+            try {
+                DownloadCheck.verify(part, remote, label);
+            } catch (HubException e) {
+                if (!resumesEarlierRun) {
+                    throw e;
+                }
+                log.warn(
+                        "{}; the partial file came from an earlier run, downloading it again from the start",
+                        e.getMessage());
+                transferWithRetries();
+                DownloadCheck.verify(part, remote, label);
+            }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new HubException("Cannot write " + target + ": " + e, e);
@@ -90,6 +104,8 @@ final class FileDownload {
                 copy(body, have, StandardOpenOption.APPEND);
             } else if (status == 200) {
                 copy(body, 0, StandardOpenOption.TRUNCATE_EXISTING);
+            } else if (status >= 500 || status == 429) {
+                throw new IOException("the server answered HTTP " + status);
             } else if (status == 416 && have > 0) {
                 Files.delete(part);
                 throw new IOException("server refused to resume at byte " + have + " (HTTP 416); restarting");
@@ -120,19 +136,22 @@ final class FileDownload {
         DownloadProgress progress = new DownloadProgress(label, remote.size(), offset);
         long written = offset;
         byte[] buffer = new byte[1 << 16];
-        try (OutputStream out =
-                Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
-            for (int n; (n = body.read(buffer)) > 0; ) {
-                out.write(buffer, 0, n);
-                written += n;
-                if (remote.sizeKnown() && written > remote.size()) {
-                    out.close();
-                    Files.deleteIfExists(part);
-                    throw new HubException(label + " is corrupt: the server sent more than the advertised "
-                            + remote.size() + " bytes; the partial file was deleted");
+        try (StallWatchdog watchdog = new StallWatchdog(body, stallTimeout);
+                OutputStream out =
+                        Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+            try {
+                for (int n; (n = body.read(buffer)) != -1; ) {
+                    watchdog.progressed();
+                    out.write(buffer, 0, n);
+                    written += n;
+                    checkNotTooLong(written, out);
+                    progress.update(written);
                 }
-                progress.update(written);
+            } catch (IOException e) {
+                watchdog.checkNotStalled();
+                throw e;
             }
+            watchdog.checkNotStalled();
         }
         if (remote.sizeKnown() && written < remote.size()) {
             throw new IOException("connection closed after " + written + " of " + remote.size() + " bytes");
@@ -140,30 +159,13 @@ final class FileDownload {
         progress.done(written);
     }
 
-    private void verify() throws IOException {
-        long size = Files.size(part);
-        if (remote.sizeKnown() && size != remote.size()) {
-            reject("its size is " + size + " bytes, the hub advertised " + remote.size());
+    private void checkNotTooLong(long written, OutputStream out) throws IOException {
+        if (remote.sizeKnown() && written > remote.size()) {
+            out.close();
+            Files.deleteIfExists(part);
+            throw new HubException(label + " is corrupt: the server sent more than the advertised " + remote.size()
+                    + " bytes; the partial file was deleted");
         }
-        if (remote.sha256().isPresent()) {
-            String actual = Checksums.sha256(part);
-            if (!actual.equals(remote.sha256().get())) {
-                reject("its sha256 is " + actual + ", the hub advertised "
-                        + remote.sha256().get());
-            }
-        } else if (remote.gitBlobSha1().isPresent()) {
-            String actual = Checksums.gitBlobSha1(part);
-            if (!actual.equals(remote.gitBlobSha1().get())) {
-                reject("its git blob sha1 is " + actual + ", the hub advertised "
-                        + remote.gitBlobSha1().get());
-            }
-        }
-    }
-
-    private void reject(String why) throws IOException {
-        Files.deleteIfExists(part);
-        throw new HubException("Downloaded " + label + " from " + remote.url() + " is corrupt: " + why
-                + ". The file was deleted; fetch it again (a proxy or mirror may be serving a different file).");
     }
 
     private static long rangeStart(HttpResponse<?> response) {

@@ -27,8 +27,10 @@ public final class HubClient {
     static final String USER_AGENT = "glimpse-model-store/1.0";
     private static final int MAX_REDIRECTS = 10;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI baseUrl;
+    private final Duration stallTimeout;
     private final HttpClient http;
     private final HttpClient httpNoRedirects;
 
@@ -37,6 +39,12 @@ public final class HubClient {
     }
 
     public HubClient(URI baseUrl) {
+        this(baseUrl, DEFAULT_STALL_TIMEOUT);
+    }
+
+    /** A client whose downloads give up a connection (and resume) after {@code stallTimeout} without data. */
+    public HubClient(URI baseUrl, Duration stallTimeout) {
+        this.stallTimeout = stallTimeout;
         String text = baseUrl.toString();
         this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.http = newClient(HttpClient.Redirect.NORMAL);
@@ -95,7 +103,7 @@ public final class HubClient {
 
     /** Downloads a file the hub has into {@code target}, resuming {@code target.part} if present. */
     void download(ModelRef ref, String file, RemoteFile remote, Path target) {
-        new FileDownload(http, remote, target, ref + " " + file).run();
+        new FileDownload(http, remote, target, ref + " " + file, stallTimeout).run();
     }
 
     private HttpResponse<Void> head(URI url, ModelRef ref, String file) {

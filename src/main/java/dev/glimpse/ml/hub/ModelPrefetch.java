@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -45,24 +44,42 @@ public final class ModelPrefetch {
     }
 
     public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** The command line: {@code [--models-dir=DIR] [--hub-url=URL] owner/name[@revision] ...}; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         Path root = ModelStore.DEFAULT_ROOT;
         URI hubUrl = HubClient.DEFAULT_BASE_URL;
         List<ModelRef> models = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--models-dir=")) {
-                root = Path.of(arg.substring("--models-dir=".length()));
-            } else if (arg.startsWith("--hub-url=")) {
-                hubUrl = URI.create(arg.substring("--hub-url=".length()));
-            } else {
-                models.add(ModelRef.parse(arg));
+        try {
+            for (String arg : args) {
+                if (arg.startsWith("--models-dir=")) {
+                    root = Path.of(arg.substring("--models-dir=".length()));
+                } else if (arg.startsWith("--hub-url=")) {
+                    hubUrl = URI.create(arg.substring("--hub-url=".length()));
+                } else {
+                    models.add(ModelRef.parse(arg));
+                }
             }
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
         }
         if (models.isEmpty()) {
-            System.err.println("usage: ModelPrefetch [--models-dir=DIR] [--hub-url=URL] owner/name[@revision] ..."
-                    + " (got " + Arrays.toString(args) + ")");
-            System.exit(2);
+            err.println("usage: ModelPrefetch [--models-dir=DIR] [--hub-url=URL] owner/name[@revision] ...");
+            return 2;
         }
-        new ModelPrefetch(new ModelStore(root, new HubClient(hubUrl), false), System.out).prefetch(models);
+        try {
+            new ModelPrefetch(new ModelStore(root, new HubClient(hubUrl), false), out).prefetch(models);
+            return 0;
+        } catch (HubException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
     }
 
     private static long sizeOf(Path folder) {

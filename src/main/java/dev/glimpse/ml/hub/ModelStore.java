@@ -1,10 +1,13 @@
 package dev.glimpse.ml.hub;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,7 @@ public final class ModelStore {
             "pre-fetch it where the hub is reachable with the model prefetch command"
                     + " (dev.glimpse.ml.hub.ModelPrefetch) and copy the models folder here, or turn offline mode off";
     static final String MANIFEST = ".glimpse-files";
+    static final String LOCK = ".glimpse-lock";
 
     private static final Logger log = LoggerFactory.getLogger(ModelStore.class);
     private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
@@ -89,11 +93,33 @@ public final class ModelStore {
                 throw new HubException("Model " + ref + " is not available offline: " + dir.resolve(missing.get())
                         + " is missing. To fetch it, " + prefetchHint + ".");
             }
-            download(ref, dir);
+            downloadLocked(ref, dir);
             return dir;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Downloads under a file lock, so that two processes sharing the store do not write the same files. */
+    private void downloadLocked(ModelRef ref, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel =
+                            FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                if (!completeByManifest(dir)) {
+                    download(ref, dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new HubException("Cannot create or lock the model folder " + dir + ": " + e, e);
+        }
+    }
+
+    private static boolean completeByManifest(Path dir) {
+        return readManifest(dir)
+                .map(files -> files.stream().allMatch(file -> Files.isRegularFile(dir.resolve(file))))
+                .orElse(false);
     }
 
     private void download(ModelRef ref, Path dir) {

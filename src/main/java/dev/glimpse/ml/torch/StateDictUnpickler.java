@@ -5,9 +5,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +14,13 @@ import java.util.Map;
  * booleans, {@code None}, persistent storage ids and calls of the whitelisted {@link TorchGlobal}s. Opcodes: PROTO,
  * GLOBAL, BINPERSID, REDUCE, EMPTY_DICT, EMPTY_TUPLE, MARK, SETITEM(S), TUPLE/TUPLE1/2/3, BININT/1/2, LONG1,
  * BINUNICODE, (LONG_)BINPUT, (LONG_)BINGET, NEWTRUE/NEWFALSE, NONE, BUILD (only an OrderedDict's ignored
- * {@code _metadata}) and STOP. Any other opcode
- * or global is refused by name before it has any effect. Limits on nesting, memo and stack keep a crafted pickle
- * from exhausting memory; nothing is allocated beyond the bytes of the pickle itself.
+ * {@code _metadata}) and STOP. Any other opcode or global is refused by name before it has any effect. Limits on
+ * nesting ({@value #MAX_DEPTH} levels), memo and stack ({@link PickleStack}) keep a crafted pickle from exhausting
+ * memory, and no string is read past the end of the pickle.
  */
 final class StateDictUnpickler {
 
     static final int MAX_DEPTH = 32;
-    static final int MAX_MEMO = 1 << 20;
-    static final int MAX_STACK = 1 << 20;
 
     /** A pickled tuple with its nesting depth. */
     record Tuple(List<Object> items, int depth) {}
@@ -35,10 +30,7 @@ final class StateDictUnpickler {
 
     private final ByteBuffer in;
     private final StorageResolver storages;
-    private final Map<Integer, Object> memo = new HashMap<>();
-    private final ArrayDeque<List<Object>> marks = new ArrayDeque<>();
-    private List<Object> stack = new ArrayList<>();
-    private int stackSize;
+    private final PickleStack stack = new PickleStack();
 
     /** Turns a persistent id {@code ('storage', type, key, location, numel)} into a storage reference. */
     interface StorageResolver {
@@ -64,10 +56,7 @@ final class StateDictUnpickler {
             int position = in.position();
             int opcode = in.get() & 0xFF;
             if (opcode == '.') {
-                if (stack.size() != 1 || !marks.isEmpty()) {
-                    throw refuse("STOP with " + stack.size() + " values on the stack");
-                }
-                return stack.getFirst();
+                return stack.result();
             }
             execute(opcode, position);
         }
@@ -77,31 +66,31 @@ final class StateDictUnpickler {
     private void execute(int opcode, int position) {
         switch (opcode) {
             case 0x80 -> protocol();
-            case 'c' -> push(TorchGlobal.named(line(), line()));
-            case 'Q' -> push(storages.resolve(asTuple(pop(), "BINPERSID")));
+            case 'c' -> stack.push(TorchGlobal.named(line(), line()));
+            case 'Q' -> stack.push(storages.resolve(asTuple(stack.pop(), "BINPERSID")));
             case 'R' -> reduce();
-            case '}' -> push(new Dict(new LinkedHashMap<>(), 1));
-            case ')' -> push(new Tuple(List.of(), 1));
-            case '(' -> mark();
-            case 't' -> push(tuple(popMark()));
-            case 0x85 -> push(tuple(popN(1)));
-            case 0x86 -> push(tuple(popN(2)));
-            case 0x87 -> push(tuple(popN(3)));
-            case 'u' -> setItems(popMark());
-            case 's' -> setItems(popN(2));
+            case '}' -> stack.push(new Dict(new LinkedHashMap<>(), 1));
+            case ')' -> stack.push(new Tuple(List.of(), 1));
+            case '(' -> stack.mark();
+            case 't' -> stack.push(tuple(stack.popMark()));
+            case 0x85 -> stack.push(tuple(stack.pop(1)));
+            case 0x86 -> stack.push(tuple(stack.pop(2)));
+            case 0x87 -> stack.push(tuple(stack.pop(3)));
+            case 'u' -> setItems(stack.popMark());
+            case 's' -> setItems(stack.pop(2));
             case 'b' -> build();
-            case 'J' -> push((long) in.getInt());
-            case 'K' -> push((long) (in.get() & 0xFF));
-            case 'M' -> push((long) (in.getShort() & 0xFFFF));
-            case 0x8a -> push(long1());
-            case 'X' -> push(unicode());
-            case 'q' -> put(in.get() & 0xFF);
-            case 'r' -> put(in.getInt());
-            case 'h' -> get(in.get() & 0xFF);
-            case 'j' -> get(in.getInt());
-            case 0x88 -> push(Boolean.TRUE);
-            case 0x89 -> push(Boolean.FALSE);
-            case 'N' -> push(None.NONE);
+            case 'J' -> stack.push((long) in.getInt());
+            case 'K' -> stack.push((long) (in.get() & 0xFF));
+            case 'M' -> stack.push((long) (in.getShort() & 0xFFFF));
+            case 0x8a -> stack.push(long1());
+            case 'X' -> stack.push(unicode());
+            case 'q' -> stack.memoize(in.get() & 0xFF);
+            case 'r' -> stack.memoize(in.getInt());
+            case 'h' -> stack.recall(in.get() & 0xFF);
+            case 'j' -> stack.recall(in.getInt());
+            case 0x88 -> stack.push(Boolean.TRUE);
+            case 0x89 -> stack.push(Boolean.FALSE);
+            case 'N' -> stack.push(None.NONE);
             default ->
                 throw refuse(String.format(
                         "unsupported pickle opcode 0x%02x%s at byte %d; a state dict does not need it",
@@ -122,19 +111,19 @@ final class StateDictUnpickler {
     }
 
     private void reduce() {
-        Tuple args = asTuple(pop(), "REDUCE arguments");
-        Object callable = pop();
+        Tuple args = asTuple(stack.pop(), "REDUCE arguments");
+        Object callable = stack.pop();
         if (!(callable instanceof TorchGlobal global)) {
             throw refuse("REDUCE on " + describe(callable) + ", which is not a whitelisted global");
         }
-        push(global.call(args.items()));
+        stack.push(global.call(args.items()));
     }
 
     private void setItems(List<Object> items) {
         if (items.size() % 2 != 0) {
             throw refuse("SETITEMS with an odd number of values");
         }
-        Object target = pop();
+        Object target = stack.pop();
         if (!(target instanceof Dict dict)) {
             throw refuse("SETITEMS on " + describe(target));
         }
@@ -148,46 +137,17 @@ final class StateDictUnpickler {
             depth = Math.max(depth, depthOf(value) + 1);
             dict.entries().put(key, value);
         }
-        push(new Dict(dict.entries(), checkDepth(depth)));
+        stack.push(new Dict(dict.entries(), checkDepth(depth)));
     }
 
     /** BUILD is accepted only to set an OrderedDict's attributes ({@code _metadata}), which are ignored. */
     private void build() {
-        Object state = pop();
-        Object target = peek();
+        Object state = stack.pop();
+        Object target = stack.peek();
         if (!(target instanceof Dict) || !(state instanceof Dict)) {
             throw refuse("BUILD of " + describe(target) + " with " + describe(state)
                     + "; only the attributes of an OrderedDict are accepted");
         }
-    }
-
-    private void mark() {
-        if (marks.size() >= MAX_DEPTH) {
-            throw refuse("nesting deeper than " + MAX_DEPTH + " levels");
-        }
-        marks.push(stack);
-        stack = new ArrayList<>();
-    }
-
-    private List<Object> popMark() {
-        if (marks.isEmpty()) {
-            throw refuse("a MARK is missing");
-        }
-        List<Object> items = stack;
-        stack = marks.pop();
-        stackSize -= items.size();
-        return items;
-    }
-
-    private List<Object> popN(int n) {
-        if (stack.size() < n) {
-            throw refuse("stack underflow");
-        }
-        List<Object> top = stack.subList(stack.size() - n, stack.size());
-        List<Object> items = new ArrayList<>(top);
-        top.clear();
-        stackSize -= n;
-        return items;
     }
 
     private Tuple tuple(List<Object> items) {
@@ -226,21 +186,6 @@ final class StateDictUnpickler {
         return length == 0 || length == 8 ? value : (value << (64 - 8 * length)) >> (64 - 8 * length);
     }
 
-    private void put(int index) {
-        if (index < 0 || index >= MAX_MEMO) {
-            throw refuse("memo index " + Integer.toUnsignedString(index) + " beyond the limit of " + MAX_MEMO);
-        }
-        memo.put(index, peek());
-    }
-
-    private void get(int index) {
-        Object value = memo.get(index);
-        if (value == null) {
-            throw refuse("memo index " + Integer.toUnsignedString(index) + " was never stored");
-        }
-        push(value);
-    }
-
     private String unicode() {
         int length = in.getInt();
         if (length < 0 || length > in.remaining()) {
@@ -272,28 +217,6 @@ final class StateDictUnpickler {
             }
             text.append(c < 0x20 || c > 0x7E ? '?' : c);
         }
-    }
-
-    private void push(Object value) {
-        if (++stackSize > MAX_STACK) {
-            throw refuse("more than " + MAX_STACK + " values on the stack");
-        }
-        stack.add(value);
-    }
-
-    private Object pop() {
-        if (stack.isEmpty()) {
-            throw refuse("stack underflow");
-        }
-        stackSize--;
-        return stack.removeLast();
-    }
-
-    private Object peek() {
-        if (stack.isEmpty()) {
-            throw refuse("stack underflow");
-        }
-        return stack.getLast();
     }
 
     private Tuple asTuple(Object value, String what) {

@@ -12,11 +12,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A {@code torch.save} zip checkpoint ({@code pytorch_model.bin}, PyTorch 1.6 and later) read as a {@link Checkpoint}.
- * {@code <archive>/data.pkl} goes through {@link StateDictUnpickler}; each storage is read once from
- * {@code <archive>/data/<key>} when a tensor needs it, so tensors sharing a storage share its bytes.
+ * {@code <archive>/data.pkl} goes through {@link StateDictUnpickler}; a storage is read from
+ * {@code <archive>/data/<key>} when a tensor needs it, and kept while the checkpoint is open only when several
+ * tensors view it (tied weights), so that they share its bytes and the heap never holds the whole file.
  */
 public final class TorchCheckpoint implements Checkpoint {
 
@@ -26,11 +28,19 @@ public final class TorchCheckpoint implements Checkpoint {
     private final TorchArchive archive;
     private final Map<String, TensorRef> tensors;
     private final Map<String, ByteBuffer> storages = new HashMap<>();
+    private final Set<String> shared;
 
     private TorchCheckpoint(Path file, TorchArchive archive, Map<String, TensorRef> tensors) {
         this.file = file;
         this.archive = archive;
         this.tensors = tensors;
+        this.shared = tensors.values().stream()
+                .collect(Collectors.groupingBy(ref -> ref.storage().key(), Collectors.counting()))
+                .entrySet()
+                .stream()
+                .filter(entry -> entry.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -89,7 +99,11 @@ public final class TorchCheckpoint implements Checkpoint {
         return new RawTensor(name, ref.storage().type(), ref.shape(), data);
     }
 
+    /** A storage's bytes; only storages that several tensors view are kept, so that they share one copy. */
     private synchronized ByteBuffer storage(TensorRef.StorageRef ref) {
+        if (!shared.contains(ref.key())) {
+            return archive.readStorage(ref);
+        }
         return storages.computeIfAbsent(ref.key(), key -> archive.readStorage(ref));
     }
 

@@ -33,12 +33,15 @@ final class LocalHubServer implements AutoCloseable {
     private final Map<String, Path> repos = new ConcurrentHashMap<>();
     private final Set<String> cutOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
+    private final Set<String> stallOnce = ConcurrentHashMap.newKeySet();
+    private final Set<String> unavailableOnce = ConcurrentHashMap.newKeySet();
     private volatile boolean ignoreRange;
     final List<Request> requests = new CopyOnWriteArrayList<>();
 
     LocalHubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -54,6 +57,16 @@ final class LocalHubServer implements AutoCloseable {
     /** The first GET of this file sends all headers but only half of the bytes, then drops the connection. */
     void cutFirstTransferOf(String file) {
         cutOnce.add(file);
+    }
+
+    /** The first GET of this file sends half of the bytes, then stays silent for 30 s before dropping the connection. */
+    void stallFirstTransferOf(String file) {
+        stallOnce.add(file);
+    }
+
+    /** The first GET of this file's content answers 503 Service Unavailable. */
+    void failFirstTransferOf(String file) {
+        unavailableOnce.add(file);
     }
 
     /** Sends this file with every byte inverted, while advertising the hash of the real file. */
@@ -141,8 +154,22 @@ final class LocalHubServer implements AutoCloseable {
             exchange.sendResponseHeaders(status, -1);
             return;
         }
+        if (unavailableOnce.remove(name)) {
+            exchange.sendResponseHeaders(503, -1);
+            return;
+        }
         exchange.sendResponseHeaders(status, length);
         OutputStream out = exchange.getResponseBody();
+        if (stallOnce.remove(name)) {
+            out.write(content, start, length / 2);
+            out.flush();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("stalled the transfer of " + name);
+        }
         if (cutOnce.remove(name)) {
             out.write(content, start, length / 2);
             out.flush();

@@ -43,4 +43,35 @@ class ModelPrefetchTest {
                 .startsWith("glimpse/blip-tiny@main -> " + root.resolve("glimpse--blip-tiny/main"))
                 .endsWith(" MB)");
     }
+
+    @Test
+    void commandLineFetchesTheNamedModelsIntoTheGivenFolder(@TempDir Path root) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (LocalHubServer hub =
+                new LocalHubServer().serve("glimpse/blip-tiny-bin", Fixtures.model("blip-tiny-bin"))) {
+            int status = ModelPrefetch.run(
+                    new String[] {"--models-dir=" + root, "--hub-url=" + hub.baseUrl(), "glimpse/blip-tiny-bin@main"},
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(status).isZero();
+        }
+        assertThat(root.resolve("glimpse--blip-tiny-bin/main/pytorch_model.bin"))
+                .exists();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("glimpse/blip-tiny-bin@main -> ");
+    }
+
+    @Test
+    void commandLineWithoutModelsOrWithABadIdPrintsWhyAndFails() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertThat(ModelPrefetch.run(new String[0], System.out, errors)).isEqualTo(2);
+        assertThat(ModelPrefetch.run(new String[] {"../../etc"}, System.out, errors))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("usage: ModelPrefetch")
+                .contains("Invalid model repository id '../../etc'");
+    }
 }

@@ -9,13 +9,16 @@ import dev.glimpse.ml.SafeTensors;
 import dev.glimpse.ml.torch.TorchCheckpoint;
 import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelStoreTest {
@@ -82,6 +85,95 @@ class ModelStoreTest {
         assertThat(gets.get(0).range()).isNull();
         assertThat(gets.get(1).range()).isEqualTo("bytes=" + half + "-");
         assertThat(dir.resolve("model.safetensors.part")).doesNotExist();
+    }
+
+    @Test
+    void partialFileLeftByAnEarlierRunIsResumed() throws IOException {
+        Path original = Fixtures.model("blip-tiny").resolve("model.safetensors");
+        byte[] bytes = Files.readAllBytes(original);
+        Path dir = store().folder(BLIP);
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("model.safetensors.part"), java.util.Arrays.copyOf(bytes, 1000));
+
+        store().resolve(BLIP);
+
+        assertThat(Files.mismatch(original, dir.resolve("model.safetensors"))).isEqualTo(-1L);
+        assertThat(hub.requestsFor("model.safetensors"))
+                .filteredOn(r -> r.method().equals("GET"))
+                .extracting(LocalHubServer.Request::range)
+                .containsOnly("bytes=1000-");
+    }
+
+    @Test
+    void concurrentResolvesOfOneModelDownloadEachFileOnce() throws Exception {
+        ModelStore store = store();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = executor.submit(() -> store.resolve(BLIP));
+            var second = executor.submit(() -> store.resolve(BLIP));
+            assertThat(first.get()).isEqualTo(second.get());
+        }
+
+        assertThat(hub.requestsFor("model.safetensors"))
+                .filteredOn(r -> r.method().equals("GET") && r.path().startsWith("/cdn/"))
+                .hasSize(1);
+        assertSameTopLevelFiles(Fixtures.model("blip-tiny"), store.folder(BLIP));
+    }
+
+    @Test
+    @Timeout(20)
+    void stalledTransferIsDroppedAndResumed() throws IOException {
+        hub.stallFirstTransferOf("model.safetensors");
+        ModelStore store = new ModelStore(root, new HubClient(hub.baseUrl(), Duration.ofMillis(500)), false);
+
+        Path dir = store.resolve(BLIP);
+
+        Path original = Fixtures.model("blip-tiny").resolve("model.safetensors");
+        assertThat(Files.mismatch(original, dir.resolve("model.safetensors"))).isEqualTo(-1L);
+        assertThat(hub.requestsFor("model.safetensors"))
+                .filteredOn(r -> r.method().equals("GET") && r.path().startsWith("/cdn/"))
+                .extracting(LocalHubServer.Request::range)
+                .containsExactly(null, "bytes=" + Files.size(original) / 2 + "-");
+    }
+
+    @Test
+    void unreachableHubIsReportedWithTheWayOut() throws IOException {
+        URI closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        ModelStore store = new ModelStore(root, new HubClient(closed), false);
+
+        assertThatThrownBy(() -> store.resolve(BLIP))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("Cannot reach the model hub at " + closed)
+                .hasMessageContaining("config.json");
+    }
+
+    @Test
+    void temporarilyUnavailableServerIsRetried() throws IOException {
+        hub.failFirstTransferOf("model.safetensors");
+
+        Path dir = store().resolve(BLIP);
+
+        assertThat(Files.mismatch(
+                        Fixtures.model("blip-tiny").resolve("model.safetensors"), dir.resolve("model.safetensors")))
+                .isEqualTo(-1L);
+    }
+
+    @Test
+    void partialFileFromAnEarlierRunThatDoesNotVerifyIsDownloadedAgainFromTheStart() throws IOException {
+        Path original = Fixtures.model("blip-tiny").resolve("model.safetensors");
+        Path dir = store().folder(BLIP);
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("model.safetensors.part"), new byte[1000]);
+
+        store().resolve(BLIP);
+
+        assertThat(Files.mismatch(original, dir.resolve("model.safetensors"))).isEqualTo(-1L);
+        assertThat(hub.requestsFor("model.safetensors"))
+                .filteredOn(r -> r.method().equals("GET") && r.path().startsWith("/cdn/"))
+                .extracting(LocalHubServer.Request::range)
+                .containsExactly("bytes=1000-", null);
     }
 
     @Test

@@ -186,6 +186,18 @@ class MaliciousPickleTest {
     }
 
     @Test
+    void buildOnAnythingButADictIsRefused() {
+        byte[] pickle = PickleBytes.protocol2()
+                .global("torch", "FloatStorage")
+                .op('}')
+                .op('b')
+                .op('.')
+                .bytes();
+
+        assertRefused(pickle, Map.of(), "BUILD of the global torch.FloatStorage");
+    }
+
+    @Test
     void aFileThatIsNotAZipIsRefusedWithTheReason() throws IOException {
         Path legacy = Files.write(
                 dir.resolve("legacy.bin"),

@@ -158,6 +158,40 @@ class TorchCheckpointTest {
         }
     }
 
+    @Test
+    void orderedDictWithMetadataAttributesAsOlderTorchSavedItLoads(@TempDir Path dir) {
+        byte[] pickle = PickleBytes.protocol2()
+                .global("collections", "OrderedDict")
+                .op(')')
+                .op('R')
+                .mark()
+                .string("bias")
+                .tensor("FloatStorage", "0", 2, 0, 2)
+                .op('u')
+                // state {'_metadata': OrderedDict({'': {'version': 1}})} applied with BUILD
+                .op('}')
+                .string("_metadata")
+                .global("collections", "OrderedDict")
+                .op(')')
+                .op('R')
+                .string("")
+                .op('}')
+                .string("version")
+                .integer(1)
+                .op('s')
+                .op('s')
+                .op('s')
+                .op('b')
+                .op('.')
+                .bytes();
+        Path file = PickleBytes.archive(dir.resolve("ordered.bin"), pickle, Map.of("0", PickleBytes.floats(5, 6)));
+
+        try (TorchCheckpoint checkpoint = TorchCheckpoint.open(file)) {
+            assertThat(checkpoint.names()).containsExactly("bias");
+            assertThat(checkpoint.tensor("bias").toFloats()).containsExactly(5, 6);
+        }
+    }
+
     private static void assertEqualToTwin(String binModel, String safetensorsModel, Map<String, String> tied) {
         try (Checkpoint bin = TorchCheckpoint.open(Fixtures.model(binModel).resolve("pytorch_model.bin"));
                 Checkpoint twin =
