@@ -93,6 +93,11 @@ public final class WhisperTranscriber implements AutoCloseable {
         }
     }
 
+    /** The manager holding the weights, for tests that check nothing else stays attached to it. */
+    NDManager modelManager() {
+        return model.manager();
+    }
+
     private NDArray encode(NDManager call, float[] logMel) {
         FeatureExtractorConfig config = features.config();
         NDArray input = call.create(logMel, new Shape(1, config.melBins(), config.frames()));

@@ -3,10 +3,14 @@ package dev.glimpse.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDManager;
 import dev.glimpse.ml.ModelOptions;
 import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,12 @@ class WhisperTranscriberTest {
         transcriber = WhisperTranscriber.load(
                 WhisperReference.MODEL,
                 new TranscriberOptions(16, null, TranscriptionTask.TRANSCRIBE, ModelOptions.defaults()));
+    }
+
+    private static int attachedResources(NDManager manager) throws ReflectiveOperationException {
+        Field resources = BaseNDManager.class.getDeclaredField("resources");
+        resources.setAccessible(true);
+        return ((Map<?, ?>) resources.get(manager)).size();
     }
 
     @AfterAll
@@ -75,6 +85,17 @@ class WhisperTranscriberTest {
         assertThatThrownBy(() -> transcriber.transcribe(truncated, TranscribeRequest.defaults()))
                 .isInstanceOf(AudioDecodingException.class)
                 .hasMessageContaining("damaged");
+    }
+
+    @Test
+    void noArrayOutlivesACall() throws Exception {
+        float[] samples = WhisperFeatureExtractorTest.readPcm16Wav(WhisperReference.REFERENCE.resolve("audio.wav"));
+        int before = attachedResources(transcriber.modelManager());
+
+        transcriber.transcribe(samples, TranscribeRequest.defaults());
+        transcriber.transcribe(samples, TranscribeRequest.translateToEnglish());
+
+        assertThat(attachedResources(transcriber.modelManager())).isEqualTo(before);
     }
 
     @Test
