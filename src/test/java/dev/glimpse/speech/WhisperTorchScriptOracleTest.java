@@ -1,5 +1,7 @@
 package dev.glimpse.speech;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -103,6 +105,35 @@ class WhisperTorchScriptOracleTest {
                 float[] expected = Arrays.copyOfRange(traced, position * vocabulary, (position + 1) * vocabulary);
                 WhisperModelTest.assertClose("cached step " + position + " vs traced", step, expected, 1e-4);
             }
+        }
+    }
+
+    @Test
+    void detectedLanguageIsTheTracedDecodersBestLanguageToken() throws Exception {
+        WhisperGenerationConfig generation = WhisperGenerationConfig.load(WhisperReference.MODEL);
+        float[] speech =
+                new AudioDecoder().decode(Files.readAllBytes(Fixtures.media("speech-red-car-48khz-mono.webm")));
+        String expected;
+        try (NDManager call = model.manager().newSubManager()) {
+            float[] features =
+                    new WhisperFeatureExtractor(FeatureExtractorConfig.load(WhisperReference.MODEL)).extract(speech);
+            NDArray encoded = call.create(
+                    runTraced(tracedEncoder, new NDList(call.create(features, new Shape(1, 80, 3000)))),
+                    new Shape(1, 1500, 32));
+            NDArray start = call.create(new long[] {generation.decoderStartTokenId()}, new Shape(1, 1));
+            float[] logits = runTraced(tracedDecoder, new NDList(start, encoded));
+            int best = -1;
+            for (int token : generation.languageToId().values()) {
+                if (best < 0 || logits[token] > logits[best] || (logits[token] == logits[best] && token < best)) {
+                    best = token;
+                }
+            }
+            expected = generation.languageCode(best);
+        }
+
+        try (WhisperTranscriber transcriber =
+                WhisperTranscriber.load(WhisperReference.MODEL, TranscriberOptions.defaults())) {
+            assertThat(transcriber.detectLanguage(speech)).isEqualTo(expected);
         }
     }
 

@@ -10,7 +10,13 @@ import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +102,36 @@ class WhisperTranscriberTest {
         transcriber.transcribe(samples, TranscribeRequest.translateToEnglish());
 
         assertThat(attachedResources(transcriber.modelManager())).isEqualTo(before);
+    }
+
+    @Test
+    void translationPromptCarriesTheTranslateTaskToken() {
+        WhisperGenerationConfig generation = WhisperGenerationConfig.load(WhisperReference.MODEL);
+
+        int[] ids = transcriber.generateIds(WhisperReference.inputFeatures(), "fr", TranscriptionTask.TRANSLATE);
+
+        assertThat(Arrays.copyOf(ids, 4))
+                .containsExactly(
+                        generation.decoderStartTokenId(),
+                        generation.languageToId().get("fr"),
+                        generation.taskToId().get("translate"),
+                        generation.noTimestampsTokenId());
+        assertThat(ids.length).isBetween(5, 4 + 16);
+    }
+
+    @Test
+    void concurrentCallsGiveTheSameTranscriptAsOneCall() throws Exception {
+        float[] samples = WhisperFeatureExtractorTest.readPcm16Wav(WhisperReference.REFERENCE.resolve("audio.wav"));
+        Transcript alone = transcriber.transcribe(samples, new TranscribeRequest("en", null));
+        try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
+            List<Future<Transcript>> results = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                results.add(pool.submit(() -> transcriber.transcribe(samples, new TranscribeRequest("en", null))));
+            }
+            for (Future<Transcript> result : results) {
+                assertThat(result.get()).isEqualTo(alone);
+            }
+        }
     }
 
     @Test
