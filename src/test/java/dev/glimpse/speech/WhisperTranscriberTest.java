@@ -85,6 +85,18 @@ class WhisperTranscriberTest {
     }
 
     @Test
+    void wavAt8kHzAnd96kHzStereoBothTranscribe() {
+        for (byte[] wav :
+                new byte[][] {TestAudio.sineWav(8_000, 1, 1.5, 300, 0.4), TestAudio.sineWav(96_000, 2, 1.5, 300, 0.4)
+                }) {
+            Transcript transcript = transcriber.transcribe(wav, new TranscribeRequest("en", null));
+
+            assertThat(transcript.seconds()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.02));
+            assertThat(transcript.language()).isEqualTo("en");
+        }
+    }
+
+    @Test
     void badRecordingBytesFailWithAnAudioDecodingException() throws IOException {
         byte[] truncated = Files.readAllBytes(Fixtures.media("bad-truncated-half.webm"));
 
