@@ -91,6 +91,27 @@ class WhisperTorchScriptOracleTest {
     }
 
     @Test
+    void batchedDecoderMatchesTheTracedDecoderOnTwoClipsAndTwoSequences() throws Exception {
+        try (NDManager call = model.manager().newSubManager()) {
+            float[] both = concat(speechFeatures, WhisperReference.inputFeatures());
+            NDArray encoded = model.encoder().forward(call.create(both, new Shape(2, 80, 3000)));
+            int[][] rows = {OTHER_IDS, Arrays.copyOf(WhisperReference.ids("decoder_input_ids"), OTHER_IDS.length)};
+            long[] flat = Arrays.stream(rows)
+                    .flatMapToInt(Arrays::stream)
+                    .asLongStream()
+                    .toArray();
+
+            float[] nativeLogits = model.decoder()
+                    .logits(model.decoder().forward(call, rows, encoded, null))
+                    .toFloatArray();
+            float[] tracedLogits =
+                    runTraced(tracedDecoder, new NDList(call.create(flat, new Shape(2, OTHER_IDS.length)), encoded));
+
+            WhisperModelTest.assertClose("batched decoder vs traced", nativeLogits, tracedLogits, 1e-4);
+        }
+    }
+
+    @Test
     void cachedDecoderStepsMatchTheTracedDecoder() throws Exception {
         try (NDManager call = model.manager().newSubManager()) {
             NDArray encoded = model.encoder().forward(call.create(speechFeatures, new Shape(1, 80, 3000)));

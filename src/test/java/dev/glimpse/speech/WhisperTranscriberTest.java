@@ -51,6 +51,43 @@ class WhisperTranscriberTest {
     }
 
     @Test
+    void batchedGreedyDecodingReproducesTheReferenceIdsInEveryRow() throws IOException {
+        float[] speech = new AudioDecoder().decode(Files.readAllBytes(Fixtures.media("speech-red-car-22khz.wav")));
+        float[] speechFeatures =
+                new WhisperFeatureExtractor(FeatureExtractorConfig.load(WhisperReference.MODEL)).extract(speech);
+        float[] reference = WhisperReference.inputFeatures();
+
+        int[][] batch = transcriber.generateIds(
+                new float[][] {reference, speechFeatures, reference}, "en", TranscriptionTask.TRANSCRIBE);
+
+        assertThat(batch[0]).containsExactly(WhisperReference.ids("generated_ids"));
+        assertThat(batch[2]).containsExactly(WhisperReference.ids("generated_ids"));
+        assertThat(batch[1])
+                .containsExactly(transcriber.generateIds(speechFeatures, "en", TranscriptionTask.TRANSCRIBE));
+    }
+
+    @Test
+    void batchOfJobsGivesWhatEachJobGivesAlone() throws IOException {
+        float[] reference = WhisperFeatureExtractorTest.readPcm16Wav(WhisperReference.REFERENCE.resolve("audio.wav"));
+        float[] speech =
+                new AudioDecoder().decode(Files.readAllBytes(Fixtures.media("speech-red-car-48khz-mono.webm")));
+        List<TranscriptionJob> jobs = List.of(
+                new TranscriptionJob(reference, new TranscribeRequest("en", null)),
+                new TranscriptionJob(speech, TranscribeRequest.defaults()),
+                new TranscriptionJob(speech, new TranscribeRequest("fr", TranscriptionTask.TRANSLATE)));
+
+        List<Transcript> together = transcriber.transcribeAll(jobs);
+
+        assertThat(together).hasSize(3);
+        for (int i = 0; i < jobs.size(); i++) {
+            TranscriptionJob job = jobs.get(i);
+            assertThat(together.get(i)).isEqualTo(transcriber.transcribe(job.samples16k(), job.request()));
+        }
+        assertThat(together.get(2).language()).isEqualTo("fr");
+        assertThat(transcriber.languages()).containsExactlyInAnyOrder("en", "fr");
+    }
+
+    @Test
     void referenceAudioTranscribesToTheReferenceText() throws IOException {
         float[] samples = WhisperFeatureExtractorTest.readPcm16Wav(WhisperReference.REFERENCE.resolve("audio.wav"));
 
