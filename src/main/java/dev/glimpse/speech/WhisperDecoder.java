@@ -11,6 +11,7 @@ import dev.glimpse.ml.KvCache;
 import dev.glimpse.ml.LayerNorm;
 import dev.glimpse.ml.Weights;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,23 +51,29 @@ final class WhisperDecoder {
     }
 
     /**
-     * Hidden states [1, t, d] of {@code ids} that follow the positions already in {@code cache} (null: no cache, the
-     * ids are the whole sequence).
+     * Hidden states [rows, t, d] of {@code ids} ([rows][t]) that follow the positions already in {@code cache}
+     * (null: no cache, the ids are the whole sequences).
      */
-    NDArray forward(NDManager manager, int[] ids, NDArray encoderHidden, KvCache cache) {
+    NDArray forward(NDManager manager, int[][] ids, NDArray encoderHidden, KvCache cache) {
         int past = cache == null ? 0 : (int) cache.length();
-        if (past + ids.length > maxPositions) {
+        int length = ids[0].length;
+        if (past + length > maxPositions) {
             throw new IllegalArgumentException(
-                    "The decoder takes at most " + maxPositions + " positions, asked for " + (past + ids.length));
+                    "The decoder takes at most " + maxPositions + " positions, asked for " + (past + length));
         }
-        NDArray idArray = manager.create(toLongs(ids), new Shape(1, ids.length));
-        NDArray positionIds = manager.arange(past, past + ids.length, 1, DataType.INT64);
+        NDArray idArray = manager.create(toLongs(ids), new Shape(ids.length, length));
+        NDArray positionIds = manager.arange(past, past + length, 1, DataType.INT64);
         NDArray hidden = tokens.forward(idArray).add(positions.forward(positionIds));
-        NDArray mask = ids.length == 1 ? null : Attention.causalMask(manager, ids.length, past + ids.length);
+        NDArray mask = length == 1 ? null : Attention.causalMask(manager, length, past + length);
         for (int i = 0; i < layers.size(); i++) {
             hidden = layers.get(i).forward(hidden, mask, encoderHidden, cache == null ? null : cache.layer(i));
         }
         return layerNorm.forward(hidden);
+    }
+
+    /** {@link #forward(NDManager, int[][], NDArray, KvCache)} for one sequence. */
+    NDArray forward(NDManager manager, int[] ids, NDArray encoderHidden, KvCache cache) {
+        return forward(manager, new int[][] {ids}, encoderHidden, cache);
     }
 
     /** Vocabulary logits [.., vocabulary] of hidden states [.., d]. */
@@ -74,17 +81,33 @@ final class WhisperDecoder {
         return hidden.matMul(projectionT);
     }
 
-    /** Logits at the last of {@code ids}, fed after the cached positions. */
-    float[] nextTokenLogits(NDManager manager, int[] ids, NDArray encoderHidden, KvCache cache) {
+    /** Each row's logits at the last of {@code ids} ([rows][t]), fed after the cached positions. */
+    float[][] nextTokenLogits(NDManager manager, int[][] ids, NDArray encoderHidden, KvCache cache) {
         NDArray hidden = forward(manager, ids, encoderHidden, cache);
-        NDArray last = hidden.get(new NDIndex(":, -1:, :"));
-        return logits(last).toFloatArray();
+        float[] flat = logits(hidden.get(new NDIndex(":, -1, :"))).toFloatArray();
+        int vocabulary = flat.length / ids.length;
+        float[][] rows = new float[ids.length][];
+        for (int row = 0; row < ids.length; row++) {
+            rows[row] = Arrays.copyOfRange(flat, row * vocabulary, (row + 1) * vocabulary);
+        }
+        return rows;
     }
 
-    private static long[] toLongs(int[] ids) {
-        long[] longs = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            longs[i] = ids[i];
+    /** {@link #nextTokenLogits(NDManager, int[][], NDArray, KvCache)} for one sequence. */
+    float[] nextTokenLogits(NDManager manager, int[] ids, NDArray encoderHidden, KvCache cache) {
+        return nextTokenLogits(manager, new int[][] {ids}, encoderHidden, cache)[0];
+    }
+
+    private static long[] toLongs(int[][] ids) {
+        long[] longs = new long[ids.length * ids[0].length];
+        int i = 0;
+        for (int[] row : ids) {
+            if (row.length != ids[0].length) {
+                throw new IllegalArgumentException("All rows of a batch must have the same length");
+            }
+            for (int id : row) {
+                longs[i++] = id;
+            }
         }
         return longs;
     }

@@ -73,8 +73,17 @@ final class WhisperFeatureExtractor {
         double[] re = new double[fftSize];
         double[] im = new double[fftSize];
         double[] power = new double[bins];
+        int lastNonZero = padded.length - 1;
+        while (lastNonZero >= 0 && padded[lastNonZero] == 0.0) {
+            lastNonZero--;
+        }
+        double[] silence = new double[config.melBins()];
         for (int t = 0; t < config.frames(); t++) {
             int start = t * config.hopLength();
+            if (start > lastNonZero) {
+                mel[t] = silence; // the zero padding of a short clip: its spectrum is exactly zero
+                continue;
+            }
             for (int i = 0; i < fftSize; i++) {
                 frame[i] = start + i < padded.length ? padded[start + i] * window[i] : 0.0;
             }
@@ -103,19 +112,19 @@ final class WhisperFeatureExtractor {
     private float[] normalise(double[][] mel) {
         int frames = mel.length;
         int bins = config.melBins();
+        double[] logMel = new double[bins * frames];
         double max = Double.NEGATIVE_INFINITY;
-        for (double[] frame : mel) {
+        for (int t = 0; t < frames; t++) {
             for (int m = 0; m < bins; m++) {
-                frame[m] = Math.log10(Math.max(MEL_FLOOR, frame[m]));
-                max = Math.max(max, frame[m]);
+                double value = Math.log10(Math.max(MEL_FLOOR, mel[t][m]));
+                logMel[m * frames + t] = value;
+                max = Math.max(max, value);
             }
         }
         double floor = max - DYNAMIC_RANGE;
-        float[] features = new float[bins * frames];
-        for (int t = 0; t < frames; t++) {
-            for (int m = 0; m < bins; m++) {
-                features[m * frames + t] = (float) ((Math.max(mel[t][m], floor) + 4.0) / 4.0);
-            }
+        float[] features = new float[logMel.length];
+        for (int i = 0; i < logMel.length; i++) {
+            features[i] = (float) ((Math.max(logMel[i], floor) + 4.0) / 4.0);
         }
         return features;
     }

@@ -24,13 +24,13 @@ final class WhisperModel implements AutoCloseable {
         this.manager = manager;
         this.config = config;
         this.encoder = new WhisperEncoder(weights.at("model.encoder."), config);
-        NDArray projection =
-                weights.find("proj_out.weight").orElseGet(() -> weights.get("model.decoder.embed_tokens.weight"));
+        NDArray projection = weights.getOrTied("proj_out.weight", "model.decoder.embed_tokens.weight");
         this.decoder = new WhisperDecoder(weights.at("model.decoder."), projection, config);
     }
 
     static WhisperModel load(Path modelDir, ModelOptions options) {
         WhisperConfig config = WhisperConfig.load(modelDir);
+        options.applyToEngine();
         NDManager manager = NDManager.newBaseManager(options.djlDevice(), "PyTorch");
         try (Checkpoint checkpoint = Checkpoints.open(modelDir)) {
             return new WhisperModel(manager, config, Weights.load(checkpoint, manager));

@@ -5,6 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.KvCache;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Speech to text with a Whisper checkpoint run natively on DJL: samples (or a recording's bytes, through
@@ -67,14 +71,36 @@ public final class WhisperTranscriber implements AutoCloseable {
 
     /** Transcribes 16 kHz mono samples; only the first 30 s are heard. */
     public Transcript transcribe(float[] samples16k, TranscribeRequest request) {
-        float[] logMel = features.extract(samples16k);
+        return transcribeAll(List.of(new TranscriptionJob(samples16k, request))).get(0);
+    }
+
+    /**
+     * Transcribes several clips as one batch: one encoder pass and one decoder pass per token for all of them
+     * (for micro-batching executors). Each clip keeps its own language and task.
+     *
+     * @throws IllegalArgumentException for the whole batch when a job names a language the model does not know
+     *     (see {@link #languages()})
+     */
+    public List<Transcript> transcribeAll(List<TranscriptionJob> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        float[][] logMels =
+                jobs.stream().map(job -> features.extract(job.samples16k())).toArray(float[][]::new);
         try (NDManager call = model.manager().newSubManager()) {
-            NDArray encoded = encode(call, logMel);
-            String language = language(call, encoded, request);
-            TranscriptionTask task = request.task() != null ? request.task() : options.task();
-            int[] ids = generate(call, encoded, language, task);
-            return new Transcript(
-                    tokenizer.decode(ids).strip(), language, samples16k.length / (double) AudioDecoder.SAMPLE_RATE);
+            NDArray encoded = encode(call, logMels);
+            String[] languages = languages(call, encoded, jobs);
+            int[][] prompts = new int[jobs.size()][];
+            for (int i = 0; i < prompts.length; i++) {
+                prompts[i] = generation.prompt(languages[i], task(jobs.get(i).request()));
+            }
+            int[][] ids = generate(call, encoded, prompts);
+            List<Transcript> transcripts = new ArrayList<>(jobs.size());
+            for (int i = 0; i < ids.length; i++) {
+                double seconds = jobs.get(i).samples16k().length / (double) AudioDecoder.SAMPLE_RATE;
+                transcripts.add(new Transcript(tokenizer.decode(ids[i]).strip(), languages[i], seconds));
+            }
+            return transcripts;
         }
     }
 
@@ -82,51 +108,95 @@ public final class WhisperTranscriber implements AutoCloseable {
     public String detectLanguage(float[] samples16k) {
         float[] logMel = features.extract(samples16k);
         try (NDManager call = model.manager().newSubManager()) {
-            return detectLanguage(call, encode(call, logMel));
+            return detectLanguages(call, encode(call, new float[][] {logMel}))[0];
         }
+    }
+
+    /** The language codes this model knows ({@code en} alone for English-only models). */
+    public Set<String> languages() {
+        return generation.multilingual() ? generation.languages() : Set.of("en");
     }
 
     /** The prompt and greedily generated token ids for log-mel {@code features} (as the reference records them). */
-    int[] generateIds(float[] logMel, String language, TranscriptionTask task) {
+    int[][] generateIds(float[][] logMels, String language, TranscriptionTask task) {
         try (NDManager call = model.manager().newSubManager()) {
-            return generate(call, encode(call, logMel), language, task);
+            int[][] prompts = new int[logMels.length][];
+            Arrays.fill(prompts, generation.prompt(language, task));
+            return generate(call, encode(call, logMels), prompts);
         }
     }
 
-    private NDArray encode(NDManager call, float[] logMel) {
+    int[] generateIds(float[] logMel, String language, TranscriptionTask task) {
+        return generateIds(new float[][] {logMel}, language, task)[0];
+    }
+
+    /** The manager holding the weights, for tests that check nothing else stays attached to it. */
+    NDManager modelManager() {
+        return model.manager();
+    }
+
+    private NDArray encode(NDManager call, float[][] logMels) {
         FeatureExtractorConfig config = features.config();
-        NDArray input = call.create(logMel, new Shape(1, config.melBins(), config.frames()));
-        return model.encoder().forward(input);
+        int size = config.melBins() * config.frames();
+        float[] batch = new float[logMels.length * size];
+        for (int i = 0; i < logMels.length; i++) {
+            System.arraycopy(logMels[i], 0, batch, i * size, size);
+        }
+        return model.encoder()
+                .forward(call.create(batch, new Shape(logMels.length, config.melBins(), config.frames())));
     }
 
-    private String language(NDManager call, NDArray encoded, TranscribeRequest request) {
+    private TranscriptionTask task(TranscribeRequest request) {
+        return request.task() != null ? request.task() : options.task();
+    }
+
+    /** Each job's language: requested, else configured, else detected (one batched decoder step if any). */
+    private String[] languages(NDManager call, NDArray encoded, List<TranscriptionJob> jobs) {
+        String[] languages = new String[jobs.size()];
+        boolean detect = false;
+        for (int i = 0; i < languages.length; i++) {
+            String language = jobs.get(i).request().language();
+            language = language != null ? language : options.language();
+            if (!generation.multilingual()) {
+                languages[i] = "en";
+            } else if (language != null) {
+                languages[i] = generation.languageCode(generation.languageToken(language));
+            } else {
+                detect = true;
+            }
+        }
+        if (detect) {
+            String[] detected = detectLanguages(call, encoded);
+            for (int i = 0; i < languages.length; i++) {
+                languages[i] = languages[i] != null ? languages[i] : detected[i];
+            }
+        }
+        return languages;
+    }
+
+    /** One decoder step after {@code <|startoftranscript|>}; per row the best of the language tokens wins. */
+    private String[] detectLanguages(NDManager call, NDArray encoded) {
+        int rows = (int) encoded.getShape().get(0);
+        String[] languages = new String[rows];
         if (!generation.multilingual()) {
-            return "en";
+            Arrays.fill(languages, "en");
+            return languages;
         }
-        String language = request.language() != null ? request.language() : options.language();
-        if (language == null) {
-            return detectLanguage(call, encoded);
+        int[][] start = new int[rows][];
+        Arrays.fill(start, new int[] {generation.decoderStartTokenId()});
+        float[][] logits = model.decoder().nextTokenLogits(call, start, encoded, null);
+        for (int row = 0; row < rows; row++) {
+            languages[row] = generation.languageCode(GreedyDecoder.argmaxAmong(
+                    logits[row], generation.languageToId().values()));
         }
-        return generation.languageCode(generation.languageToken(language));
+        return languages;
     }
 
-    /** One decoder step after {@code <|startoftranscript|>}; the best of the language tokens wins. */
-    private String detectLanguage(NDManager call, NDArray encoded) {
-        if (!generation.multilingual()) {
-            return "en";
-        }
-        float[] logits =
-                model.decoder().nextTokenLogits(call, new int[] {generation.decoderStartTokenId()}, encoded, null);
-        return generation.languageCode(
-                GreedyDecoder.argmaxAmong(logits, generation.languageToId().values()));
-    }
-
-    private int[] generate(NDManager call, NDArray encoded, String language, TranscriptionTask task) {
-        int[] prompt = generation.prompt(language, task);
-        int room = model.decoder().maxPositions() - prompt.length;
+    private int[][] generate(NDManager call, NDArray encoded, int[][] prompts) {
+        int room = model.decoder().maxPositions() - prompts[0].length;
         KvCache cache = new KvCache(model.decoder().layerCount());
         DecoderStep step = tokens -> model.decoder().nextTokenLogits(call, tokens, encoded, cache);
-        return greedy.generate(step, prompt, Math.min(options.maxNewTokens(), room));
+        return greedy.generate(step, prompts, Math.min(options.maxNewTokens(), room));
     }
 
     private static void checkCompatible(FeatureExtractorConfig features, WhisperConfig config) {

@@ -52,6 +52,17 @@ class AudioContainersTest {
     }
 
     @Test
+    void mp4AnnouncingAbsurdDurationsDecodesWhatItHolds() throws Exception {
+        byte[] mp4 = encodeTone("mp4", "aac", 44_100);
+        int patched = patchDurations(mp4, "mvhd") + patchDurations(mp4, "mdhd") + patchDurations(mp4, "tkhd");
+
+        float[] samples = decoder.decode(mp4);
+
+        assertThat(patched).isGreaterThanOrEqualTo(3);
+        assertThat(samples.length / (double) AudioDecoder.SAMPLE_RATE).isCloseTo(SECONDS, Offset.offset(0.1));
+    }
+
+    @Test
     void tenMinuteRecordingIsCutQuickly() {
         byte[] wav = TestAudio.sineWav(8_000, 1, 600, 440, AMPLITUDE);
 
@@ -79,6 +90,26 @@ class AudioContainersTest {
                         .isCloseTo(SECONDS, Offset.offset(0.1));
             }
         }
+    }
+
+    /** Sets the 32-bit duration of every version-0 box of this type to the largest value; returns how many. */
+    private static int patchDurations(byte[] mp4, String type) {
+        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        // version 0: version+flags (4), creation (4), modification (4), then mvhd/mdhd: timescale (4) + duration;
+        // tkhd: track id (4), reserved (4), duration
+        int durationOffset = type.equals("tkhd") ? 4 + 4 + 4 + 4 + 4 : 4 + 4 + 4 + 4;
+        int count = 0;
+        for (int i = 0; i + 4 + durationOffset + 4 <= mp4.length; i++) {
+            if (java.util.Arrays.equals(mp4, i, i + 4, name, 0, 4) && mp4[i + 4] == 0) {
+                int at = i + 4 + durationOffset;
+                mp4[at] = 0x7F;
+                mp4[at + 1] = (byte) 0xFF;
+                mp4[at + 2] = (byte) 0xFF;
+                mp4[at + 3] = (byte) 0xFF;
+                count++;
+            }
+        }
+        return count;
     }
 
     private byte[] encodeTone(String format, String codec, int sampleRate) throws Exception {

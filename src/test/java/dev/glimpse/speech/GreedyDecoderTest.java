@@ -22,16 +22,20 @@ class GreedyDecoderTest {
         }
 
         @Override
-        public float[] feed(int[] tokens) {
-            fed.add(tokens.clone());
+        public float[][] feed(int[][] tokens) {
+            fed.add(tokens[0].clone());
             int[] order = preferences.get(Math.min(fed.size() - 1, preferences.size() - 1));
-            float[] logits = new float[VOCABULARY];
-            java.util.Arrays.fill(logits, -100f);
-            for (int rank = 0; rank < order.length; rank++) {
-                logits[order[rank]] = 10f - rank;
-            }
-            return logits;
+            return new float[][] {ranked(order)};
         }
+    }
+
+    private static float[] ranked(int[] order) {
+        float[] logits = new float[VOCABULARY];
+        java.util.Arrays.fill(logits, -100f);
+        for (int rank = 0; rank < order.length; rank++) {
+            logits[order[rank]] = 10f - rank;
+        }
+        return logits;
     }
 
     @Test
@@ -63,6 +67,28 @@ class GreedyDecoderTest {
         RankingStep step = new RankingStep(List.of(new int[] {5}, new int[] {EOS}));
 
         assertThat(decoder.generate(step, new int[] {7}, 10)).containsExactly(7, 5, EOS);
+    }
+
+    @Test
+    void batchRowsDecodeIndependentlyAndAFinishedRowIsFedItsEndToken() {
+        GreedyDecoder decoder = new GreedyDecoder(new int[] {1}, new int[0], Set.of(EOS));
+        List<int[][]> fed = new ArrayList<>();
+        DecoderStep step = tokens -> {
+            fed.add(tokens);
+            int call = fed.size() - 1;
+            return new float[][] {
+                ranked(call == 0 ? new int[] {1, 5} : new int[] {EOS}),
+                ranked(call < 3 ? new int[] {6} : new int[] {EOS})
+            };
+        };
+
+        int[][] sequences = decoder.generate(step, new int[][] {{7, 8}, {7, 3}}, 10);
+
+        assertThat(sequences[0]).containsExactly(7, 8, 5, EOS);
+        assertThat(sequences[1]).containsExactly(7, 3, 6, 6, 6, EOS);
+        assertThat(fed.get(0)).isDeepEqualTo(new int[][] {{7, 8}, {7, 3}});
+        assertThat(fed.get(2)).isDeepEqualTo(new int[][] {{EOS}, {6}});
+        assertThat(fed).hasSize(4);
     }
 
     @Test

@@ -3,7 +3,11 @@ package dev.glimpse.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WhisperGenerationConfigTest {
 
@@ -42,6 +46,19 @@ class WhisperGenerationConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("xx")
                 .hasMessageContaining("[en, fr]");
+    }
+
+    @Test
+    void englishOnlyCheckpointPromptsWithoutLanguageAndTask(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve(WhisperGenerationConfig.FILE), """
+                {"decoder_start_token_id": 50257, "eos_token_id": 50256, "no_timestamps_token_id": 50362,
+                 "suppress_tokens": [1, 2], "begin_suppress_tokens": [220, 50256], "is_multilingual": false}
+                """);
+
+        WhisperGenerationConfig englishOnly = WhisperGenerationConfig.load(folder);
+
+        assertThat(englishOnly.multilingual()).isFalse();
+        assertThat(englishOnly.prompt(null, TranscriptionTask.TRANSCRIBE)).containsExactly(50257, 50362);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.glimpse.speech;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -89,6 +91,27 @@ class WhisperTorchScriptOracleTest {
     }
 
     @Test
+    void batchedDecoderMatchesTheTracedDecoderOnTwoClipsAndTwoSequences() throws Exception {
+        try (NDManager call = model.manager().newSubManager()) {
+            float[] both = concat(speechFeatures, WhisperReference.inputFeatures());
+            NDArray encoded = model.encoder().forward(call.create(both, new Shape(2, 80, 3000)));
+            int[][] rows = {OTHER_IDS, Arrays.copyOf(WhisperReference.ids("decoder_input_ids"), OTHER_IDS.length)};
+            long[] flat = Arrays.stream(rows)
+                    .flatMapToInt(Arrays::stream)
+                    .asLongStream()
+                    .toArray();
+
+            float[] nativeLogits = model.decoder()
+                    .logits(model.decoder().forward(call, rows, encoded, null))
+                    .toFloatArray();
+            float[] tracedLogits =
+                    runTraced(tracedDecoder, new NDList(call.create(flat, new Shape(2, OTHER_IDS.length)), encoded));
+
+            WhisperModelTest.assertClose("batched decoder vs traced", nativeLogits, tracedLogits, 1e-4);
+        }
+    }
+
+    @Test
     void cachedDecoderStepsMatchTheTracedDecoder() throws Exception {
         try (NDManager call = model.manager().newSubManager()) {
             NDArray encoded = model.encoder().forward(call.create(speechFeatures, new Shape(1, 80, 3000)));
@@ -103,6 +126,35 @@ class WhisperTorchScriptOracleTest {
                 float[] expected = Arrays.copyOfRange(traced, position * vocabulary, (position + 1) * vocabulary);
                 WhisperModelTest.assertClose("cached step " + position + " vs traced", step, expected, 1e-4);
             }
+        }
+    }
+
+    @Test
+    void detectedLanguageIsTheTracedDecodersBestLanguageToken() throws Exception {
+        WhisperGenerationConfig generation = WhisperGenerationConfig.load(WhisperReference.MODEL);
+        float[] speech =
+                new AudioDecoder().decode(Files.readAllBytes(Fixtures.media("speech-red-car-48khz-mono.webm")));
+        String expected;
+        try (NDManager call = model.manager().newSubManager()) {
+            float[] features =
+                    new WhisperFeatureExtractor(FeatureExtractorConfig.load(WhisperReference.MODEL)).extract(speech);
+            NDArray encoded = call.create(
+                    runTraced(tracedEncoder, new NDList(call.create(features, new Shape(1, 80, 3000)))),
+                    new Shape(1, 1500, 32));
+            NDArray start = call.create(new long[] {generation.decoderStartTokenId()}, new Shape(1, 1));
+            float[] logits = runTraced(tracedDecoder, new NDList(start, encoded));
+            int best = -1;
+            for (int token : generation.languageToId().values()) {
+                if (best < 0 || logits[token] > logits[best] || (logits[token] == logits[best] && token < best)) {
+                    best = token;
+                }
+            }
+            expected = generation.languageCode(best);
+        }
+
+        try (WhisperTranscriber transcriber =
+                WhisperTranscriber.load(WhisperReference.MODEL, TranscriberOptions.defaults())) {
+            assertThat(transcriber.detectLanguage(speech)).isEqualTo(expected);
         }
     }
 
