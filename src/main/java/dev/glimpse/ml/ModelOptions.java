@@ -1,6 +1,8 @@
 package dev.glimpse.ml;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Locale;
 
 /**
@@ -22,6 +24,18 @@ public record ModelOptions(String device, int intraOpThreads) {
     /** CPU with the engine's default threading. */
     public static ModelOptions defaults() {
         return new ModelOptions("cpu", 0);
+    }
+
+    /**
+     * Applies the process-wide engine settings: intra-op threads (when set) and PyTorch's graph-executor optimizer
+     * off, since it recompiles TorchScript for every new input shape. Call once before loading models.
+     */
+    public void applyToEngine() {
+        Engine.getEngine("PyTorch");
+        if (intraOpThreads > 0) {
+            JniUtils.setNumThreads(intraOpThreads);
+        }
+        JniUtils.setGraphExecutorOptimize(false);
     }
 
     /** The DJL device to create model managers on. */

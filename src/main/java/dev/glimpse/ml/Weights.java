@@ -97,6 +97,24 @@ public final class Weights {
                 + (siblings.size() > 12 ? ", …" : "");
     }
 
+    /**
+     * The tensor {@code name}, or, when the checkpoint does not store it, the tensor {@code tiedTo} it is tied to
+     * (an LM head sharing the word embeddings); both relative to this view's prefix.
+     *
+     * @throws IllegalArgumentException naming both full names when neither is present
+     */
+    public NDArray getOrTied(String name, String tiedTo) {
+        NDArray array = arrays.get(prefix + name);
+        if (array != null) {
+            return array;
+        }
+        if (!arrays.containsKey(prefix + tiedTo)) {
+            throw new IllegalArgumentException("Neither tensor '" + prefix + name + "' nor the tensor it is tied to, '"
+                    + prefix + tiedTo + "', is in the checkpoint");
+        }
+        return arrays.get(prefix + tiedTo);
+    }
+
     /** The tensor {@code name} relative to this view's prefix, if present. */
     public Optional<NDArray> find(String name) {
         return Optional.ofNullable(arrays.get(prefix + name));

@@ -70,6 +70,24 @@ class SafeTensorsTest {
     }
 
     @Test
+    void anAbsentTiedTensorResolvesToTheTensorItIsTiedTo() {
+        Path file = new SafeTensorsFiles()
+                .f32("text.embeddings.word.weight", new long[] {2, 1}, 1f, 2f)
+                .f32("text.head.bias", new long[] {2}, 0f, 0f)
+                .write(dir.resolve("model.safetensors"));
+        try (NDManager manager = NDManager.newBaseManager();
+                Checkpoint checkpoint = Checkpoints.open(dir)) {
+            Weights text = Weights.load(checkpoint, manager).at("text.");
+            assertThat(text.getOrTied("head.weight", "embeddings.word.weight"))
+                    .isSameAs(text.get("embeddings.word.weight"));
+            assertThat(text.getOrTied("head.bias", "embeddings.word.weight")).isSameAs(text.get("head.bias"));
+            assertThatThrownBy(() -> text.getOrTied("head.weight", "missing"))
+                    .hasMessageContaining("'text.head.weight'")
+                    .hasMessageContaining("'text.missing'");
+        }
+    }
+
+    @Test
     void tensorsOfUnsupportedDtypeAreRefusedByNameWhenUsed() {
         Path file = new SafeTensorsFiles()
                 .add("mask", "BOOL", new long[] {2}, new byte[] {1, 0})
