@@ -45,6 +45,7 @@ public final class BlipCaptioner implements AutoCloseable {
     /** Loads the model in {@code modelDir} (config, weights, preprocessor and tokenizer files). */
     public static BlipCaptioner load(Path modelDir, CaptionOptions options) {
         Objects.requireNonNull(options, "options");
+        options.ml().applyToEngine();
         NDManager manager = NDManager.newBaseManager(options.ml().djlDevice(), "PyTorch");
         try (Checkpoint checkpoint = Checkpoints.open(modelDir)) {
             return new BlipCaptioner(modelDir, options, manager, Weights.load(checkpoint, manager));
