@@ -21,6 +21,7 @@ import java.util.function.Function;
 public final class BlipCaptioner implements AutoCloseable {
 
     private final Path modelDir;
+    private final String modelName;
     private final CaptionOptions options;
     private final NDManager manager;
     private final BlipConfig config;
@@ -30,11 +31,18 @@ public final class BlipCaptioner implements AutoCloseable {
     private final CaptionTokenizer tokenizer;
     private final double lengthPenalty;
 
-    private BlipCaptioner(Path modelDir, CaptionOptions options, NDManager manager, Weights weights) {
+    private BlipCaptioner(
+            Path modelDir,
+            String modelName,
+            BlipConfig config,
+            CaptionOptions options,
+            NDManager manager,
+            Weights weights) {
         this.modelDir = modelDir;
+        this.modelName = modelName;
         this.options = options;
         this.manager = manager;
-        this.config = BlipConfig.read(modelDir.resolve("config.json"));
+        this.config = config;
         this.processor = BlipImageProcessor.load(modelDir);
         this.vision = new BlipVisionModel(weights.at("vision_model."), config.vision());
         this.decoder = new BlipTextDecoder(weights.at("text_decoder."), config.text());
@@ -45,9 +53,33 @@ public final class BlipCaptioner implements AutoCloseable {
     /** Loads the model in {@code modelDir} (config, weights, preprocessor and tokenizer files). */
     public static BlipCaptioner load(Path modelDir, CaptionOptions options) {
         Objects.requireNonNull(options, "options");
+        options.ml().applyToEngine();
         NDManager manager = NDManager.newBaseManager(options.ml().djlDevice(), "PyTorch");
         try (Checkpoint checkpoint = Checkpoints.open(modelDir)) {
-            return new BlipCaptioner(modelDir, options, manager, Weights.load(checkpoint, manager));
+            BlipConfig config = BlipConfig.read(modelDir.resolve("config.json"));
+            Weights weights = Weights.load(checkpoint, manager);
+            return new BlipCaptioner(modelDir, modelDir.getFileName().toString(), config, options, manager, weights);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A captioner of the architecture and size in {@code configFile} with random weights, for
+     * benchmarks of full-size models without their checkpoints; pre-processing, tokenizer and
+     * generation settings come from {@code filesDir} (any BLIP model folder, e.g. blip-tiny). Its
+     * captions are meaningless.
+     */
+    public static BlipCaptioner withRandomWeights(Path configFile, Path filesDir, CaptionOptions options) {
+        Objects.requireNonNull(options, "options");
+        options.ml().applyToEngine();
+        NDManager manager = NDManager.newBaseManager(options.ml().djlDevice(), "PyTorch");
+        try {
+            BlipConfig config = BlipConfig.read(configFile);
+            Weights weights = RandomBlipWeights.create(config, manager);
+            String name = "random weights for " + configFile.getFileName();
+            return new BlipCaptioner(filesDir, name, config, options, manager, weights);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -69,7 +101,7 @@ public final class BlipCaptioner implements AutoCloseable {
 
     /** The model folder's name, e.g. {@code blip-image-captioning-base}. */
     public String modelName() {
-        return modelDir.getFileName().toString();
+        return modelName;
     }
 
     public CaptionOptions options() {

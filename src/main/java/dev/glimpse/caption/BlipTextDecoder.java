@@ -46,9 +46,9 @@ final class BlipTextDecoder {
         Weights head = decoder.at("cls.predictions.");
         this.transform = new Linear(head.at("transform.dense."));
         this.transformNorm = new LayerNorm(head.at("transform.LayerNorm."), config.layerNormEps());
-        NDArray projection = head.find("decoder.weight").orElseGet(words::table);
-        NDArray bias = head.find("decoder.bias").orElseGet(() -> head.get("bias"));
-        this.vocabularyProjection = new Linear(projection, bias);
+        NDArray projection =
+                decoder.getOrTied("cls.predictions.decoder.weight", "bert.embeddings.word_embeddings.weight");
+        this.vocabularyProjection = new Linear(projection, head.getOrTied("decoder.bias", "bias"));
     }
 
     int layerCount() {

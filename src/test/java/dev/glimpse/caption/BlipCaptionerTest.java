@@ -56,6 +56,23 @@ class BlipCaptionerTest {
     }
 
     @Test
+    void beamSearchGivesTheSameIdsWithAndWithoutCache() {
+        float[][] batch = {REFERENCE.tensor("pixel_values"), otherPixels()};
+        CaptionOptions beams = CaptionOptions.defaults().withNumBeams(3).withMaxNewTokens(8);
+        try (BlipCaptioner cached = load(beams);
+                BlipCaptioner uncached = load(beams.withKvCache(false))) {
+            List<int[]> expected = uncached.generate(batch);
+            List<int[]> actual = cached.generate(batch);
+
+            assertThat(actual).hasSize(2);
+            for (int i = 0; i < 2; i++) {
+                assertThat(actual.get(i)).containsExactly(expected.get(i));
+                assertThat(actual.get(i)[0]).isEqualTo(30522);
+            }
+        }
+    }
+
+    @Test
     void captionOfReferenceImageIsTheReferenceText() throws IOException {
         BufferedImage image = ImageIO.read(REFERENCE.dir().resolve("image.png").toFile());
         try (BlipCaptioner captioner = load(referenceOptions())) {

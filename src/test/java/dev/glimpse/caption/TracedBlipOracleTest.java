@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
+import dev.glimpse.ml.Weights;
 import dev.glimpse.testsupport.Fixtures;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -17,7 +18,10 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +69,85 @@ class TracedBlipOracleTest {
         }
     }
 
+    /**
+     * The fixture's vision weights are ~1e-10 (its config's initializer_range), so its image embeddings
+     * are nearly constant and barely exercise the encoder; here both models get the same random
+     * weights of ordinary size, written into the traced module's parameters.
+     */
+    @Test
+    void imageEmbedsWithRandomWeightsMatchTracedModel() throws Exception {
+        try (ZooModel<NDList, NDList> traced = traced("vision", Map.of("trainParam", "true"));
+                NDManager weightsManager = NDManager.newBaseManager("PyTorch");
+                NDManager request = weightsManager.newSubManager();
+                Predictor<NDList, NDList> predictor = traced.newPredictor()) {
+            Weights weights = randomise(traced, "vision_model.", weightsManager, new Random(42));
+            BlipVisionModel vision = new BlipVisionModel(weights.at("vision_model."), model.config.vision());
+            NDArray pixels = threeImages(request);
+
+            NDArray expected = predictor.predict(new NDList(pixels)).singletonOrThrow();
+            NDArray actual = vision.forward(pixels);
+
+            double spread = expected.abs().mean().getFloat();
+            double difference = maxDifference(actual, expected);
+            System.out.printf(
+                    "traced vision, random weights, batch of 3: max abs difference %.3g (output mean |x| %.3g)%n",
+                    difference, spread);
+            assertThat(spread).isGreaterThan(0.1);
+            assertThat(difference).isLessThan(1e-4);
+        }
+    }
+
+    @Test
+    void decoderLogitsWithRandomWeightsMatchTracedModel() throws Exception {
+        try (ZooModel<NDList, NDList> traced = traced("decoder", Map.of("trainParam", "true"));
+                NDManager weightsManager = NDManager.newBaseManager("PyTorch");
+                NDManager request = weightsManager.newSubManager();
+                Predictor<NDList, NDList> predictor = traced.newPredictor()) {
+            Weights weights = randomise(traced, "text_decoder.", weightsManager, new Random(7));
+            BlipTextDecoder decoder = new BlipTextDecoder(weights.at("text_decoder."), model.config.text());
+            NDArray imageEmbeds =
+                    request.randomNormal(new Shape(2, model.config.vision().sequenceLength(), 32));
+            long[] tokens = {30522, 1037, 2158, 3564, 2006, 102, 30522, 2023, 2003, 1996, 2087, 2204};
+            NDArray ids = request.create(tokens, new Shape(2, 6));
+
+            NDArray expected = predictor.predict(new NDList(ids, imageEmbeds)).get(0);
+            NDArray actual = decoder.logits(ids, 0, imageEmbeds, null);
+            NDArray withOtherImages = decoder.logits(ids, 0, imageEmbeds.flip(0), null);
+
+            double difference = maxDifference(actual, expected);
+            double imageEffect = maxDifference(withOtherImages, expected);
+            System.out.printf(
+                    "traced decoder, random weights: max abs difference %.3g (swapping the images changes logits"
+                            + " by %.3g)%n",
+                    difference, imageEffect);
+            assertThat(imageEffect).isGreaterThan(0.1);
+            assertThat(difference).isLessThan(1e-4);
+        }
+    }
+
+    @Test
+    void decoderLogitsWithRandomImageEmbedsMatchTracedModel() throws Exception {
+        try (NDManager request = model.manager.newSubManager();
+                Predictor<NDList, NDList> predictor = tracedDecoder.newPredictor()) {
+            NDArray imageEmbeds =
+                    request.randomNormal(new Shape(2, model.config.vision().sequenceLength(), 32));
+            long[] tokens = {30522, 1037, 2158, 3564, 2006, 102, 30522, 2023, 2003, 1996, 2087, 2204};
+            NDArray ids = request.create(tokens, new Shape(2, 6));
+
+            NDArray expected = predictor.predict(new NDList(ids, imageEmbeds)).get(0);
+            NDArray actual = model.decoder.logits(ids, 0, imageEmbeds, null);
+            NDArray withOtherImages = model.decoder.logits(ids, 0, imageEmbeds.flip(0), null);
+
+            double difference = maxDifference(actual, expected);
+            double imageEffect = maxDifference(withOtherImages, expected);
+            System.out.printf(
+                    "traced decoder, random image embeds: max abs difference %.3g (swapping the images changes"
+                            + " logits by %.3g)%n",
+                    difference, imageEffect);
+            assertThat(difference).isLessThan(1e-4).isLessThan(imageEffect / 100);
+        }
+    }
+
     @Test
     void decoderLogitsForOtherTokensMatchTracedModel() throws Exception {
         try (NDManager request = model.manager.newSubManager();
@@ -84,6 +167,38 @@ class TracedBlipOracleTest {
             System.out.printf("traced decoder, 3 x 8 tokens: max abs difference %.3g%n", difference);
             assertThat(difference).isLessThan(1e-4);
         }
+    }
+
+    /**
+     * Overwrites every parameter of the traced module with random values of ordinary size and returns
+     * the same tensors as {@link Weights} under their checkpoint names ({@code prefix} + the module's
+     * name without its first component). Values are read back after writing, so parameters the module
+     * shares (tied weights) stay identical on both sides.
+     */
+    private static Weights randomise(ZooModel<NDList, NDList> traced, String prefix, NDManager manager, Random random) {
+        var parameters = traced.getBlock().getParameters();
+        for (var parameter : parameters) {
+            NDArray array = parameter.getValue().getArray();
+            array.set(randomValues(parameter.getKey(), (int) array.size(), random));
+        }
+        Map<String, NDArray> weights = new HashMap<>();
+        for (var parameter : parameters) {
+            NDArray array = parameter.getValue().getArray();
+            String name =
+                    prefix + parameter.getKey().substring(parameter.getKey().indexOf('.') + 1);
+            weights.put(name, manager.create(array.toFloatArray(), array.getShape()));
+        }
+        return Weights.of(weights, manager);
+    }
+
+    private static float[] randomValues(String name, int size, Random random) {
+        boolean normWeight = name.toLowerCase(java.util.Locale.ROOT).contains("norm") && name.endsWith(".weight");
+        double scale = name.contains("embedding") ? 0.5 : 0.2;
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = (float) ((normWeight ? 1 : 0) + scale * random.nextGaussian());
+        }
+        return values;
     }
 
     private static double maxDifference(NDArray actual, NDArray expected) {
@@ -116,12 +231,17 @@ class TracedBlipOracleTest {
     }
 
     private static ZooModel<NDList, NDList> traced(String name) throws Exception {
+        return traced(name, Map.of());
+    }
+
+    private static ZooModel<NDList, NDList> traced(String name, Map<String, String> options) throws Exception {
         return Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(TRACED)
                 .optModelName(name)
                 .optEngine("PyTorch")
                 .optTranslator(new NoopTranslator())
+                .optOptions(options)
                 .build()
                 .loadModel();
     }
