@@ -133,6 +133,24 @@ class ImageApiTest {
         }
     }
 
+    @Test
+    void bulkImportScriptUploadsAFolderAndReportsWhatHappened(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        java.nio.file.Files.write(folder.resolve("one.png"), TestImages.png(40, 30, 901));
+        java.nio.file.Files.createDirectories(folder.resolve("nested"));
+        java.nio.file.Files.write(folder.resolve("nested/two.jpg"), TestImages.jpeg(40, 30, 902));
+        java.nio.file.Files.writeString(folder.resolve("fake.gif"), "not an image");
+
+        Process process = new ProcessBuilder(
+                        "bash", "src/main/scripts/bulk-import.sh", folder.toString(), "http://localhost:" + port)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+
+        assertThat(process.waitFor()).isZero();
+        assertThat(output).contains("100%").contains("Stored 2, already there 0, refused 1.");
+    }
+
     private JsonNode json(String path) throws Exception {
         return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).build()).body());
     }

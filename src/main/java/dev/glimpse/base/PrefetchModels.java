@@ -1,0 +1,65 @@
+package dev.glimpse.base;
+
+import dev.glimpse.caption.CaptionProperties;
+import dev.glimpse.embedding.EmbeddingProperties;
+import dev.glimpse.ml.ModelsProperties;
+import dev.glimpse.ml.hub.HubClient;
+import dev.glimpse.ml.hub.ModelPrefetch;
+import dev.glimpse.ml.hub.ModelRef;
+import dev.glimpse.ml.hub.ModelStore;
+import dev.glimpse.speech.SpeechProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code prefetch-models} command: downloads every configured model (captioning, speech, embedding) into the
+ * model store and exits, without starting the database or the web server. For Docker builds and air-gapped installs.
+ */
+public final class PrefetchModels {
+
+    public static final String COMMAND = "prefetch-models";
+
+    private PrefetchModels() {}
+
+    public static void run(String[] args) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Settings.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run(args)) {
+            ModelsProperties models = context.getBean(ModelsProperties.class);
+            List<ModelRef> refs = new ArrayList<>();
+            for (String model : List.of(
+                    context.getBean(CaptionProperties.class).model(),
+                    context.getBean(SpeechProperties.class).model(),
+                    context.getBean(EmbeddingProperties.class).model())) {
+                if (Files.isDirectory(Path.of(model))) {
+                    System.out.println(model + " is a local folder; nothing to fetch");
+                } else {
+                    refs.add(ModelRef.parse(model));
+                }
+            }
+            ModelStore store = new ModelStore(models.store(), new HubClient(models.hubUrl()), models.offline());
+            new ModelPrefetch(store, System.out).prefetch(refs);
+        } catch (RuntimeException e) {
+            System.err.println("Could not pre-fetch the models: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Only the settings the command needs: no component scan, no auto-configuration, no database. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({
+        ModelsProperties.class,
+        CaptionProperties.class,
+        SpeechProperties.class,
+        EmbeddingProperties.class
+    })
+    static class Settings {}
+}
