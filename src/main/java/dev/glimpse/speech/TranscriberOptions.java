@@ -35,6 +35,14 @@ public record TranscriberOptions(
         return new TranscriberOptions(maxNewTokens, code, task, modelOptions, audioLimits);
     }
 
+    public TranscriberOptions withModelOptions(ModelOptions model) {
+        return new TranscriberOptions(maxNewTokens, language, task, model, audioLimits);
+    }
+
+    public TranscriberOptions withAudioLimits(AudioLimits limits) {
+        return new TranscriberOptions(maxNewTokens, language, task, modelOptions, limits);
+    }
+
     public TranscriberOptions withMaxNewTokens(int tokens) {
         return new TranscriberOptions(tokens, language, task, modelOptions, audioLimits);
     }

@@ -1,6 +1,7 @@
 package dev.glimpse.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +62,26 @@ class AudioContainersTest {
 
         assertThat(patched).isGreaterThanOrEqualTo(3);
         assertThat(samples.length / (double) AudioDecoder.SAMPLE_RATE).isCloseTo(SECONDS, Offset.offset(0.1));
+    }
+
+    @Test
+    void videoWithoutSoundIsNotAnAudioFile() throws Exception {
+        Path file = folder.resolve("silent-video.webm");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 32, 32, 0)) {
+            recorder.setFormat("webm");
+            recorder.setVideoCodecName("libvpx");
+            recorder.setFrameRate(10);
+            recorder.start();
+            for (int i = 0; i < 10; i++) {
+                recorder.record(new Frame(32, 32, Frame.DEPTH_UBYTE, 3));
+            }
+            recorder.stop();
+        }
+        byte[] video = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> decoder.decode(video))
+                .isInstanceOf(AudioDecodingException.class)
+                .hasMessageContaining("not an audio file");
     }
 
     @Test

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.KvCache;
-import dev.glimpse.ml.ModelOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ class WhisperModelTest {
 
     @BeforeAll
     static void load() {
-        model = WhisperModel.load(WhisperReference.MODEL, ModelOptions.defaults());
+        model = WhisperModel.load(WhisperReference.MODEL, WhisperReference.TEST_OPTIONS);
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package dev.glimpse.speech;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.glimpse.ml.ModelOptions;
 import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,12 @@ final class WhisperReference {
 
     static final Path MODEL = Fixtures.model("whisper-tiny");
     static final Path REFERENCE = MODEL.resolve("reference");
+
+    /**
+     * One intra-op thread: on a small shared CI machine PyTorch's default thread pool makes each tiny decoder step
+     * 10-40 times slower (measured: 60-190 ms against 4-5 ms per step at load 11 on 2 cores).
+     */
+    static final ModelOptions TEST_OPTIONS = new ModelOptions("cpu", 1);
 
     private WhisperReference() {}
 

@@ -11,7 +11,6 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import dev.glimpse.ml.KvCache;
-import dev.glimpse.ml.ModelOptions;
 import dev.glimpse.testsupport.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ class WhisperTorchScriptOracleTest {
 
     @BeforeAll
     static void load() throws Exception {
-        model = WhisperModel.load(WhisperReference.MODEL, ModelOptions.defaults());
+        model = WhisperModel.load(WhisperReference.MODEL, WhisperReference.TEST_OPTIONS);
         tracedEncoder = traced("encoder.pt");
         tracedDecoder = traced("decoder.pt");
         float[] speech = new AudioDecoder().decode(Files.readAllBytes(Fixtures.media("speech-red-car-22khz.wav")));
@@ -152,8 +151,9 @@ class WhisperTorchScriptOracleTest {
             expected = generation.languageCode(best);
         }
 
-        try (WhisperTranscriber transcriber =
-                WhisperTranscriber.load(WhisperReference.MODEL, TranscriberOptions.defaults())) {
+        try (WhisperTranscriber transcriber = WhisperTranscriber.load(
+                WhisperReference.MODEL,
+                TranscriberOptions.defaults().withModelOptions(WhisperReference.TEST_OPTIONS))) {
             assertThat(transcriber.detectLanguage(speech)).isEqualTo(expected);
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
-import dev.glimpse.ml.ModelOptions;
 import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -29,7 +28,7 @@ class WhisperTranscriberTest {
     static void load() {
         transcriber = WhisperTranscriber.load(
                 WhisperReference.MODEL,
-                new TranscriberOptions(16, null, TranscriptionTask.TRANSCRIBE, ModelOptions.defaults()));
+                new TranscriberOptions(16, null, TranscriptionTask.TRANSCRIBE, WhisperReference.TEST_OPTIONS));
     }
 
     private static int attachedResources(NDManager manager) throws ReflectiveOperationException {
