@@ -6,15 +6,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns the search API's failures into RFC 9457 problem details: unreadable recordings and a bad {@code k} are
- * the caller's (400, with the message as the detail), a full model queue is a temporary 503, and Spring MVC's own
- * request errors (missing {@code audio} part, a {@code k} that is not a number) keep their status as problems too.
+ * the caller's (400, with the message as the detail) and a full model queue is a temporary 503; Spring MVC's own
+ * request errors (missing {@code audio} part, a {@code k} that is not a number) become problems in {@code base.ApiProblems}.
  */
 @RestControllerAdvice(assignableTypes = SearchController.class)
-class SearchProblems extends ResponseEntityExceptionHandler {
+class SearchProblems {
 
     @ExceptionHandler(AudioDecodingException.class)
     ProblemDetail unreadableRecording(AudioDecodingException e) {

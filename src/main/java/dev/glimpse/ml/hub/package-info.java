@@ -4,4 +4,7 @@
  * size and sha256 verification and atomic renames, or failing fast in offline mode with a message saying which
  * file is missing and how to pre-fetch it ({@link dev.glimpse.ml.hub.ModelPrefetch}). Spring-free.
  */
+@NamedInterface("hub")
 package dev.glimpse.ml.hub;
+
+import org.springframework.modulith.NamedInterface;
