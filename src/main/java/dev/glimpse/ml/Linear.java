@@ -4,12 +4,12 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * A fully connected layer {@code y = x Wᵀ + b} from a checkpoint's {@code weight} [out, in] and optional
- * {@code bias} [out]. The weight is transposed once at load time so that a request only ever calls ops on its own
- * arrays first.
+ * {@code bias} [out]. It runs PyTorch's fused {@code linear} on the weight as stored, so no transposed copy is kept
+ * (a model's weights stay in memory once) and the result lives on the manager of the request's input.
  */
 public final class Linear {
 
-    private final NDArray weightT;
+    private final NDArray weight;
     private final NDArray bias;
 
     /** Builds the layer from {@code w.get("weight")} and, if present, {@code w.get("bias")}. */
@@ -23,23 +23,22 @@ public final class Linear {
             throw new IllegalArgumentException(
                     "Linear weight '" + weight.getName() + "' must be 2-D, is " + weight.getShape());
         }
-        NDArray transposed = weight.transpose();
-        this.weightT = transposed.duplicate();
-        transposed.close();
+        this.weight = weight;
         this.bias = bias;
     }
 
     /** Applies the layer to the last axis of {@code x} [..., in], giving [..., out]. */
     public NDArray forward(NDArray x) {
-        NDArray y = x.matMul(weightT);
-        return bias == null ? y : y.addi(bias);
+        return bias == null
+                ? ai.djl.nn.core.Linear.linear(x, weight).singletonOrThrow()
+                : ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
     }
 
     public long inFeatures() {
-        return weightT.getShape().get(0);
+        return weight.getShape().get(1);
     }
 
     public long outFeatures() {
-        return weightT.getShape().get(1);
+        return weight.getShape().get(0);
     }
 }
