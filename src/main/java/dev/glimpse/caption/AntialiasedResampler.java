@@ -46,7 +46,7 @@ final class AntialiasedResampler {
     private AntialiasedResampler() {}
 
     static RgbPlanes resize(RgbPlanes image, int width, int height, Filter filter) {
-        int[][] planes = image.planes();
+        byte[][] planes = image.planes();
         if (width != image.width()) {
             planes = horizontal(planes, image.width(), image.height(), width, taps(image.width(), width, filter));
         }
@@ -56,8 +56,8 @@ final class AntialiasedResampler {
         return new RgbPlanes(width, height, planes);
     }
 
-    private static int[][] horizontal(int[][] planes, int inWidth, int rows, int outWidth, Taps taps) {
-        int[][] out = new int[planes.length][outWidth * rows];
+    private static byte[][] horizontal(byte[][] planes, int inWidth, int rows, int outWidth, Taps taps) {
+        byte[][] out = new byte[planes.length][outWidth * rows];
         for (int c = 0; c < planes.length; c++) {
             for (int y = 0; y < rows; y++) {
                 for (int x = 0; x < outWidth; x++) {
@@ -65,7 +65,7 @@ final class AntialiasedResampler {
                     int start = y * inWidth + taps.first[x];
                     int sum = 1 << (taps.precision - 1);
                     for (int k = 0; k < w.length; k++) {
-                        sum += planes[c][start + k] * w[k];
+                        sum += (planes[c][start + k] & 0xff) * w[k];
                     }
                     out[c][y * outWidth + x] = clip8(sum, taps.precision);
                 }
@@ -74,15 +74,15 @@ final class AntialiasedResampler {
         return out;
     }
 
-    private static int[][] vertical(int[][] planes, int width, int outHeight, Taps taps) {
-        int[][] out = new int[planes.length][width * outHeight];
+    private static byte[][] vertical(byte[][] planes, int width, int outHeight, Taps taps) {
+        byte[][] out = new byte[planes.length][width * outHeight];
         for (int c = 0; c < planes.length; c++) {
             for (int y = 0; y < outHeight; y++) {
                 int[] w = taps.weights[y];
                 for (int x = 0; x < width; x++) {
                     int sum = 1 << (taps.precision - 1);
                     for (int k = 0; k < w.length; k++) {
-                        sum += planes[c][(taps.first[y] + k) * width + x] * w[k];
+                        sum += (planes[c][(taps.first[y] + k) * width + x] & 0xff) * w[k];
                     }
                     out[c][y * width + x] = clip8(sum, taps.precision);
                 }
@@ -136,8 +136,8 @@ final class AntialiasedResampler {
         return new Taps(first, weights, precision);
     }
 
-    private static int clip8(int sum, int precision) {
-        return Math.clamp(sum >> precision, 0, 255);
+    private static byte clip8(int sum, int precision) {
+        return (byte) Math.clamp(sum >> precision, 0, 255);
     }
 
     /** Keys' cubic convolution with a = -0.5 (as Pillow), in ATen's evaluation order. */

@@ -47,9 +47,8 @@ final class BlipImageProcessor {
         int area = rgb.width() * rgb.height();
         float[] values = new float[3 * area];
         for (int c = 0; c < 3; c++) {
-            int[] plane = rgb.planes()[c];
             for (int i = 0; i < area; i++) {
-                values[c * area + i] = toPixelValue(plane[i], c);
+                values[c * area + i] = toPixelValue(rgb.sample(c, i), c);
             }
         }
         return values;
