@@ -4,7 +4,6 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.Checkpoint;
 import dev.glimpse.ml.Checkpoints;
 import dev.glimpse.ml.ModelOptions;
@@ -78,7 +77,7 @@ public final class SentenceEmbedder implements AutoCloseable {
         }
         long[][] ids = tokenIds(sentences);
         try (NDManager request = manager.newSubManager()) {
-            Batch batch = Batch.pad(request, ids, padTokenId);
+            PaddedBatch batch = PaddedBatch.of(request, ids, padTokenId);
             NDArray hidden = encoder.forward(batch.ids(), batch.attentionMask());
             NDArray pooled = pooling.apply(hidden, batch.attentionMask());
             NDArray norms = pooled.norm(new int[] {1}, true).clip(1e-12f, Float.MAX_VALUE);
@@ -120,28 +119,14 @@ public final class SentenceEmbedder implements AutoCloseable {
         return maxLength;
     }
 
+    /** Arrays held by the model's manager (the weights); for tests that no request leaves anything behind. */
+    int modelArrayCount() {
+        return manager.getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         tokenizer.close();
         manager.close();
-    }
-
-    /** Ids and attention mask [b, t] of sentences padded to the longest. */
-    private record Batch(NDArray ids, NDArray attentionMask) {
-        static Batch pad(NDManager manager, long[][] sentences, long padId) {
-            int longest = 0;
-            for (long[] sentence : sentences) {
-                longest = Math.max(longest, sentence.length);
-            }
-            long[] ids = new long[sentences.length * longest];
-            long[] mask = new long[ids.length];
-            java.util.Arrays.fill(ids, padId);
-            for (int i = 0; i < sentences.length; i++) {
-                System.arraycopy(sentences[i], 0, ids, i * longest, sentences[i].length);
-                java.util.Arrays.fill(mask, i * longest, i * longest + sentences[i].length, 1L);
-            }
-            Shape shape = new Shape(sentences.length, longest);
-            return new Batch(manager.create(ids, shape), manager.create(mask, shape));
-        }
     }
 }

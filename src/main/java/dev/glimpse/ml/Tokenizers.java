@@ -12,7 +12,10 @@ public final class Tokenizers {
 
     private Tokenizers() {}
 
-    /** The tokenizer of {@code modelDir} with the padding and truncation its {@code tokenizer.json} declares. */
+    /**
+     * The tokenizer of {@code modelDir} with DJL's defaults: special tokens added, batches padded to their longest
+     * member, truncation at the {@code tokenizer.json}'s maximum length or else 512 tokens.
+     */
     public static HuggingFaceTokenizer load(Path modelDir) {
         return load(modelDir, Map.of());
     }

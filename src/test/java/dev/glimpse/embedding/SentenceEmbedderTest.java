@@ -120,6 +120,13 @@ class SentenceEmbedderTest {
     }
 
     @Test
+    void callsLeaveNoArraysOnTheModelManager() {
+        int before = embedder.modelArrayCount();
+        embedder.embed(List.of("a man riding a bicycle downhill", "a bowl of fresh fruit salad"));
+        assertThat(embedder.modelArrayCount()).isEqualTo(before);
+    }
+
+    @Test
     void emptyInputGivesNoVectors() {
         assertThat(embedder.embed(List.of())).isEmpty();
     }

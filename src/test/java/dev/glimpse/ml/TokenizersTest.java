@@ -22,6 +22,14 @@ class TokenizersTest {
     }
 
     @Test
+    void defaultsTruncateAtTheFilesMaximumAndDoNotPadASingleSentence() {
+        try (HuggingFaceTokenizer tokenizer = Tokenizers.load(Fixtures.model("all-MiniLM-L6-v2"))) {
+            assertThat(tokenizer.encode("word ".repeat(400)).getIds()).hasSize(128);
+            assertThat(tokenizer.encode("a dog").getIds()).containsExactly(101, 1037, 3899, 102);
+        }
+    }
+
+    @Test
     void folderWithoutTokenizerJsonIsRefusedByName(@TempDir Path empty) {
         assertThatThrownBy(() -> Tokenizers.load(empty))
                 .isInstanceOf(IllegalArgumentException.class)
