@@ -52,17 +52,14 @@ public final class BlipCaptioner implements AutoCloseable {
 
     /** Loads the model in {@code modelDir} (config, weights, preprocessor and tokenizer files). */
     public static BlipCaptioner load(Path modelDir, CaptionOptions options) {
-        Objects.requireNonNull(options, "options");
-        options.ml().applyToEngine();
-        NDManager manager = NDManager.newBaseManager(options.ml().djlDevice(), "PyTorch");
-        try (Checkpoint checkpoint = Checkpoints.open(modelDir)) {
-            BlipConfig config = BlipConfig.read(modelDir.resolve("config.json"));
-            Weights weights = Weights.load(checkpoint, manager);
-            return new BlipCaptioner(modelDir, modelDir.getFileName().toString(), config, options, manager, weights);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        return onNewManager(options, manager -> {
+            try (Checkpoint checkpoint = Checkpoints.open(modelDir)) {
+                BlipConfig config = BlipConfig.read(modelDir.resolve("config.json"));
+                Weights weights = Weights.load(checkpoint, manager);
+                String name = modelDir.getFileName().toString();
+                return new BlipCaptioner(modelDir, name, config, options, manager, weights);
+            }
+        });
     }
 
     /**
@@ -72,14 +69,20 @@ public final class BlipCaptioner implements AutoCloseable {
      * captions are meaningless.
      */
     public static BlipCaptioner withRandomWeights(Path configFile, Path filesDir, CaptionOptions options) {
-        Objects.requireNonNull(options, "options");
-        options.ml().applyToEngine();
-        NDManager manager = NDManager.newBaseManager(options.ml().djlDevice(), "PyTorch");
-        try {
+        return onNewManager(options, manager -> {
             BlipConfig config = BlipConfig.read(configFile);
             Weights weights = RandomBlipWeights.create(config, manager);
             String name = "random weights for " + configFile.getFileName();
             return new BlipCaptioner(filesDir, name, config, options, manager, weights);
+        });
+    }
+
+    private static BlipCaptioner onNewManager(CaptionOptions options, Function<NDManager, BlipCaptioner> build) {
+        Objects.requireNonNull(options, "options");
+        options.ml().applyToEngine();
+        NDManager manager = NDManager.newBaseManager(options.ml().djlDevice(), "PyTorch");
+        try {
+            return build.apply(manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -4,8 +4,10 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
 /**
- * transformers' BlipImageProcessor in Java: RGB conversion over white, PIL resize to the configured
- * size, rescale and normalisation, giving {@code pixel_values} in channel-first (CHW) order.
+ * transformers' BlipImageProcessor in Java, as its default fast (torchvision) variant computes it:
+ * RGB conversion as PIL's {@code convert("RGB")} (alpha dropped), antialiased uint8 resize to the
+ * configured size, then rescale and normalisation fused in float32, giving {@code pixel_values} in
+ * channel-first (CHW) order. On the reference image the result is bit-identical to transformers'.
  */
 final class BlipImageProcessor {
 
@@ -31,8 +33,8 @@ final class BlipImageProcessor {
     float[] process(BufferedImage image) {
         RgbPlanes rgb = RgbPlanes.of(image);
         if (config.doResize()) {
-            rgb = PilResampler.resize(
-                    rgb, config.width(), config.height(), PilResampler.Filter.ofCode(config.resample()));
+            rgb = AntialiasedResampler.resize(
+                    rgb, config.width(), config.height(), AntialiasedResampler.Filter.ofCode(config.resample()));
         }
         if (rgb.width() != config.width() || rgb.height() != config.height()) {
             throw new IllegalArgumentException("Image is " + rgb.width() + "x" + rgb.height() + " but the model needs "
@@ -45,17 +47,25 @@ final class BlipImageProcessor {
         int area = rgb.width() * rgb.height();
         float[] values = new float[3 * area];
         for (int c = 0; c < 3; c++) {
-            int[] plane = rgb.planes()[c];
             for (int i = 0; i < area; i++) {
-                values[c * area + i] = toPixelValue(plane[i], c);
+                values[c * area + i] = toPixelValue(rgb.sample(c, i), c);
             }
         }
         return values;
     }
 
-    /** As transformers: rescale in double then float32, normalise in float32. */
+    /**
+     * As transformers' fast (torchvision) processor: rescale and normalisation fused into {@code (x -
+     * mean / factor) / (std / factor)} in float32; either step alone when the other is off.
+     */
     private float toPixelValue(int value, int channel) {
-        float pixel = config.doRescale() ? (float) (value * config.rescaleFactor()) : value;
-        return config.doNormalize() ? (pixel - config.mean()[channel]) / config.std()[channel] : pixel;
+        if (config.doRescale() && config.doNormalize()) {
+            float inverse = (float) (1.0 / config.rescaleFactor());
+            return (value - config.mean()[channel] * inverse) / (config.std()[channel] * inverse);
+        }
+        if (config.doRescale()) {
+            return (float) (value * config.rescaleFactor());
+        }
+        return config.doNormalize() ? (value - config.mean()[channel]) / config.std()[channel] : value;
     }
 }

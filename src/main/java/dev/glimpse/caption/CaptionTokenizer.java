@@ -1,8 +1,7 @@
 package dev.glimpse.caption;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.glimpse.ml.Tokenizers;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -16,11 +15,7 @@ final class CaptionTokenizer implements AutoCloseable {
     }
 
     static CaptionTokenizer load(Path modelDir) {
-        try {
-            return new CaptionTokenizer(HuggingFaceTokenizer.newInstance(modelDir.resolve("tokenizer.json")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load tokenizer.json from " + modelDir, e);
-        }
+        return new CaptionTokenizer(Tokenizers.load(modelDir));
     }
 
     String decode(int[] ids) {

@@ -1,6 +1,7 @@
 package dev.glimpse.caption;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ final class GreedySearch {
                 }
             }
             if (running < active.length && running > 0 && step + 1 < maxNewTokens) {
-                session.keepRows(java.util.Arrays.copyOf(stillRunning, running));
+                session.keepRows(Arrays.copyOf(stillRunning, running));
             }
             int[] nextActive = new int[running];
             feed = new int[running];

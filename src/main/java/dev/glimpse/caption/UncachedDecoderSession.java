@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ final class UncachedDecoderSession implements DecoderSession {
         int length = prefixes.getFirst().length + 1;
         long[] ids = new long[tokens.length * length];
         for (int row = 0; row < tokens.length; row++) {
-            long[] prefix = java.util.Arrays.copyOf(prefixes.get(row), length);
+            long[] prefix = Arrays.copyOf(prefixes.get(row), length);
             prefix[length - 1] = tokens[row];
             prefixes.set(row, prefix);
             System.arraycopy(prefix, 0, ids, row * length, length);

@@ -40,6 +40,7 @@ class TracedBlipOracleTest {
 
     @BeforeAll
     static void load() throws Exception {
+        ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed(2024);
         model = new TinyBlip();
         tracedVision = traced("vision");
         tracedDecoder = traced("decoder");
