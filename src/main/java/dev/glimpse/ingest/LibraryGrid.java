@@ -27,7 +27,7 @@ class LibraryGrid extends Grid<ImageSummary> {
                 .setAutoWidth(true);
         addColumn(LibraryGrid::captionOrStatus).setHeader("Caption").setFlexGrow(1);
         addColumn(image -> TIME.format(image.createdAt())).setHeader("Added").setAutoWidth(true);
-        addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setItems(query -> ingest.library(query.getPage(), query.getPageSize()).stream());
         setMinHeight("320px");
     }
