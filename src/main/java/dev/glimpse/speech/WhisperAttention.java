@@ -1,9 +1,9 @@
 package dev.glimpse.speech;
 
 import ai.djl.ndarray.NDArray;
-import dev.glimpse.ml.Attention;
 import dev.glimpse.ml.KvCache;
 import dev.glimpse.ml.Linear;
+import dev.glimpse.ml.QkvAttention;
 import dev.glimpse.ml.Weights;
 
 /**
@@ -13,48 +13,22 @@ import dev.glimpse.ml.Weights;
  */
 final class WhisperAttention {
 
-    private final Linear query;
-    private final Linear key;
-    private final Linear value;
+    private final QkvAttention attention;
     private final Linear out;
-    private final int heads;
 
     WhisperAttention(Weights w, int heads) {
-        this.query = new Linear(w.at("q_proj."));
-        this.key = new Linear(w.at("k_proj."));
-        this.value = new Linear(w.at("v_proj."));
+        this.attention = new QkvAttention(
+                new Linear(w.at("q_proj.")), new Linear(w.at("k_proj.")), new Linear(w.at("v_proj.")), heads);
         this.out = new Linear(w.at("out_proj."));
-        this.heads = heads;
     }
 
     /** Self-attention of {@code hidden} [b, t, d]; with a cache, over the cached positions too. */
     NDArray selfAttend(NDArray hidden, NDArray mask, KvCache.Layer cache) {
-        NDArray q = Attention.splitHeads(query.forward(hidden), heads);
-        NDArray k = Attention.splitHeads(key.forward(hidden), heads);
-        NDArray v = Attention.splitHeads(value.forward(hidden), heads);
-        if (cache != null) {
-            NDArray[] all = cache.appendSelf(k, v);
-            k = all[0];
-            v = all[1];
-        }
-        return out.forward(Attention.mergeHeads(Attention.scaledDotProduct(q, k, v, mask)));
+        return out.forward(attention.selfAttend(hidden, mask, cache));
     }
 
     /** Attention of {@code hidden} over the encoder output; keys/values are computed once and kept in the cache. */
     NDArray crossAttend(NDArray hidden, NDArray encoderHidden, KvCache.Layer cache) {
-        NDArray q = Attention.splitHeads(query.forward(hidden), heads);
-        NDArray k;
-        NDArray v;
-        if (cache != null && cache.hasCross()) {
-            k = cache.crossKeys();
-            v = cache.crossValues();
-        } else {
-            k = Attention.splitHeads(key.forward(encoderHidden), heads);
-            v = Attention.splitHeads(value.forward(encoderHidden), heads);
-            if (cache != null) {
-                cache.setCross(k, v);
-            }
-        }
-        return out.forward(Attention.mergeHeads(Attention.scaledDotProduct(q, k, v, null)));
+        return out.forward(attention.crossAttend(hidden, encoderHidden, null, cache));
     }
 }
