@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -40,6 +41,7 @@ public class ImageIndex implements AutoCloseable {
     static final String VECTOR = "vector";
 
     private static final Logger log = LoggerFactory.getLogger(ImageIndex.class);
+    private static final Analyzer QUERY_ANALYZER = new EnglishAnalyzer();
 
     private final Path directory;
     private final IndexWriter writer;
@@ -145,6 +147,11 @@ public class ImageIndex implements AutoCloseable {
 
     private static int count(IndexSearcher searcher) throws IOException {
         return searcher.count(new MatchAllDocsQuery());
+    }
+
+    /** An analyzer like the caption field's (shared, never closed); queries analyse their words with it. */
+    static Analyzer queryAnalyzer() {
+        return QUERY_ANALYZER;
     }
 
     private static Document document(IndexedImage image) {
