@@ -6,15 +6,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The search JSON API. {@code GET /api/search?q=…&k=…} answers {@code {query, results, message}};
+ * The search JSON API. {@code GET /api/search?q=…&k=…} answers {@code {query, results, message}} ({@code POST} with
+ * the same form fields too, for queries longer than a URL may be);
  * {@code POST /api/search/voice} (multipart field {@code audio}, optional {@code translate=true} and {@code k})
  * answers the same plus {@code transcript}, {@code language} and {@code seconds}. Any query text is accepted; a
  * {@code k} outside 1..max-results and unreadable audio are answered with RFC 9457 problem details (400).
@@ -41,7 +43,9 @@ class SearchController {
     record VoiceResponse(
             String transcript, String language, double seconds, String query, List<Result> results, String message) {}
 
-    @GetMapping("/api/search")
+    @RequestMapping(
+            path = "/api/search",
+            method = {RequestMethod.GET, RequestMethod.POST})
     TextResponse search(
             @RequestParam(name = "q", defaultValue = "") String query,
             @RequestParam(name = "k", required = false) Integer k) {
