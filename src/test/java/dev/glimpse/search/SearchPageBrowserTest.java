@@ -132,6 +132,24 @@ class SearchPageBrowserTest {
         }
     }
 
+    @Test
+    void aBlockedMicrophoneIsExplainedAndTypingStillWorks() {
+        open("--use-fake-device-for-media-stream", "--deny-permission-prompts");
+        WebElement recorder = browser.findElement(By.id("recorder"));
+        WebElement button = wait.until(driver -> recorder.getShadowRoot().findElement(By.id("record")));
+
+        button.sendKeys(Keys.ENTER);
+
+        wait.until(driver -> "denied".equals(recorder.getAttribute("state")));
+        WebElement status = recorder.getShadowRoot().findElement(By.id("status"));
+        assertThat(status.getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(status.getText())
+                .startsWith("The microphone is blocked for this page. Allow it in the address bar")
+                .endsWith("Or type your search in the box instead.");
+        assertThat(button.getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(button.isEnabled()).isTrue();
+    }
+
     /** A picture of the page for people reading the build output, under target/screenshots. */
     private void keepScreenshot(String name) {
         try {
