@@ -133,7 +133,7 @@ class SearchPageBrowserTest {
     }
 
     @Test
-    void aBlockedMicrophoneIsExplainedAndTypingStillWorks() {
+    void aBlockedMicrophoneIsExplainedInPlainWords() {
         open("--use-fake-device-for-media-stream", "--deny-permission-prompts");
         WebElement recorder = browser.findElement(By.id("recorder"));
         WebElement button = wait.until(driver -> recorder.getShadowRoot().findElement(By.id("record")));
