@@ -38,7 +38,7 @@ public class SearchView extends VerticalLayout {
     private final LatestSearch latest = new LatestSearch();
     private final VoiceRecorder recorder = new VoiceRecorder();
     private final Checkbox translate = new Checkbox("Translate to English");
-    private final HorizontalLayout transcribing = busy("transcribing", "Listening to your recording…");
+    private final HorizontalLayout transcribing = busy("transcribing", "Transcribing your recording…");
     private final TextField transcript = new TextField("What you said");
     private final Button transcriptSearch = new Button("Search again");
     private final TextField query = new TextField();
@@ -67,6 +67,7 @@ public class SearchView extends VerticalLayout {
         add(new H2("Find an image"), hint(), voiceRow(), transcribing, transcriptRow(), queryRow(), searching);
         add(message, results);
         message.setId("search-message");
+        message.getElement().setAttribute("aria-live", "polite");
         message.setVisible(false);
         setWidthFull();
     }
@@ -112,16 +113,14 @@ public class SearchView extends VerticalLayout {
         if (page == null) {
             return;
         }
-        transcribing.setVisible(false);
-        waitFor(true);
+        showOnly(searching);
         latest.start(page, () -> searches.search(text), this::show, this::fail);
     }
 
     private void searchSpoken(byte[] audio) {
         transcript.setVisible(false);
         transcriptSearch.setVisible(false);
-        transcribing.setVisible(true);
-        waitFor(true);
+        showOnly(transcribing);
         latest.start(page, () -> searches.searchSpoken(audio, translate.getValue()), this::showSpoken, this::fail);
     }
 
@@ -133,7 +132,7 @@ public class SearchView extends VerticalLayout {
     }
 
     private void show(SearchResults answer) {
-        waitFor(false);
+        showOnly(null);
         if (answer.hits().isEmpty()) {
             results.clear();
             say(answer.message());
@@ -144,7 +143,7 @@ public class SearchView extends VerticalLayout {
     }
 
     private void fail(Throwable failure) {
-        waitFor(false);
+        showOnly(null);
         results.clear();
         say(SearchFailures.message(failure));
     }
@@ -154,11 +153,10 @@ public class SearchView extends VerticalLayout {
         message.setVisible(true);
     }
 
-    private void waitFor(boolean waiting) {
-        searching.setVisible(waiting);
-        if (!waiting) {
-            transcribing.setVisible(false);
-        }
+    /** Shows the one spinner for what the page waits for, or none. */
+    private void showOnly(HorizontalLayout spinner) {
+        searching.setVisible(spinner == searching);
+        transcribing.setVisible(spinner == transcribing);
     }
 
     private HorizontalLayout voiceRow() {

@@ -97,6 +97,7 @@ class SearchViewTest {
     void aSpokenSearchShowsASpinnerThenTheTranscriptWhichCanBeCorrectedAndSearchedAgain() {
         record(new byte[] {1, 2, 3});
         assertThat(visible("transcribing")).isTrue();
+        assertThat(visible("searching")).isFalse();
         assertThat(searches.recordings).hasSize(1);
         assertThat(searches.translated).containsExactly(false);
 
