@@ -150,6 +150,19 @@ class SearchPageBrowserTest {
         assertThat(button.isEnabled()).isTrue();
     }
 
+    @Test
+    void theNavbarLeadsToTheUploadPageAndBack() {
+        open();
+
+        browser.findElement(By.id("nav-upload")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
+        assertThat(browser.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/");
+
+        browser.findElement(By.id("nav-search")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("search-field")));
+        assertThat(browser.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/search");
+    }
+
     /** A picture of the page for people reading the build output, under target/screenshots. */
     private void keepScreenshot(String name) {
         try {
