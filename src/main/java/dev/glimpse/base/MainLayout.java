@@ -1,12 +1,17 @@
 package dev.glimpse.base;
 
 import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
-/** The frame around every page: the product name and a line on what it does. */
+/**
+ * The frame around every page: the product name, a line on what it does, and links to the upload and search pages.
+ * The links name the routes by path, not by view class, so that {@code base} depends on no feature.
+ */
 public class MainLayout extends AppLayout {
 
     public MainLayout() {
@@ -14,9 +19,23 @@ public class MainLayout extends AppLayout {
         title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
         Span tagline = new Span("Every image captioned. Find it again by what you remember.");
         tagline.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        HorizontalLayout header = new HorizontalLayout(title, tagline);
+        Nav links = new Nav(link("", "Upload", "nav-upload"), link("search", "Search", "nav-search"));
+        links.getElement().setAttribute("aria-label", "Pages");
+        links.getStyle()
+                .set("display", "flex")
+                .set("gap", "var(--lumo-space-m)")
+                .set("margin-left", "auto");
+        HorizontalLayout header = new HorizontalLayout(title, tagline, links);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        header.setWidthFull();
         header.getStyle().set("padding", "0 var(--lumo-space-m)");
         addToNavbar(header);
+    }
+
+    private static Anchor link(String path, String text, String id) {
+        Anchor link = new Anchor(path.isEmpty() ? "." : path, text);
+        link.setId(id);
+        link.getElement().setAttribute("router-link", true);
+        return link;
     }
 }

@@ -1,0 +1,28 @@
+package dev.glimpse.search;
+
+import dev.glimpse.ml.BusyException;
+import dev.glimpse.speech.AudioDecodingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One sentence for the person searching, whatever went wrong. */
+final class SearchFailures {
+
+    static final String BUSY = "Glimpse is busy right now; please try again in a moment.";
+    static final String UNEXPECTED = "The search did not work this time; please try again.";
+
+    private static final Logger log = LoggerFactory.getLogger(SearchFailures.class);
+
+    private SearchFailures() {}
+
+    static String message(Throwable failure) {
+        return switch (failure) {
+            case AudioDecodingException unreadable -> unreadable.getMessage();
+            case BusyException busy -> BUSY;
+            default -> {
+                log.warn("Search failed", failure);
+                yield UNEXPECTED;
+            }
+        };
+    }
+}

@@ -1,0 +1,218 @@
+package dev.glimpse.search;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import dev.glimpse.base.MainLayout;
+import dev.glimpse.speech.SpeechProperties;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Find images by saying or typing what you remember. A recording is transcribed (translated to English if asked)
+ * and searched in one service call; the transcript then stands under the recorder, where it can be corrected and
+ * searched again. Every search runs in the background and its answer is pushed to the page; a new search cancels the
+ * one before, and leaving the page cancels the one in flight.
+ */
+@Route(value = "search", layout = MainLayout.class)
+@PageTitle("Search · Glimpse")
+public class SearchView extends VerticalLayout {
+
+    static final Duration LONGEST_RECORDING = VoiceRecorder.DEFAULT_MAX_DURATION;
+
+    private final Searches searches;
+    private final LatestSearch latest = new LatestSearch();
+    private final VoiceRecorder recorder = new VoiceRecorder();
+    private final Checkbox translate = new Checkbox("Translate to English");
+    private final HorizontalLayout transcribing = busy("transcribing", "Transcribing your recording…");
+    private final TextField transcript = new TextField("What you said");
+    private final Button transcriptSearch = new Button("Search again");
+    private final TextField query = new TextField();
+    private final Button search = new Button("Search");
+    private final HorizontalLayout searching = busy("searching", "Searching…");
+    private final Paragraph message = new Paragraph();
+    private final SearchGallery results = new SearchGallery();
+    private PageAccess page;
+    private Registration recordings;
+
+    @Autowired
+    public SearchView(SearchService service, SpeechProperties speech) {
+        this(
+                Searches.of(service),
+                shorter(LONGEST_RECORDING, speech.maxDuration()),
+                speech.maxBytes().toBytes());
+    }
+
+    SearchView(Searches searches, Duration longestRecording, long largestRecording) {
+        this.searches = searches;
+        recorder.setId("recorder");
+        recorder.setMaxDuration(longestRecording);
+        recorder.setMaxBytes(largestRecording);
+        translate.setId("translate");
+        translate.setTooltipText("Speak in any language; Glimpse searches the English captions for what you said.");
+        add(new H2("Find an image"), hint(), voiceRow(), transcribing, transcriptRow(), queryRow(), searching);
+        add(message, results);
+        message.setId("search-message");
+        message.getElement().setAttribute("aria-live", "polite");
+        message.setVisible(false);
+        setWidthFull();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        connect(PageAccess.of(event.getUI()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        disconnect();
+    }
+
+    /** The page is shown: answers and recordings reach it through {@code page}. */
+    void connect(PageAccess page) {
+        disconnect();
+        this.page = page;
+        recordings = recorder.addRecordingListener(audio -> page.access(() -> searchSpoken(audio)));
+    }
+
+    /** The page is gone: the search in flight is cancelled and recordings are no longer listened to. */
+    void disconnect() {
+        latest.cancel();
+        if (recordings != null) {
+            recordings.remove();
+            recordings = null;
+        }
+        page = null;
+    }
+
+    /** Searches for the typed words. */
+    void searchTyped() {
+        startTextSearch(query.getValue());
+    }
+
+    /** Searches again for the transcript, as the user may have corrected it. */
+    void searchTranscript() {
+        startTextSearch(transcript.getValue());
+    }
+
+    private void startTextSearch(String text) {
+        if (page == null) {
+            return;
+        }
+        showOnly(searching);
+        latest.start(page, () -> searches.search(text), this::show, this::fail);
+    }
+
+    private void searchSpoken(byte[] audio) {
+        transcript.setVisible(false);
+        transcriptSearch.setVisible(false);
+        showOnly(transcribing);
+        latest.start(page, () -> searches.searchSpoken(audio, translate.getValue()), this::showSpoken, this::fail);
+    }
+
+    private void showSpoken(VoiceSearchResult answer) {
+        transcript.setValue(answer.transcript().text());
+        transcript.setVisible(true);
+        transcriptSearch.setVisible(true);
+        show(answer.results());
+    }
+
+    private void show(SearchResults answer) {
+        showOnly(null);
+        if (answer.hits().isEmpty()) {
+            results.clear();
+            say(answer.message());
+        } else {
+            message.setVisible(false);
+            results.show(answer.query(), answer.hits());
+        }
+    }
+
+    private void fail(Throwable failure) {
+        showOnly(null);
+        results.clear();
+        say(SearchFailures.message(failure));
+    }
+
+    private void say(String text) {
+        message.setText(text);
+        message.setVisible(true);
+    }
+
+    /** Shows the one spinner for what the page waits for, or none. */
+    private void showOnly(HorizontalLayout spinner) {
+        searching.setVisible(spinner == searching);
+        transcribing.setVisible(spinner == transcribing);
+    }
+
+    private HorizontalLayout voiceRow() {
+        HorizontalLayout row = new HorizontalLayout(recorder, translate);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        row.setWrap(true);
+        return row;
+    }
+
+    private HorizontalLayout transcriptRow() {
+        transcript.setId("transcript");
+        transcript.setPlaceholder("Nothing was heard");
+        transcript.setWidth("28rem");
+        transcript.setVisible(false);
+        transcriptSearch.setId("transcript-search");
+        transcriptSearch.setVisible(false);
+        transcriptSearch.addClickListener(click -> searchTranscript());
+        transcriptSearch.addClickShortcut(Key.ENTER).listenOn(transcript);
+        HorizontalLayout row = new HorizontalLayout(transcript, transcriptSearch);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private HorizontalLayout queryRow() {
+        query.setId("search-field");
+        query.setAriaLabel("Search words");
+        query.setPlaceholder("…or type it: a red car in the rain");
+        query.setClearButtonVisible(true);
+        query.setWidth("28rem");
+        search.setId("search-button");
+        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        search.addClickListener(click -> searchTyped());
+        search.addClickShortcut(Key.ENTER).listenOn(query);
+        HorizontalLayout row = new HorizontalLayout(query, search);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private static Paragraph hint() {
+        return new Paragraph("Press the microphone button and say what you remember about the picture, then press"
+                + " it again (or wait: it stops by itself). Or type a few words and press Enter.");
+    }
+
+    private static HorizontalLayout busy(String id, String text) {
+        ProgressBar spinner = new ProgressBar();
+        spinner.setIndeterminate(true);
+        spinner.setWidth("8rem");
+        HorizontalLayout row = new HorizontalLayout(spinner, new Span(text));
+        row.setId(id);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        row.getElement().setAttribute("role", "status");
+        row.setVisible(false);
+        return row;
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.glimpse.search;
+
+import java.util.concurrent.CompletableFuture;
+
+/** The two searches the search page runs, each answered later by a future; {@link #of} binds them to the service. */
+interface Searches {
+
+    CompletableFuture<SearchResults> search(String query);
+
+    CompletableFuture<VoiceSearchResult> searchSpoken(byte[] recording, boolean translateToEnglish);
+
+    /** The service's searches with its default number of results. */
+    static Searches of(SearchService service) {
+        int results = service.defaultResults();
+        return new Searches() {
+            @Override
+            public CompletableFuture<SearchResults> search(String query) {
+                return service.search(query, results);
+            }
+
+            @Override
+            public CompletableFuture<VoiceSearchResult> searchSpoken(byte[] recording, boolean translateToEnglish) {
+                return service.searchSpoken(recording, translateToEnglish, results);
+            }
+        };
+    }
+}

@@ -1,0 +1,195 @@
+package dev.glimpse.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.glimpse.ingest.ImageStatus;
+import dev.glimpse.ingest.ImageSummary;
+import dev.glimpse.ingest.IngestOutcome;
+import dev.glimpse.ingest.IngestService;
+import dev.glimpse.testsupport.Browser;
+import dev.glimpse.testsupport.Fixtures;
+import dev.glimpse.testsupport.GlimpseTest;
+import dev.glimpse.testsupport.TestImages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A person finds images on the search page in a real browser: by typing an image's caption (images uploaded and
+ * captioned by the real pipeline with blip-tiny), and by speaking into Chromium's fake microphone, which plays the
+ * fixture sentence; whisper-tiny's transcript appears under the recorder with results or a message.
+ */
+@GlimpseTest
+class SearchPageBrowserTest {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchPageBrowserTest.class);
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingest;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void typingAnImagesCaptionFindsThatImageFirst() {
+        List<UUID> ids = new ArrayList<>();
+        for (int seed = 0; seed < 3; seed++) {
+            ids.add(store("search-" + seed + ".png", TestImages.png(320, 240, 900 + seed)));
+        }
+        List<ImageSummary> ready = ids.stream().map(this::awaitReady).toList();
+        ImageSummary wanted = ready.get(1);
+        List<UUID> sameCaption = ingest.library(0, 1000).stream()
+                .filter(image -> wanted.caption().equals(image.caption()))
+                .map(ImageSummary::id)
+                .toList();
+        log.info("Searching for '{}', the caption of {} image(s)", wanted.caption(), sameCaption.size());
+
+        open();
+        WebElement field = browser.findElement(By.cssSelector("#search-field input"));
+        field.sendKeys(wanted.caption(), Keys.ENTER);
+
+        WebElement best = wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results .search-hit.best-match")));
+        assertThat(best.findElement(By.className("hit-caption")).getText()).isEqualTo(wanted.caption());
+        assertThat(UUID.fromString(best.getAttribute("data-image-id"))).isIn(sameCaption);
+        if (sameCaption.size() == 1) {
+            assertThat(best.getAttribute("data-image-id")).isEqualTo(wanted.id().toString());
+        }
+        assertThat(best.findElement(By.tagName("img")).getAttribute("src"))
+                .endsWith(best.getAttribute("data-image-id") + "/thumbnail");
+        assertThat(best.findElement(By.className("hit-score")).getText()).startsWith("#1 · score ");
+        assertThat(browser.findElements(By.id("search-message"))).noneMatch(WebElement::isDisplayed);
+        keepScreenshot("search-page-typed.png");
+    }
+
+    @Test
+    void speakingIntoTheMicrophoneShowsTheTranscriptAndResultsOrAMessage() throws InterruptedException {
+        store("voice-library.png", TestImages.png(200, 150, 950));
+        String sentence = Fixtures.media("speech-red-car-22khz.wav").toString();
+        open(
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-audio-capture=" + sentence);
+        WebElement recorder = browser.findElement(By.id("recorder"));
+        WebElement button = wait.until(driver -> recorder.getShadowRoot().findElement(By.id("record")));
+
+        button.click();
+        wait.until(driver -> "true".equals(button.getAttribute("aria-pressed")));
+        assertThat(recorder.getShadowRoot().findElement(By.id("elapsed")).getText())
+                .endsWith("/ 0:15");
+        Thread.sleep(3_000);
+        button.click();
+
+        WebElement transcript = new WebDriverWait(browser, PATIENCE)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("transcript")));
+        String heard = transcript.getDomProperty("value");
+        assertThat(heard).isNotNull();
+        log.info("whisper-tiny heard from the fake microphone: '{}'", heard);
+        assertThat(recorder.getShadowRoot().findElement(By.id("status")).getText())
+                .isEqualTo("Recording sent. You can play it back below.");
+        assertThat(recorder.getShadowRoot().findElements(By.id("playback"))).hasSize(1);
+        List<WebElement> hits = browser.findElements(By.cssSelector("#search-results .search-hit"));
+        keepScreenshot("search-page-voice.png");
+        if (hits.isEmpty()) {
+            WebElement message = browser.findElement(By.id("search-message"));
+            assertThat(message.isDisplayed()).isTrue();
+            assertThat(message.getText()).isIn(SearchResults.EMPTY_QUERY, SearchResults.NO_MATCH);
+        } else {
+            assertThat(browser.findElements(By.id("search-message"))).noneMatch(WebElement::isDisplayed);
+            assertThat(browser.findElement(By.id("search-results")).getAttribute("data-query"))
+                    .isEqualTo(QueryText.clean(heard, 1000));
+        }
+    }
+
+    @Test
+    void aBlockedMicrophoneIsExplainedInPlainWords() {
+        open("--use-fake-device-for-media-stream", "--deny-permission-prompts");
+        WebElement recorder = browser.findElement(By.id("recorder"));
+        WebElement button = wait.until(driver -> recorder.getShadowRoot().findElement(By.id("record")));
+
+        button.sendKeys(Keys.ENTER);
+
+        wait.until(driver -> "denied".equals(recorder.getAttribute("state")));
+        WebElement status = recorder.getShadowRoot().findElement(By.id("status"));
+        assertThat(status.getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(status.getText())
+                .startsWith("The microphone is blocked for this page. Allow it in the address bar")
+                .endsWith("Or type your search in the box instead.");
+        assertThat(button.getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(button.isEnabled()).isTrue();
+    }
+
+    @Test
+    void theNavbarLeadsToTheUploadPageAndBack() {
+        open();
+
+        browser.findElement(By.id("nav-upload")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
+        assertThat(browser.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/");
+
+        browser.findElement(By.id("nav-search")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("search-field")));
+        assertThat(browser.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/search");
+    }
+
+    /** A picture of the page for people reading the build output, under target/screenshots. */
+    private void keepScreenshot(String name) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(folder.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void open(String... browserArguments) {
+        browser = Browser.chromium(browserArguments);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://localhost:" + port + "/search");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("search-field")));
+    }
+
+    private UUID store(String name, byte[] png) {
+        IngestOutcome outcome = ingest.ingest(name, png);
+        assertThat(outcome).isInstanceOf(IngestOutcome.Stored.class);
+        return ((IngestOutcome.Stored) outcome).image().id();
+    }
+
+    private ImageSummary awaitReady(UUID id) {
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> ingest.find(id).map(ImageSummary::status).orElse(null) == ImageStatus.READY);
+        return ingest.find(id).orElseThrow();
+    }
+}
