@@ -33,6 +33,7 @@ final class BenchmarkReport {
     }
 
     private Row add(Row row) {
+        Progress.say("  " + row.measurement() + ": " + format(row.value()) + " " + row.unit() + " " + row.comparison());
         rows.add(row);
         return row;
     }

@@ -1,5 +1,6 @@
 package dev.glimpse.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Locale;
  * and without the key/value cache, Whisper-base encoder and 20-token decode time, MiniLM embeddings per second at
  * batch 1 and 32, and BLIP throughput at four concurrent callers with and without micro-batching. Models are built
  * from {@code <fixtures>/configs/*.config.json} with random weights; tokenizers and pre-processing come from the
- * tiny fixture models. Run after {@code ./mvnw compile}:
+ * tiny fixture models. Run after {@code ./mvnw compile} and, once, {@code ./mvnw -q dependency:build-classpath
+ * -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime}:
  *
  * <pre>java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt) dev.glimpse.bench.ModelBenchmark
  *     [--quick] [--only=blip,whisper,minilm] [--fixtures=../shared/fixtures] [--configs=DIR]</pre>
@@ -29,6 +31,7 @@ public final class ModelBenchmark {
     }
 
     static BenchmarkReport run(BenchmarkOptions options) {
+        double loadAtStart = systemLoad();
         BenchmarkReport report = new BenchmarkReport("Glimpse model benchmark");
         report.note(String.format(
                 Locale.ROOT,
@@ -48,6 +51,16 @@ public final class ModelBenchmark {
         if (options.only().contains("minilm")) {
             new EmbeddingBenchmark(options, report).run();
         }
+        report.note(String.format(
+                Locale.ROOT,
+                "System load average %.1f at the start, %.1f at the end (figures are only meaningful when it stays"
+                        + " below the core count)",
+                loadAtStart,
+                systemLoad()));
         return report;
+    }
+
+    private static double systemLoad() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

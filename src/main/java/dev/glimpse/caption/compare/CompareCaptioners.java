@@ -22,7 +22,8 @@ import javax.imageio.ImageIO;
  * Compares captioning models on a folder of images (issue 8): for each model its load time, size on disk, peak
  * memory, median and p90 caption time, images per minute with micro-batching and, with references, corpus BLEU-4,
  * ROUGE-L and WER. Prints a Markdown table and writes it with per-image CSV and JSON to the output folder. Run
- * after {@code ./mvnw compile}:
+ * after {@code ./mvnw compile} and, once, {@code ./mvnw -q dependency:build-classpath
+ * -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime}:
  *
  * <pre>java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt)
  *     dev.glimpse.caption.compare.CompareCaptioners --images=DIR --out=DIR [--references=FILE] MODEL...</pre>
@@ -68,6 +69,7 @@ public final class CompareCaptioners {
         Map<String, List<String>> references =
                 options.references() == null ? Map.of() : References.read(options.references());
         CaptionOptions captionOptions = CaptionOptions.defaults().withMaxNewTokens(options.maxNewTokens());
+        captionOptions.ml().applyToEngine(); // start the engine now, so that the first load time is the model's own
         ModelEvaluation evaluation = new ModelEvaluation(captionOptions, options.warmUp(), options.batch(), progress);
         ModelStore store = new ModelStore(options.modelsDir(), new HubClient(), options.offline());
         List<ModelResult> results = new ArrayList<>();
