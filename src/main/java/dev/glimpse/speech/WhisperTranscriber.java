@@ -135,7 +135,19 @@ public final class WhisperTranscriber implements AutoCloseable {
         return model.manager();
     }
 
-    private NDArray encode(NDManager call, float[][] logMels) {
+    WhisperModel model() {
+        return model;
+    }
+
+    WhisperFeatureExtractor features() {
+        return features;
+    }
+
+    WhisperGenerationConfig generation() {
+        return generation;
+    }
+
+    NDArray encode(NDManager call, float[][] logMels) {
         FeatureExtractorConfig config = features.config();
         int size = config.melBins() * config.frames();
         float[] batch = new float[logMels.length * size];

@@ -1,0 +1,66 @@
+package dev.glimpse.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Command-line options of {@link ModelBenchmark}: {@code --quick} (one measured run each, fewer images),
+ * {@code --only=blip,whisper,minilm}, {@code --fixtures=DIR} (default: system property {@code glimpse.fixtures},
+ * else {@code ../shared/fixtures}) and {@code --configs=DIR} (default: {@code <fixtures>/configs}).
+ */
+record BenchmarkOptions(boolean quick, Set<String> only, Path fixtures, Path configs) {
+
+    static final Set<String> MODELS = Set.of("blip", "whisper", "minilm");
+
+    static final String USAGE =
+            "usage: ModelBenchmark [--quick] [--only=blip,whisper,minilm] [--fixtures=DIR]" + " [--configs=DIR]";
+
+    static BenchmarkOptions parse(String... args) {
+        boolean quick = false;
+        Set<String> only = new LinkedHashSet<>(MODELS);
+        Path fixtures = Path.of(System.getProperty("glimpse.fixtures", "../shared/fixtures"));
+        Path configs = null;
+        for (String arg : args) {
+            if (arg.equals("--quick")) {
+                quick = true;
+            } else if (arg.startsWith("--only=")) {
+                only = models(arg.substring("--only=".length()));
+            } else if (arg.startsWith("--fixtures=")) {
+                fixtures = Path.of(arg.substring("--fixtures=".length()));
+            } else if (arg.startsWith("--configs=")) {
+                configs = Path.of(arg.substring("--configs=".length()));
+            } else {
+                throw new IllegalArgumentException("Unknown argument '" + arg + "'\n" + USAGE);
+            }
+        }
+        return new BenchmarkOptions(quick, only, fixtures, configs != null ? configs : fixtures.resolve("configs"));
+    }
+
+    private static Set<String> models(String list) {
+        Set<String> models = new LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            String model = name.strip().toLowerCase(Locale.ROOT);
+            if (!MODELS.contains(model)) {
+                throw new IllegalArgumentException(
+                        "Unknown model '" + name + "' in --only; choose from " + Arrays.toString(MODELS.toArray()));
+            }
+            models.add(model);
+        }
+        return models;
+    }
+
+    int measuredRuns() {
+        return quick ? 1 : 3;
+    }
+
+    Path config(String name) {
+        return configs.resolve(name + ".config.json");
+    }
+
+    Path fixtureModel(String name) {
+        return fixtures.resolve("models").resolve(name);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.glimpse.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
+/**
+ * Measures the native models at full size in one run and prints a Markdown table: BLIP-base caption latency with
+ * and without the key/value cache, Whisper-base encoder and 20-token decode time, MiniLM embeddings per second at
+ * batch 1 and 32, and BLIP throughput at four concurrent callers with and without micro-batching. Models are built
+ * from {@code <fixtures>/configs/*.config.json} with random weights; tokenizers and pre-processing come from the
+ * tiny fixture models. Run after {@code ./mvnw compile} and, once, {@code ./mvnw -q dependency:build-classpath
+ * -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime}:
+ *
+ * <pre>java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt) dev.glimpse.bench.ModelBenchmark
+ *     [--quick] [--only=blip,whisper,minilm] [--fixtures=../shared/fixtures] [--configs=DIR]</pre>
+ */
+public final class ModelBenchmark {
+
+    private ModelBenchmark() {}
+
+    public static void main(String[] args) {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println(run(options).toMarkdown());
+    }
+
+    static BenchmarkReport run(BenchmarkOptions options) {
+        double loadAtStart = systemLoad();
+        BenchmarkReport report = new BenchmarkReport("Glimpse model benchmark");
+        report.note(String.format(
+                Locale.ROOT,
+                "%d CPU cores visible, Java %s, %s, %s run (%d measured run(s) after one warm-up)",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version(),
+                System.getProperty("os.arch"),
+                options.quick() ? "quick" : "full",
+                options.measuredRuns()));
+        report.note("Random weights; configurations from " + options.configs());
+        if (options.only().contains("blip")) {
+            new CaptionBenchmark(options, report).run();
+        }
+        if (options.only().contains("whisper")) {
+            new SpeechBenchmark(options, report).run();
+        }
+        if (options.only().contains("minilm")) {
+            new EmbeddingBenchmark(options, report).run();
+        }
+        report.note(String.format(
+                Locale.ROOT,
+                "System load average %.1f at the start, %.1f at the end (figures are only meaningful when it stays"
+                        + " below the core count)",
+                loadAtStart,
+                systemLoad()));
+        return report;
+    }
+
+    private static double systemLoad() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Side-by-side comparison of captioning models on the user's own images and hardware:
+ * {@link dev.glimpse.caption.compare.CompareCaptioners} loads each BLIP checkpoint, times it, measures memory and,
+ * with reference captions, scores corpus BLEU-4, ROUGE-L and word error rate with this package's own metric code,
+ * and writes a Markdown table plus per-image captions as CSV and JSON. A command-line tool without Spring.
+ */
+package dev.glimpse.caption.compare;

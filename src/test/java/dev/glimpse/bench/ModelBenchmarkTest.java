@@ -1,0 +1,82 @@
+package dev.glimpse.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.glimpse.testsupport.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the whole benchmark on tiny configurations (the machinery, not full-size figures). */
+class ModelBenchmarkTest {
+
+    @TempDir
+    Path configs;
+
+    @Test
+    void quickRunOnTinyModelsReportsEveryRowWithPositiveFigures() throws IOException {
+        tinyConfigs();
+        BenchmarkOptions options =
+                BenchmarkOptions.parse("--quick", "--fixtures=" + Fixtures.root(), "--configs=" + configs);
+
+        BenchmarkReport report = ModelBenchmark.run(options);
+
+        List<String> expected = List.of(
+                "BLIP caption, 640×480, KV cache (median)",
+                "BLIP caption, 640×480, no cache (median)",
+                "BLIP captions/min, 4 callers, maxBatch 1",
+                "BLIP captions/min, 4 callers, maxBatch 4",
+                "Whisper encoder, 30 s clip (median)",
+                "Whisper decode, 20 tokens with cache (median)",
+                "Whisper decode per token",
+                "MiniLM embeddings/s, batch 1",
+                "MiniLM embeddings/s, batch 32");
+        assertThat(report.rows())
+                .extracting(BenchmarkReport.Row::measurement)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(report.rows())
+                .allSatisfy(row -> assertThat(row.value()).isPositive().isFinite());
+        String table = report.toMarkdown();
+        expected.forEach(name -> assertThat(table).contains("| " + name + " | "));
+        assertThat(table).contains("×").contains("identical with and without cache");
+    }
+
+    @Test
+    void onlyRunsTheNamedModels() throws IOException {
+        tinyConfigs();
+        BenchmarkReport report = ModelBenchmark.run(BenchmarkOptions.parse(
+                "--quick", "--only=minilm", "--fixtures=" + Fixtures.root(), "--configs=" + configs));
+
+        assertThat(report.rows()).extracting(BenchmarkReport.Row::measurement).allMatch(m -> m.startsWith("MiniLM"));
+    }
+
+    @Test
+    void unknownArgumentsAndModelsAreRefused() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessageContaining("--fast");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--only=blip,gpt")).hasMessageContaining("gpt");
+        assertThat(BenchmarkOptions.parse().only()).containsExactlyInAnyOrder("blip", "whisper", "minilm");
+        assertThat(BenchmarkOptions.parse().measuredRuns()).isEqualTo(3);
+    }
+
+    /** blip-tiny and whisper-tiny under the real configurations' names, and MiniLM's configuration shrunk. */
+    private void tinyConfigs() throws IOException {
+        Files.copy(
+                Fixtures.model("blip-tiny").resolve("config.json"),
+                configs.resolve("blip-image-captioning-base.config.json"));
+        Files.copy(Fixtures.model("whisper-tiny").resolve("config.json"), configs.resolve("whisper-base.config.json"));
+        JsonObject bert = JsonParser.parseString(
+                        Files.readString(Fixtures.root().resolve("configs/all-MiniLM-L6-v2.config.json")))
+                .getAsJsonObject();
+        bert.addProperty("hidden_size", 32);
+        bert.addProperty("intermediate_size", 64);
+        bert.addProperty("num_attention_heads", 4);
+        bert.addProperty("num_hidden_layers", 2);
+        Files.writeString(configs.resolve("all-MiniLM-L6-v2.config.json"), bert.toString());
+    }
+}
