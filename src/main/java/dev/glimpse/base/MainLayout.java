@@ -5,8 +5,10 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import jakarta.annotation.security.PermitAll;
 
 /** The frame around every page: the product name and a line on what it does. */
+@PermitAll
 public class MainLayout extends AppLayout {
 
     public MainLayout() {
