@@ -33,7 +33,9 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     static boolean hasBearerToken(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+        return header != null
+                && (header.strip().equalsIgnoreCase(PREFIX.strip())
+                        || header.regionMatches(true, 0, PREFIX, 0, PREFIX.length()));
     }
 
     @Override
@@ -43,9 +45,10 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String token = request.getHeader(HttpHeaders.AUTHORIZATION)
-                .substring(PREFIX.length())
-                .strip();
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION).strip();
+        String token = header.length() > PREFIX.length()
+                ? header.substring(PREFIX.length()).strip()
+                : "";
         var user = token.isEmpty() ? java.util.Optional.<String>empty() : tokens.userOf(token);
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();

@@ -69,7 +69,9 @@ class SecurityConfiguration {
                 // requests with a bearer token carry no cookie-based authority, so they need no CSRF token;
                 // session-authenticated API writes still do
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearerToken))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new ApiAccessDeniedHandler(entryPoint)))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(
                         new ApiTokenFilter(new ApiTokens(properties.users()), entryPoint),

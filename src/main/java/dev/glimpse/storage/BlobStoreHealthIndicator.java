@@ -7,11 +7,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports blob storage in {@code /actuator/health} (as {@code blobStore}): UP when {@link BlobStore#checkAvailable()}
+ * Reports blob storage in {@code /actuator/health} (as {@code blobStorage}): UP when {@link BlobStore#checkAvailable()}
  * passes, DOWN with the reason when it does not, which turns the whole application DOWN until storage returns.
  * Changes are logged once each way.
  */
-@Component("blobStore")
+@Component("blobStorageHealthIndicator")
 class BlobStoreHealthIndicator implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(BlobStoreHealthIndicator.class);

@@ -36,7 +36,7 @@ class BlobStoreHealthTest {
         Path root = storage.local().root().toAbsolutePath();
         Path away = root.resolveSibling("blobs-away");
         assertThat(health().statusCode()).isEqualTo(200);
-        assertThat(health().body()).contains("\"blobStore\":{\"status\":\"UP\"");
+        assertThat(health().body()).contains("\"blobStorage\":{\"status\":\"UP\"");
 
         Files.createDirectories(root);
         long blobsBefore = countFiles(root);
@@ -45,7 +45,7 @@ class BlobStoreHealthTest {
         try {
             HttpResponse<String> down = health();
             assertThat(down.statusCode()).isEqualTo(503);
-            assertThat(down.body()).contains("\"status\":\"DOWN\"", "\"blobStore\":{\"status\":\"DOWN\"");
+            assertThat(down.body()).contains("\"status\":\"DOWN\"", "\"blobStorage\":{\"status\":\"DOWN\"");
             assertThat(indicator.health().getDetails().get("reason").toString()).contains("not usable");
             HttpResponse<String> upload = upload(501);
             assertThat(upload.statusCode()).isEqualTo(200);
@@ -57,7 +57,7 @@ class BlobStoreHealthTest {
 
         assertThat(countFiles(root)).as("nothing was deleted").isEqualTo(blobsBefore);
         assertThat(health().statusCode()).isEqualTo(200);
-        assertThat(health().body()).contains("\"blobStore\":{\"status\":\"UP\"");
+        assertThat(health().body()).contains("\"blobStorage\":{\"status\":\"UP\"");
         HttpResponse<String> upload = upload(502);
         assertThat(upload.statusCode()).isEqualTo(201);
         assertThat(upload.body()).contains("\"status\":\"stored\"");
