@@ -58,7 +58,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, GlimpseSecurityProperties properties) throws Exception {
         http.securityMatcher("/api/**");
-        SecurityHeaders.apply(http);
+        SecurityHeaders.applyToApi(http);
         if (!properties.enabled()) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                     .csrf(csrf -> csrf.disable())
@@ -86,7 +86,7 @@ class SecurityConfiguration {
             GlimpseSecurityProperties properties,
             ObjectProvider<ClientRegistrationRepository> oidcProviders)
             throws Exception {
-        SecurityHeaders.apply(http);
+        SecurityHeaders.applyToPages(http);
         if (!properties.enabled()) {
             log.warn("SECURITY IS OFF (glimpse.security.enabled=false): anyone who can reach this server can upload, "
                     + "delete and search images. Set GLIMPSE_SECURITY_ENABLED=true and configure users before "
