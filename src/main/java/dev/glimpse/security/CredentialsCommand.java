@@ -43,7 +43,7 @@ public final class CredentialsCommand {
 
     private static String readPassword() throws IOException {
         Console console = System.console();
-        if (console != null) {
+        if (console != null && console.isTerminal()) {
             char[] password = console.readPassword("Password: ");
             return password == null ? null : new String(password);
         }
