@@ -22,6 +22,9 @@ COPY --from=build /src/target/glimpse-*.jar /app/glimpse.jar
 USER glimpse
 VOLUME ["/app/data", "/app/models"]
 EXPOSE 8080
+# Sign-in required: configure users with GLIMPSE_SECURITY_USERS_0_NAME, GLIMPSE_SECURITY_USERS_0_PASSWORDHASH
+# (bcrypt) and GLIMPSE_SECURITY_USERS_0_TOKENHASHES_0 (SHA-256 hex of an API token), or an OIDC provider.
+ENV GLIMPSE_SECURITY_ENABLED=true
 # Database and storage come from the environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
 # GLIMPSE_STORAGE_TYPE=gcs with GLIMPSE_GCS_BUCKET (and GOOGLE_APPLICATION_CREDENTIALS), PORT.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s \

@@ -15,6 +15,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.shared.Registration;
 import dev.glimpse.base.MainLayout;
+import dev.glimpse.ratelimit.RateLimiter;
+import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
@@ -22,16 +24,19 @@ import java.util.UUID;
 /** The main page: drop or pick images, see what happened to each file, and browse the library below. */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Glimpse")
+@PermitAll
 public class UploadView extends VerticalLayout {
 
     private final IngestService ingest;
+    private final RateLimiter rateLimiter;
     private final UploadResults results = new UploadResults();
     private final UploadCards cards = new UploadCards(this::recaption);
     private final LibraryGrid library;
     private Registration changes;
 
-    public UploadView(IngestService ingest) {
+    public UploadView(IngestService ingest, RateLimiter rateLimiter) {
         this.ingest = ingest;
+        this.rateLimiter = rateLimiter;
         this.library = new LibraryGrid(ingest);
         library.addItemClickListener(click -> openDetail(click.getItem()));
         add(new H2("Add images"), hint(), upload(), results, cards, new H2("Library"), library);
@@ -95,6 +100,12 @@ public class UploadView extends VerticalLayout {
 
     private void receive(UploadEvent event) throws IOException {
         UI ui = event.getUI();
+        RateLimiter.Decision decision = rateLimiter.acquire(RateLimiter.Action.UPLOAD);
+        if (!decision.allowed()) {
+            event.getInputStream().close();
+            ui.access(() -> show(new IngestOutcome.Unavailable(event.getFileName(), decision.reason())));
+            return;
+        }
         byte[] bytes =
                 readAtMost(event.getInputStream(), ingest.limits().maxBytes().toBytes() + 1);
         IngestOutcome outcome = ingest.ingest(event.getFileName(), bytes);

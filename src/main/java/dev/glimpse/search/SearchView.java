@@ -18,8 +18,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.glimpse.base.MainLayout;
+import dev.glimpse.ratelimit.RateLimiter;
 import dev.glimpse.speech.SpeechProperties;
+import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -29,12 +32,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  * one before, and leaving the page cancels the one in flight.
  */
 @Route(value = "search", layout = MainLayout.class)
+@PermitAll
 @PageTitle("Search · Glimpse")
 public class SearchView extends VerticalLayout {
 
     static final Duration LONGEST_RECORDING = VoiceRecorder.DEFAULT_MAX_DURATION;
 
     private final Searches searches;
+    private final SearchGate gate;
     private final LatestSearch latest = new LatestSearch();
     private final VoiceRecorder recorder = new VoiceRecorder();
     private final Checkbox translate = new Checkbox("Translate to English");
@@ -50,15 +55,21 @@ public class SearchView extends VerticalLayout {
     private Registration recordings;
 
     @Autowired
-    public SearchView(SearchService service, SpeechProperties speech) {
+    public SearchView(SearchService service, SpeechProperties speech, RateLimiter limiter) {
         this(
                 Searches.of(service),
+                SearchGate.of(limiter),
                 shorter(LONGEST_RECORDING, speech.maxDuration()),
                 speech.maxBytes().toBytes());
     }
 
     SearchView(Searches searches, Duration longestRecording, long largestRecording) {
+        this(searches, SearchGate.OPEN, longestRecording, largestRecording);
+    }
+
+    SearchView(Searches searches, SearchGate gate, Duration longestRecording, long largestRecording) {
         this.searches = searches;
+        this.gate = gate;
         recorder.setId("recorder");
         recorder.setMaxDuration(longestRecording);
         recorder.setMaxBytes(largestRecording);
@@ -86,7 +97,10 @@ public class SearchView extends VerticalLayout {
     void connect(PageAccess page) {
         disconnect();
         this.page = page;
-        recordings = recorder.addRecordingListener(audio -> page.access(() -> searchSpoken(audio)));
+        recordings = recorder.addRecordingListener(audio -> {
+            Optional<String> refusal = gate.refuse(true);
+            page.access(() -> refusal.ifPresentOrElse(this::say, () -> searchSpoken(audio)));
+        });
     }
 
     /** The page is gone: the search in flight is cancelled and recordings are no longer listened to. */
@@ -111,6 +125,11 @@ public class SearchView extends VerticalLayout {
 
     private void startTextSearch(String text) {
         if (page == null) {
+            return;
+        }
+        Optional<String> refusal = gate.refuse(false);
+        if (refusal.isPresent()) {
+            say(refusal.get());
             return;
         }
         showOnly(searching);

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.glimpse.ratelimit.RateLimiter;
 import dev.glimpse.speech.AudioDecodingException;
 import dev.glimpse.speech.SpeechProperties;
 import dev.glimpse.testsupport.Fixtures;
@@ -35,12 +36,15 @@ class SearchViewRecordingTest {
     @Autowired
     SpeechProperties speech;
 
+    @Autowired
+    RateLimiter limiter;
+
     private final BlockingQueue<Runnable> pushed = new LinkedBlockingQueue<>();
     private SearchView view;
 
     @BeforeEach
     void openPage() {
-        view = new SearchView(service, speech);
+        view = new SearchView(service, speech, limiter);
         view.connect(pushed::add);
     }
 

@@ -15,6 +15,7 @@ import dev.glimpse.speech.Transcript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -170,6 +171,25 @@ class SearchViewTest {
         roundTrip();
 
         assertThat(searches.recordings).isEmpty();
+    }
+
+    @Test
+    void aClientOverItsRateLimitIsToldToSlowDownAndNothingIsSearched() {
+        SearchView limited = new SearchView(
+                searches,
+                spoken -> Optional.of(spoken ? "Slow down: recordings" : "Slow down: searches"),
+                Duration.ofSeconds(15),
+                1024);
+        limited.connect(pushed::add);
+        view = limited;
+
+        typeAndSearch("red car");
+        record(new byte[] {1, 2, 3});
+
+        assertThat(searches.queries).isEmpty();
+        assertThat(searches.recordings).isEmpty();
+        assertThat(message().isVisible()).isTrue();
+        assertThat(message().getText()).isEqualTo("Slow down: recordings");
     }
 
     private void typeAndSearch(String words) {

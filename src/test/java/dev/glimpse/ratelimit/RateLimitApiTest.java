@@ -1,0 +1,45 @@
+package dev.glimpse.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glimpse.testsupport.SecuredGlimpseTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The limits on the running app, with users as clients (3 searches a minute in this context). */
+@SecuredGlimpseTest
+class RateLimitApiTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aUserOverTheSearchLimitGets429WhileAnotherUserCanStillSearch() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(search(SecuredGlimpseTest.ALICE_TOKEN).statusCode()).isEqualTo(200);
+        }
+
+        HttpResponse<String> refused = search(SecuredGlimpseTest.ALICE_TOKEN);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 20L);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("Slow down: at most 3 searches a minute");
+        assertThat(search(SecuredGlimpseTest.BOB_TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> search(String token) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search?q=cat"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

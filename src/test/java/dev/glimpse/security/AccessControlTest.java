@@ -1,0 +1,193 @@
+package dev.glimpse.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glimpse.testsupport.SecuredGlimpseTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+@SecuredGlimpseTest
+class AccessControlTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final HttpClient anonymous = HttpClient.newHttpClient();
+
+    @Test
+    void everyApiEndpointRefusesAnonymousRequestsWith401() throws Exception {
+        List<String> endpoints = apiEndpoints();
+        assertThat(endpoints)
+                .contains(
+                        "GET /api/images",
+                        "POST /api/images",
+                        "DELETE /api/images/{id}",
+                        "GET /api/images/{id}/content",
+                        "GET /api/search",
+                        "POST /api/search/voice");
+        for (String endpoint : endpoints) {
+            HttpResponse<String> response =
+                    anonymous.send(request(endpoint).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(endpoint).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .as(endpoint)
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+            assertThat(response.body()).as(endpoint).contains("\"status\":401");
+        }
+    }
+
+    @Test
+    void pagesAndOtherEndpointsSendAnonymousVisitorsToLogin() throws Exception {
+        for (String path : List.of("/", "/?q=cat", "/actuator/info", "/actuator", "/no-such-page")) {
+            HttpResponse<String> response =
+                    anonymous.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location"))
+                    .as(path)
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+        }
+    }
+
+    @Test
+    void loginPageAndHealthStayOpen() throws Exception {
+        assertThat(get(anonymous, "/login").statusCode()).isEqualTo(200);
+        assertThat(get(anonymous, "/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aValidTokenOpensTheApiForItsUser() throws Exception {
+        for (String token : List.of(SecuredGlimpseTest.ALICE_TOKEN, SecuredGlimpseTest.BOB_TOKEN)) {
+            HttpResponse<String> response = anonymous.send(
+                    HttpRequest.newBuilder(uri("/api/images"))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"images\"");
+            assertThat(response.headers().firstValue("Set-Cookie"))
+                    .as("no session for token requests")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aWrongTokenGets401EvenForOtherwiseOpenRequests() throws Exception {
+        for (String token : List.of(
+                "alice-token-x",
+                "ALICE-TOKEN",
+                "",
+                "9c220f200955d76c0a38d308225e0ef10c5f971acaf2f8d1d8f732affa5bd1dc")) {
+            HttpResponse<String> response = anonymous.send(
+                    HttpRequest.newBuilder(uri("/api/images"))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(token).isEqualTo(401);
+            assertThat(response.body()).contains("not valid");
+        }
+    }
+
+    @Test
+    void formLoginWithTheConfiguredUserOpensThePageAndTheApi() throws Exception {
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        HttpResponse<String> login = signIn(browser, "alice", SecuredGlimpseTest.ALICE_PASSWORD);
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(get(browser, "/").statusCode()).isEqualTo(200);
+        assertThat(get(browser, "/api/images").statusCode()).isEqualTo(200);
+        HttpResponse<String> writeWithoutCsrf = browser.send(
+                HttpRequest.newBuilder(uri("/api/images/" + UUID.randomUUID()))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(writeWithoutCsrf.statusCode())
+                .as("session writes need a CSRF token")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aWrongPasswordIsSentBackToTheLoginPage() throws Exception {
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        HttpResponse<String> login = signIn(browser, "alice", "wrong");
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+        assertThat(get(browser, "/").statusCode()).isEqualTo(302);
+    }
+
+    private HttpResponse<String> signIn(HttpClient browser, String user, String password) throws Exception {
+        String page = get(browser, "/login").body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as("the login page carries a CSRF token").isTrue();
+        String form = Map.of("username", user, "password", password, "_csrf", csrf.group(1)).entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.send(
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<String> apiEndpoints() {
+        List<String> endpoints = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api")) {
+                    continue;
+                }
+                if (methods.isEmpty()) {
+                    endpoints.add("GET " + pattern);
+                }
+                for (RequestMethod method : methods) {
+                    endpoints.add(method.name() + " " + pattern);
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private HttpRequest.Builder request(String endpoint) {
+        String[] parts = endpoint.split(" ", 2);
+        String path = parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        return HttpRequest.newBuilder(uri(path)).method(parts[0], HttpRequest.BodyPublishers.noBody());
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

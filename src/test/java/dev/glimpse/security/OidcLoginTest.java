@@ -1,0 +1,60 @@
+package dev.glimpse.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** An OIDC provider configured the standard Spring way is offered on the login page and used for sign-in. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "glimpse.security.enabled=true",
+            "spring.security.oauth2.client.registration.example.client-id=glimpse",
+            "spring.security.oauth2.client.registration.example.client-secret=secret",
+            "spring.security.oauth2.client.registration.example.client-name=Example ID",
+            "spring.security.oauth2.client.registration.example.scope=openid,profile",
+            "spring.security.oauth2.client.registration.example.authorization-grant-type=authorization_code",
+            "spring.security.oauth2.client.registration.example.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+            "spring.security.oauth2.client.provider.example.authorization-uri=https://id.example.test/authorize",
+            "spring.security.oauth2.client.provider.example.token-uri=https://id.example.test/token",
+            "spring.security.oauth2.client.provider.example.jwk-set-uri=https://id.example.test/jwks",
+            "spring.security.oauth2.client.provider.example.user-info-uri=https://id.example.test/userinfo",
+            "spring.security.oauth2.client.provider.example.user-name-attribute=sub"
+        })
+@ActiveProfiles("test")
+class OidcLoginTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void thePageSendsVisitorsToLoginAndTheProviderLinkStartsTheAuthorizationCodeFlow() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+
+        HttpResponse<String> start = get("/oauth2/authorization/example");
+
+        assertThat(start.statusCode()).isEqualTo(302);
+        assertThat(start.headers().firstValue("Location").orElseThrow())
+                .startsWith("https://id.example.test/authorize?")
+                .contains("client_id=glimpse", "response_type=code", "scope=openid%20profile");
+        assertThat(get("/api/images").statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

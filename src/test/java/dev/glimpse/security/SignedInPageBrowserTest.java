@@ -1,0 +1,89 @@
+package dev.glimpse.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glimpse.testsupport.Browser;
+import dev.glimpse.testsupport.SecuredGlimpseTest;
+import dev.glimpse.testsupport.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In a real browser with sign-in required: the page sends a visitor to the login view, the configured user signs in
+ * (Vaadin's login form, Spring's CSRF token), and an upload beyond the user's limit (2 a minute here) is answered
+ * with a "slow down" message instead of being stored.
+ */
+@SecuredGlimpseTest
+class SignedInPageBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path files;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.chromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aVisitorSignsInAndIsToldToSlowDownBeyondTheUploadLimit() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        WebElement user = wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login-form input[name='username']")));
+        user.sendKeys("alice");
+        browser.findElement(By.cssSelector("#login-form input[name='password']"))
+                .sendKeys(SecuredGlimpseTest.ALICE_PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
+        assertThat(browser.getCurrentUrl()).doesNotContain("login");
+        assertThat(browser.findElements(By.id("sign-out"))).hasSize(1);
+
+        chooseFiles(
+                Files.write(files.resolve("one.png"), TestImages.png(64, 48, 701)),
+                Files.write(files.resolve("two.png"), TestImages.png(64, 48, 702)),
+                Files.write(files.resolve("three.png"), TestImages.png(64, 48, 703)));
+
+        wait.until(driver -> driver.findElements(By.cssSelector("#upload-results .upload-result"))
+                        .size()
+                == 3);
+        List<WebElement> slowDown =
+                browser.findElements(By.cssSelector("#upload-results [data-outcome='unavailable']"));
+        assertThat(slowDown).hasSize(1);
+        assertThat(slowDown.getFirst().getText()).contains("slow down, at most 2 uploads a minute");
+        assertThat(browser.findElements(By.cssSelector("#upload-results [data-outcome='stored']")))
+                .hasSize(2);
+    }
+
+    private void chooseFiles(Path... paths) {
+        WebElement upload = browser.findElement(By.id("upload"));
+        WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '';", input);
+        input.sendKeys(
+                String.join("\n", List.of(paths).stream().map(Path::toString).toList()));
+    }
+}

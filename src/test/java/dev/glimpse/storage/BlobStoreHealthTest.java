@@ -1,0 +1,89 @@
+package dev.glimpse.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glimpse.testsupport.Multipart;
+import dev.glimpse.testsupport.SecuredGlimpseTest;
+import dev.glimpse.testsupport.TestImages;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Storage goes away while the app runs: health turns DOWN with the reason, uploads fail cleanly, both recover. */
+@SecuredGlimpseTest
+class BlobStoreHealthTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StorageProperties storage;
+
+    @Autowired
+    BlobStoreHealthIndicator indicator;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void healthFlipsToDownWhileStorageIsGoneAndBackWhenItReturns() throws Exception {
+        Path root = storage.local().root().toAbsolutePath();
+        Path away = root.resolveSibling("blobs-away");
+        assertThat(health().statusCode()).isEqualTo(200);
+        assertThat(health().body()).contains("\"blobStorage\":{\"status\":\"UP\"");
+
+        Files.createDirectories(root);
+        long blobsBefore = countFiles(root);
+        Files.move(root, away);
+        Files.writeString(root, "not a folder");
+        try {
+            HttpResponse<String> down = health();
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("\"status\":\"DOWN\"", "\"blobStorage\":{\"status\":\"DOWN\"");
+            assertThat(indicator.health().getDetails().get("reason").toString()).contains("not usable");
+            HttpResponse<String> upload = upload(501);
+            assertThat(upload.statusCode()).isEqualTo(200);
+            assertThat(upload.body()).contains("\"status\":\"unavailable\"");
+        } finally {
+            Files.delete(root);
+            Files.move(away, root);
+        }
+
+        assertThat(countFiles(root)).as("nothing was deleted").isEqualTo(blobsBefore);
+        assertThat(health().statusCode()).isEqualTo(200);
+        assertThat(health().body()).contains("\"blobStorage\":{\"status\":\"UP\"");
+        HttpResponse<String> upload = upload(502);
+        assertThat(upload.statusCode()).isEqualTo(201);
+        assertThat(upload.body()).contains("\"status\":\"stored\"");
+    }
+
+    private HttpResponse<String> health() throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> upload(int seed) throws Exception {
+        HttpRequest request = new Multipart()
+                .file("files", "outage-" + seed + ".png", TestImages.png(48, 32, seed))
+                .post(URI.create("http://localhost:" + port + "/api/images"));
+        return http.send(
+                HttpRequest.newBuilder(request, (name, value) -> true)
+                        .header("Authorization", "Bearer " + SecuredGlimpseTest.BOB_TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long countFiles(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+}
