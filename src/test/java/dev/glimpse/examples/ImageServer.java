@@ -23,6 +23,7 @@ final class ImageServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger served = new AtomicInteger();
     private final AtomicLong hugeBytesSent = new AtomicLong();
+    private volatile long imageDelayMillis;
 
     ImageServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -53,15 +54,26 @@ final class ImageServer implements AutoCloseable {
 
     private void image(HttpExchange exchange) throws IOException {
         long seed = Long.parseLong(lastSegment(exchange).replace(".png", ""));
+        pause(imageDelayMillis);
         send(exchange, "image/png", TestImages.png(64, 64, seed));
     }
 
-    private static void slow(HttpExchange exchange) throws IOException {
+    /** Makes every image answer this much later (the browser test wants to see the skeletons). */
+    ImageServer delayImages(long millis) {
+        this.imageDelayMillis = millis;
+        return this;
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(10_000);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void slow(HttpExchange exchange) throws IOException {
+        pause(10_000);
         send(exchange, "image/png", TestImages.png(8, 8, 1));
     }
 
