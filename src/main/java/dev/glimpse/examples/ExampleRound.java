@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ final class ExampleRound {
         void skipped(int tile);
     }
 
-    private final ExampleService service;
+    private final Function<Example.Fetched, CaptionCache.Lookup> captions;
     private final ExampleSources sources;
     private final int tiles;
     private final Listener listener;
@@ -32,8 +33,12 @@ final class ExampleRound {
     private volatile boolean cancelled;
     private Thread thread;
 
-    ExampleRound(ExampleService service, ExampleSources sources, int tiles, Listener listener) {
-        this.service = service;
+    ExampleRound(
+            Function<Example.Fetched, CaptionCache.Lookup> captions,
+            ExampleSources sources,
+            int tiles,
+            Listener listener) {
+        this.captions = captions;
         this.sources = sources;
         this.tiles = tiles;
         this.listener = listener;
@@ -42,6 +47,11 @@ final class ExampleRound {
     ExampleRound start() {
         thread = Thread.ofVirtual().name("example-round").start(this::run);
         return this;
+    }
+
+    /** Whether this round has stopped taking examples from the sources (all tiles handed out, or cancelled). */
+    boolean fetchingDone() {
+        return thread != null && !thread.isAlive();
     }
 
     void cancel() {
@@ -75,7 +85,7 @@ final class ExampleRound {
             case Example.FromLibrary library ->
                 CompletableFuture.completedFuture(library.image().caption());
             case Example.Fetched fetched -> {
-                CaptionCache.Lookup lookup = service.caption(fetched);
+                CaptionCache.Lookup lookup = captions.apply(fetched);
                 if (lookup.started()) {
                     started.add(lookup.caption());
                 }

@@ -53,7 +53,7 @@ public class ExampleService {
 
     ExampleRound startRound(ExampleRound.Listener listener) {
         ExampleSources sources = new ExampleSources(remote, properties.library().enabled() ? ingest : null, folder);
-        return new ExampleRound(this, sources, properties.tiles(), listener).start();
+        return new ExampleRound(this::caption, sources, properties.tiles(), listener).start();
     }
 
     CaptionCache.Lookup caption(Example.Fetched example) {
