@@ -23,6 +23,7 @@ sealed interface Example {
      * An image fetched from the remote service or read from the folder: it still needs a caption and can be kept.
      *
      * @param origin the final URL it was downloaded from, or the file it was read from
+     * @param pixels the decoded image, for the captioner; null once captioned
      */
     record Fetched(Source source, String origin, byte[] bytes, String format, BufferedImage pixels) implements Example {
 
@@ -45,8 +46,9 @@ sealed interface Example {
             return "example-" + sha256().substring(0, 12) + "." + format;
         }
 
-        String mimeType() {
-            return "image/" + format;
+        /** The same example without its decoded pixels, for tiles that only need the bytes once captioned. */
+        Fetched withoutPixels() {
+            return new Fetched(source, origin, bytes, format, null);
         }
     }
 

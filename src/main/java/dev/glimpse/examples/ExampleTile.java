@@ -33,7 +33,7 @@ final class ExampleTile extends Div {
                 Image image = new Image(fetched.bytes(), caption);
                 image.getElement().setAttribute("title", fetched.origin());
                 image.getElement().setAttribute("data-origin", fetched.origin());
-                add(picture(image), text, keepButton(fetched, keep));
+                add(picture(image), text, keepButton(fetched.withoutPixels(), keep));
             }
             case Example.FromLibrary library -> {
                 Span note = new Span("In your library");
