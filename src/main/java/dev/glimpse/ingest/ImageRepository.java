@@ -15,5 +15,7 @@ interface ImageRepository extends JpaRepository<Image, UUID> {
 
     List<Image> findByStatus(ImageStatus status);
 
+    Page<Image> findByStatusOrderByCreatedAtDesc(ImageStatus status, Pageable pageable);
+
     boolean existsByStorageKeyOrThumbnailKey(String storageKey, String thumbnailKey);
 }

@@ -6,6 +6,7 @@ import dev.glimpse.storage.StorageUnavailableException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -72,6 +73,13 @@ public class IngestService {
 
     public Page<ImageSummary> library(int page, int size) {
         return images.findAllByOrderByCreatedAtDesc(PageRequest.of(page, size)).map(ImageSummary::of);
+    }
+
+    /** The newest captioned ({@code READY}) images, at most {@code limit} of them; read-only. */
+    public List<ImageSummary> captioned(int limit) {
+        return images.findByStatusOrderByCreatedAtDesc(ImageStatus.READY, PageRequest.of(0, Math.max(1, limit)))
+                .map(ImageSummary::of)
+                .getContent();
     }
 
     public long count() {

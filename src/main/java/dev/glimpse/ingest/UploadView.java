@@ -19,7 +19,9 @@ import dev.glimpse.ratelimit.RateLimiter;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** The main page: drop or pick images, see what happened to each file, and browse the library below. */
 @Route(value = "", layout = MainLayout.class)
@@ -32,14 +34,18 @@ public class UploadView extends VerticalLayout {
     private final UploadResults results = new UploadResults();
     private final UploadCards cards = new UploadCards(this::recaption);
     private final LibraryGrid library;
+    private final List<UploadPageSection> sections;
     private Registration changes;
 
-    public UploadView(IngestService ingest, RateLimiter rateLimiter) {
+    public UploadView(IngestService ingest, RateLimiter rateLimiter, ObjectProvider<UploadPageSection> sections) {
         this.ingest = ingest;
         this.rateLimiter = rateLimiter;
         this.library = new LibraryGrid(ingest);
+        this.sections = sections.orderedStream().toList();
         library.addItemClickListener(click -> openDetail(click.getItem()));
-        add(new H2("Add images"), hint(), upload(), results, cards, new H2("Library"), library);
+        add(new H2("Add images"), hint(), upload(), results, cards);
+        this.sections.forEach(section -> add(section.component()));
+        add(new H2("Library"), library);
         setSizeFull();
     }
 
@@ -92,6 +98,8 @@ public class UploadView extends VerticalLayout {
                 (int) Math.min(Integer.MAX_VALUE, ingest.limits().maxBytes().toBytes()));
         upload.setMaxFiles(ingest.limits().maxFilesPerUpload());
         upload.setDropAllowed(true);
+        upload.getElement().addEventListener("upload-start", event -> sections.forEach(s -> s.uploading(true)));
+        upload.addAllFinishedListener(event -> sections.forEach(s -> s.uploading(false)));
         upload.setWidthFull();
         upload.addFileRejectedListener(event -> show(new IngestOutcome.Refused(
                 event.getFileName(), "was not sent: " + event.getErrorMessage().toLowerCase())));

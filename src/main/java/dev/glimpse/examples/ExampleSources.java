@@ -1,0 +1,80 @@
+package dev.glimpse.examples;
+
+import dev.glimpse.ingest.ImageSummary;
+import dev.glimpse.ingest.IngestService;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands out examples for one gallery round, trying the sources in order: the remote service (given up for the rest of
+ * the round after its first failure, so an offline server does not wait out a time-out per tile), then the user's
+ * captioned library images, then the folder. Each library image and folder file is used at most once per round. Not
+ * thread-safe: one round runs on one thread.
+ */
+final class ExampleSources {
+
+    private static final Logger log = LoggerFactory.getLogger(ExampleSources.class);
+    private static final int LIBRARY_SAMPLE = 64;
+
+    private final RemoteImageSource remote;
+    private final IngestService library;
+    private final FolderImageSource folder;
+    private boolean remoteFailed;
+    private Deque<ImageSummary> libraryImages;
+    private Deque<Path> folderFiles;
+
+    ExampleSources(RemoteImageSource remote, IngestService library, FolderImageSource folder) {
+        this.remote = remote;
+        this.library = library;
+        this.folder = folder;
+    }
+
+    Optional<Example> next() {
+        return fromRemote().or(this::fromLibrary).or(this::fromFolder);
+    }
+
+    private Optional<Example> fromRemote() {
+        if (remote == null || remoteFailed) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(remote.fetch());
+        } catch (ExampleUnavailableException e) {
+            remoteFailed = true;
+            log.info("Remote example skipped: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Example> fromLibrary() {
+        if (library == null) {
+            return Optional.empty();
+        }
+        if (libraryImages == null) {
+            List<ImageSummary> sample = new ArrayList<>(library.captioned(LIBRARY_SAMPLE));
+            Collections.shuffle(sample);
+            libraryImages = new ArrayDeque<>(sample);
+        }
+        return Optional.ofNullable(libraryImages.poll()).map(Example.FromLibrary::new);
+    }
+
+    private Optional<Example> fromFolder() {
+        if (folderFiles == null) {
+            folderFiles = new ArrayDeque<>(folder.shuffledFiles());
+        }
+        while (!folderFiles.isEmpty()) {
+            Optional<Example.Fetched> example = folder.read(folderFiles.poll());
+            if (example.isPresent()) {
+                return Optional.of(example.get());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.glimpse.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glimpse.testsupport.Browser;
+import dev.glimpse.testsupport.GlimpseTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A person opens the main page and does nothing: skeleton tiles appear, then captioned examples from the (local)
+ * random-image service; "Keep" puts one into the library; moving the mouse sends no idle report until the page is
+ * idle again, and then exactly one.
+ */
+@GlimpseTest
+class ExampleGalleryBrowserTest {
+
+    private static final Duration IDLE = Duration.ofMillis(1500);
+    private static final ImageServer IMAGES = startImages();
+
+    @DynamicPropertySource
+    static void examples(DynamicPropertyRegistry registry) {
+        registry.add("glimpse.examples.remote.url", () -> IMAGES.url("/random"));
+        registry.add("glimpse.examples.idle-after", () -> IDLE.toMillis() + "ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ExampleService examples;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openPage() {
+        browser = Browser.chromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(50));
+        browser.get("http://localhost:" + port + "/");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @AfterAll
+    static void stopImages() {
+        IMAGES.close();
+    }
+
+    @Test
+    void anIdlePageShowsCaptionedExamplesOncePerIdlePeriodAndKeepsOne() throws Exception {
+        wait.until(driver -> !tiles("[data-state='loading']").isEmpty());
+        assertThat(tiles("")).hasSize(4);
+
+        wait.until(driver -> tiles("[data-state='ready']").size() == 4);
+        for (WebElement tile : tiles("[data-state='ready']")) {
+            assertThat(tile.findElement(By.cssSelector(".example-caption")).getText())
+                    .isNotBlank();
+            assertThat(tile.findElement(By.cssSelector("img")).getAttribute("data-origin"))
+                    .startsWith(IMAGES.url("/image/"));
+        }
+        assertThat(examples.modelCalls()).isEqualTo(IMAGES.served());
+
+        tiles("[data-state='ready']")
+                .getFirst()
+                .findElement(By.cssSelector(".example-keep"))
+                .click();
+        WebElement kept = wait.until(driver -> driver.findElement(By.cssSelector("#example-tiles .example-kept")));
+        assertThat(kept.getAttribute("data-outcome")).isEqualTo("stored");
+        wait.until(driver -> libraryText().contains("example-") && libraryText().contains(".png"));
+
+        moveMouse(3);
+        long reports = examples.idleReports();
+        moveMouse(10);
+        assertThat(examples.idleReports())
+                .as("idle reports while the mouse moves")
+                .isEqualTo(reports);
+
+        wait.until(driver -> examples.idleReports() == reports + 1);
+        Thread.sleep(IDLE.multipliedBy(2).toMillis());
+        assertThat(examples.idleReports()).as("one report per idle period").isEqualTo(reports + 1);
+    }
+
+    /** Moves the pointer every 300 ms, well within the idle time. */
+    private void moveMouse(int times) throws InterruptedException {
+        WebElement page = browser.findElement(By.tagName("body"));
+        for (int i = 0; i < times; i++) {
+            new Actions(browser).moveToElement(page, (i % 2 == 0 ? 10 : -10), 5).perform();
+            Thread.sleep(300);
+        }
+    }
+
+    private java.util.List<WebElement> tiles(String state) {
+        return browser.findElements(By.cssSelector("#example-tiles .example-tile" + state));
+    }
+
+    private String libraryText() {
+        return browser.findElements(By.cssSelector("#library vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText)
+                .reduce("", (a, b) -> a + "\n" + b);
+    }
+
+    private static ImageServer startImages() {
+        try {
+            return new ImageServer().delayImages(300);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.glimpse.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.glimpse.ingest.ImageStatus;
+import dev.glimpse.ingest.IngestOutcome;
+import dev.glimpse.ingest.IngestService;
+import dev.glimpse.testsupport.GlimpseTest;
+import dev.glimpse.testsupport.TestImages;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Without a remote service (the test profile turns it off) the examples are the user's captioned library images,
+ * shown with their stored caption and thumbnail; "keep" on a fetched example goes through the normal upload path.
+ */
+@GlimpseTest
+class LibraryExamplesIntegrationTest {
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    ExampleService examples;
+
+    @Test
+    void offlineTheLibrarysCaptionedImagesAreTheExamples() {
+        UUID id = stored(ingest.ingest("harbour.png", TestImages.png(120, 90, 611)));
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> ingest.find(id).orElseThrow().status() == ImageStatus.READY);
+        String caption = ingest.find(id).orElseThrow().caption();
+
+        ExampleSources sources = new ExampleSources(
+                null, ingest, new FolderImageSource(new ExamplesProperties.Folder(null, DataSize.ofMegabytes(5))));
+        boolean found = false;
+        for (var next = sources.next(); next.isPresent() && !found; next = sources.next()) {
+            if (next.get() instanceof Example.FromLibrary library
+                    && library.image().id().equals(id)) {
+                found = true;
+                assertThat(library.image().caption()).isEqualTo(caption).isNotBlank();
+                assertThat(library.image().thumbnailUrl()).contains(id.toString());
+            }
+        }
+        assertThat(found).as("the captioned image is among the examples").isTrue();
+        assertThat(examples.settings().remote().configured()).isFalse();
+    }
+
+    @Test
+    void keepingAnExampleTwiceStoresItOnce() {
+        byte[] bytes = TestImages.jpeg(80, 60, 612);
+        Example.Fetched example = new Example.Fetched(
+                Example.Source.REMOTE, "https://img.example/612.jpg", bytes, "jpeg", TestImages.picture(80, 60, 612));
+
+        IngestOutcome first = examples.keep(example);
+        IngestOutcome second = examples.keep(example);
+
+        assertThat(first).isInstanceOf(IngestOutcome.Stored.class);
+        assertThat(second).isInstanceOf(IngestOutcome.Duplicate.class);
+        assertThat(first.fileName()).startsWith("example-").endsWith(".jpeg");
+    }
+
+    private static UUID stored(IngestOutcome outcome) {
+        assertThat(outcome).isInstanceOf(IngestOutcome.Stored.class);
+        return ((IngestOutcome.Stored) outcome).image().id();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.glimpse.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/** The remote example source against a local HTTP server: redirects, time-outs, non-images and oversized bodies. */
+class RemoteImageSourceTest {
+
+    private ImageServer server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = new ImageServer();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void followsRedirectsToTheImageAndKeepsTheFinalUrl() {
+        Example.Fetched image = source("/random").fetch();
+
+        assertThat(image.origin()).isEqualTo(server.url("/image/1.png"));
+        assertThat(image.format()).isEqualTo("png");
+        assertThat(image.pixels().getWidth()).isEqualTo(64);
+        assertThat(image.source()).isEqualTo(Example.Source.REMOTE);
+        assertThat(source("/random").fetch().origin()).isEqualTo(server.url("/image/2.png"));
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerInTimeIsSkippedAfterTheReadTimeout() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> source("/slow").fetch())
+                .isInstanceOf(ExampleUnavailableException.class)
+                .hasMessageContaining("timed out");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aWebPageIsNotAnImage() {
+        assertThatThrownBy(() -> source("/html").fetch())
+                .isInstanceOf(ExampleUnavailableException.class)
+                .hasMessageContaining("not an image");
+    }
+
+    @Test
+    void twentyMegabytesAreAbortedAtTheLimit() throws Exception {
+        assertThatThrownBy(() -> source("/huge").fetch())
+                .isInstanceOf(ExampleUnavailableException.class)
+                .hasMessageContaining("larger than " + DataSize.ofMegabytes(1).toBytes());
+
+        Thread.sleep(500); // let the server notice the closed connection
+        assertThat(server.hugeBytesSent()).isLessThan(ImageServer.HUGE_BYTES / 2);
+    }
+
+    @Test
+    void anEndlessStreamIsReadIntoLittleMemory() {
+        long limit = DataSize.ofMegabytes(1).toBytes();
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return len;
+            }
+        };
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        assertThatThrownBy(() -> BoundedRead.readAtMost(endless, limit, System.nanoTime() + 10_000_000_000L))
+                .isInstanceOf(ExampleUnavailableException.class);
+
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(allocated).as("bytes allocated").isLessThan(4 * limit);
+    }
+
+    @Test
+    void redirectsAreBoundedAndOnlyGoToHttpUrls() {
+        assertThatThrownBy(() -> source("/loop").fetch())
+                .isInstanceOf(ExampleUnavailableException.class)
+                .hasMessageContaining("more than 3 redirects");
+        assertThatThrownBy(() -> source("/file").fetch())
+                .isInstanceOf(ExampleUnavailableException.class)
+                .hasMessageContaining("not an http(s) URL: file:");
+    }
+
+    @Test
+    void aServerThatIsNotRunningIsSkipped() {
+        String url = server.url("/random");
+        server.close();
+
+        assertThatThrownBy(() -> new RemoteImageSource(remote(url)).fetch())
+                .isInstanceOf(ExampleUnavailableException.class)
+                .hasMessageContaining("could not fetch");
+    }
+
+    private RemoteImageSource source(String path) {
+        return new RemoteImageSource(remote(server.url(path)));
+    }
+
+    private static ExamplesProperties.Remote remote(String url) {
+        return new ExamplesProperties.Remote(
+                url, Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofSeconds(10), DataSize.ofMegabytes(1), 3);
+    }
+}
