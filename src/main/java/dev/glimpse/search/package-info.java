@@ -4,6 +4,8 @@
  * rebuilt or repaired from the {@link dev.glimpse.search.ReadyImages} the database provides. {@link
  * dev.glimpse.search.SearchService} answers typed and spoken queries with a hybrid search (k-NN over the embeddings
  * plus BM25 over the caption words, fused by reciprocal rank, weak embedding-only matches hidden), also served as
- * JSON at {@code /api/search} and {@code /api/search/voice}.
+ * JSON at {@code /api/search} and {@code /api/search/voice}. {@link dev.glimpse.search.SearchView} (route
+ * {@code search}) is the page: the voice recorder web component, the editable transcript and typed query, and the
+ * result gallery.
  */
 package dev.glimpse.search;
