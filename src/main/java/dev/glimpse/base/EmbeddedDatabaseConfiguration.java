@@ -28,6 +28,9 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         Files.createDirectories(properties.dataDirectory());
+        if (!properties.clean()) {
+            StalePostmaster.clear(properties.dataDirectory());
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory())
                 .setCleanDataDirectory(properties.clean())
