@@ -34,6 +34,9 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory())
                 .setCleanDataDirectory(properties.clean())
+                // zonky turns synchronous_commit off (fine for throwaway test databases); Glimpse keeps its library
+                // here, so a commit must be on disk before an upload is acknowledged, even if the server is killed
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info(
                 "Started embedded PostgreSQL on port {} with data in {}",
