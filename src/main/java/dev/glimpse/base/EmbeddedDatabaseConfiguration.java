@@ -34,9 +34,10 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory())
                 .setCleanDataDirectory(properties.clean())
-                // zonky turns synchronous_commit off (fine for throwaway test databases); Glimpse keeps its library
-                // here, so a commit must be on disk before an upload is acknowledged, even if the server is killed
+                // zonky turns synchronous_commit and fsync (-F) off, fine for throwaway test databases; Glimpse
+                // keeps its library here, so a commit must be on disk before an upload is acknowledged
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .start();
         log.info(
                 "Started embedded PostgreSQL on port {} with data in {}",
