@@ -28,9 +28,16 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         Files.createDirectories(properties.dataDirectory());
+        if (!properties.clean()) {
+            StalePostmaster.clear(properties.dataDirectory());
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory())
                 .setCleanDataDirectory(properties.clean())
+                // zonky turns synchronous_commit and fsync (-F) off, fine for throwaway test databases; Glimpse
+                // keeps its library here, so a commit must be on disk before an upload is acknowledged
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .start();
         log.info(
                 "Started embedded PostgreSQL on port {} with data in {}",

@@ -39,6 +39,9 @@ class ImageInspector {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 checkPixels(width, height);
+                if (format == ImageFormat.GIF) {
+                    checkGifLogicalScreen(bytes);
+                }
                 BufferedImage pixels = decode(reader);
                 return new InspectedImage(format, width, height, pixels);
             } finally {
@@ -83,6 +86,16 @@ class ImageInspector {
                     pixels / 1e6,
                     limits.maxMegapixels()));
         }
+    }
+
+    /** A GIF's frames are drawn on its logical screen, which the header may declare far larger than any frame. */
+    private void checkGifLogicalScreen(byte[] gif) {
+        if (gif.length < 10) {
+            throw new ImageRefusedException("is a damaged GIF file");
+        }
+        int width = (gif[6] & 0xFF) | (gif[7] & 0xFF) << 8;
+        int height = (gif[8] & 0xFF) | (gif[9] & 0xFF) << 8;
+        checkPixels(Math.max(width, 1), Math.max(height, 1));
     }
 
     private static BufferedImage decode(ImageReader reader) throws IOException {

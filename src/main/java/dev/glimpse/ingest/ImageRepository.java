@@ -1,11 +1,14 @@
 package dev.glimpse.ingest;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface ImageRepository extends JpaRepository<Image, UUID> {
 
@@ -18,4 +21,10 @@ interface ImageRepository extends JpaRepository<Image, UUID> {
     Page<Image> findByStatusOrderByCreatedAtDesc(ImageStatus status, Pageable pageable);
 
     boolean existsByStorageKeyOrThumbnailKey(String storageKey, String thumbnailKey);
+
+    @Query("select i.storageKey from Image i where i.storageKey in :keys")
+    List<String> storageKeysIn(@Param("keys") Collection<String> keys);
+
+    @Query("select i.thumbnailKey from Image i where i.thumbnailKey in :keys")
+    List<String> thumbnailKeysIn(@Param("keys") Collection<String> keys);
 }

@@ -16,7 +16,8 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
  * Removes location metadata from an image without touching its pixels: the EXIF GPS directory and XMP packets of a
- * JPEG (other EXIF, such as orientation, is kept), and the EXIF/XMP chunks of PNG and WebP files.
+ * JPEG (other EXIF, such as orientation, is kept), and the EXIF/XMP chunks of PNG and WebP files. Data after the end
+ * of a JPEG or PNG (an appended archive making a polyglot) is dropped too, so a stored original is only the picture.
  */
 final class LocationStripper {
 
@@ -24,7 +25,7 @@ final class LocationStripper {
 
     static byte[] strip(ImageFormat format, byte[] bytes) {
         return switch (format) {
-            case JPEG -> stripJpeg(bytes);
+            case JPEG -> stripJpeg(JpegTrailer.withoutTrailingData(bytes));
             case PNG -> PngChunks.withoutMetadata(bytes);
             case WEBP -> WebpChunks.withoutMetadata(bytes);
             case GIF -> bytes;

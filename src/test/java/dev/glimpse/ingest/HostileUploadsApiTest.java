@@ -1,0 +1,203 @@
+package dev.glimpse.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glimpse.storage.BlobStore;
+import dev.glimpse.testsupport.GlimpseTest;
+import dev.glimpse.testsupport.Multipart;
+import dev.glimpse.testsupport.TestImages;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hostile files sent straight to {@code POST /api/images}, without any browser check: each is refused with a reason a
+ * person can read, never a 500 or a stack trace, and leaves no row and no blob behind.
+ */
+@GlimpseTest
+class HostileUploadsApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImageRepository images;
+
+    @Autowired
+    BlobStore blobs;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    static Stream<Arguments> hostileFiles() {
+        byte[] noise = new byte[8192];
+        new Random(99).nextBytes(noise);
+        Stream.Builder<Arguments> files = Stream.builder();
+        files.add(Arguments.of("empty.png", new byte[0], "is empty"));
+        files.add(Arguments.of("noise.jpg", noise, "is not a JPEG, PNG, WebP or GIF image"));
+        files.add(Arguments.of("notes.png", "shopping: milk, eggs\n".getBytes(StandardCharsets.UTF_8), "plain text"));
+        files.add(Arguments.of("page.png", HostileFiles.HTML, "HTML"));
+        files.add(Arguments.of("drawing.png", HostileFiles.SVG_WITH_SCRIPT, "SVG"));
+        files.add(Arguments.of("bomb.png", HostileFiles.pngBomb(50_000, 50_000), "2500.0 megapixels"));
+        files.add(Arguments.of(
+                "screen.gif",
+                HostileFiles.gifWithLogicalScreen(HostileFiles.image("gif"), 60_000, 60_000),
+                "is too large"));
+        files.add(Arguments.of("huge.jpg", oversized(), "is larger than the limit of 5 MB"));
+        for (String format : new String[] {"png", "jpg", "gif", "webp"}) {
+            byte[] whole = HostileFiles.image(format);
+            for (int percent : new int[] {10, 50, 90}) {
+                files.add(Arguments.of(
+                        "cut-" + percent + "." + format, Arrays.copyOf(whole, whole.length * percent / 100), ""));
+            }
+        }
+        return files.build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileFiles")
+    void hostileFileIsRefusedWithAReasonAndLeavesNothingBehind(String name, byte[] bytes, String reason)
+            throws Exception {
+        long rows = images.count();
+        long stored = countBlobs();
+        long heapBefore = heapAfterGc();
+
+        HttpResponse<String> response = upload(name, bytes);
+
+        long growth = heapAfterGc() - heapBefore;
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        JsonNode file = JSON.readTree(response.body()).get("files").get(0);
+        assertThat(file.get("status").asString()).isEqualTo("refused");
+        assertThat(file.get("message").asString())
+                .startsWith("\"" + name + "\" was refused: it ")
+                .contains(reason);
+        assertThat(images.count()).isEqualTo(rows);
+        assertThat(countBlobs()).isEqualTo(stored);
+        assertThat(growth).as("heap growth after GC").isLessThan(50L << 20);
+    }
+
+    @Test
+    void decompressionBombSentToTheApiIsRefusedWithoutTheHeapGrowing() throws Exception {
+        byte[] bomb = HostileFiles.pngBomb(50_000, 50_000);
+        var memory = ManagementFactory.getMemoryMXBean();
+        long before = heapAfterGc();
+        long peak = before;
+
+        for (int i = 0; i < 5; i++) {
+            upload("bomb-" + i + ".png", bomb);
+            peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        }
+
+        long after = heapAfterGc();
+        System.out.printf(
+                "API PNG bomb ×5: heap after GC %d MB before, %d MB after, highest sample %d MB%n",
+                before >> 20, after >> 20, peak >> 20);
+        assertThat(after - before).isLessThan(50L << 20);
+    }
+
+    @Test
+    void jpegZipPolyglotIsStoredAsTheJpegWithoutTheArchive() throws Exception {
+        byte[] polyglot = HostileFiles.jpegZipPolyglot();
+
+        JsonNode file = JSON.readTree(upload("holiday.jpg", polyglot).body())
+                .get("files")
+                .get(0);
+
+        assertThat(file.get("status").asString()).isIn("stored", "duplicate");
+        byte[] served = content(file.get("id").asString());
+        assertThat(served.length).isLessThan(polyglot.length - HostileFiles.zip().length + 1);
+        assertThat(served[served.length - 2] & 0xFF).isEqualTo(0xFF);
+        assertThat(served[served.length - 1] & 0xFF).isEqualTo(0xD9);
+        assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("PK\u0003\u0004");
+    }
+
+    @Test
+    void pngWithTextChunksIsStored() throws Exception {
+        JsonNode file = JSON.readTree(upload("commented.png", HostileFiles.pngWithTextChunks())
+                        .body())
+                .get("files")
+                .get(0);
+
+        assertThat(file.get("status").asString()).isIn("stored", "duplicate");
+    }
+
+    @Test
+    void storedJpegNeverCarriesGpsMetadata() throws Exception {
+        byte[] withGps = jpegWithGps(TestImages.jpeg(90, 60, 707));
+        assertThat(gpsOf(withGps)).isNotNull();
+
+        JsonNode file =
+                JSON.readTree(upload("where.jpg", withGps).body()).get("files").get(0);
+
+        assertThat(file.get("status").asString()).isEqualTo("stored");
+        assertThat(gpsOf(content(file.get("id").asString()))).isNull();
+    }
+
+    private HttpResponse<String> upload(String name, byte[] bytes) throws Exception {
+        return http.send(
+                new Multipart().file("files", name, bytes).post(URI.create("http://localhost:" + port + "/api/images")),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private byte[] content(String id) throws Exception {
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/images/" + id + "/content"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private long countBlobs() {
+        try (Stream<BlobStore.StoredBlob> all = blobs.list()) {
+            return all.count();
+        }
+    }
+
+    private static long heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static byte[] oversized() {
+        byte[] jpeg = TestImages.jpeg(64, 64, 708);
+        byte[] big = new byte[6 * 1024 * 1024];
+        System.arraycopy(jpeg, 0, big, 0, jpeg.length);
+        return big;
+    }
+
+    private static byte[] jpegWithGps(byte[] jpeg) throws Exception {
+        TiffOutputSet exif = new TiffOutputSet();
+        exif.setGpsInDegrees(-0.1276, 51.5072);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ExifRewriter().updateExifMetadataLossless(jpeg, out, exif);
+        return out.toByteArray();
+    }
+
+    private static Object gpsOf(byte[] jpeg) throws Exception {
+        return Imaging.getMetadata(jpeg) instanceof JpegImageMetadata metadata && metadata.getExif() != null
+                ? metadata.getExif().getGpsInfo()
+                : null;
+    }
+}

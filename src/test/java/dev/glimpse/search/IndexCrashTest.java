@@ -1,0 +1,126 @@
+package dev.glimpse.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A crash during an index commit leaves some file of the new commit missing, torn or unrenamed. Whichever it is, the
+ * index opens (as the last good commit or afresh) and repair from the database makes it whole again.
+ */
+class IndexCrashTest {
+
+    @TempDir
+    Path work;
+
+    private final IndexedImage first = image("a lighthouse on a cliff");
+    private final IndexedImage second = image("two cats on a sofa");
+
+    @Test
+    void indexWithAnyFileOfItsLastCommitTornOpensAndIsRepaired() throws IOException {
+        Path committed = twoCommits();
+        List<String> files = filesOf(committed);
+        assertThat(files).isNotEmpty();
+
+        for (String torn : files) {
+            Path copy = copyOf(committed, "torn-" + torn);
+            Path file = copy.resolve(torn);
+            Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(file), (int) Files.size(file) / 2));
+
+            assertOpensAndIsRepaired(copy, "torn " + torn);
+        }
+    }
+
+    @Test
+    void indexWithAnyFileOfItsLastCommitMissingOpensAndIsRepaired() throws IOException {
+        Path committed = twoCommits();
+
+        for (String missing : filesOf(committed)) {
+            Path copy = copyOf(committed, "missing-" + missing);
+            Files.delete(copy.resolve(missing));
+
+            assertOpensAndIsRepaired(copy, "missing " + missing);
+        }
+    }
+
+    @Test
+    void commitInterruptedBeforeItsSegmentsFileWasRenamedKeepsThePreviousCommit() throws IOException {
+        Path committed = twoCommits();
+        Path copy = copyOf(committed, "pending");
+        try (Stream<Path> segments = Files.list(copy)) {
+            Path latest = segments.filter(path -> path.getFileName().toString().startsWith("segments_"))
+                    .max(java.util.Comparator.comparing(Path::toString))
+                    .orElseThrow();
+            Files.move(latest, copy.resolve("pending_" + latest.getFileName()));
+        }
+
+        assertOpensAndIsRepaired(copy, "pending segments file");
+    }
+
+    private void assertOpensAndIsRepaired(Path folder, String damage) {
+        try (ImageIndex index = new ImageIndex(folder)) {
+            assertThat(index.size()).as(damage).isLessThanOrEqualTo(2);
+            new IndexRepair(index, database(first, second)).repair();
+
+            assertThat(index.size()).as(damage).isEqualTo(2);
+            assertThat(index.documentsFor(first.id())).as(damage).isEqualTo(1);
+            assertThat(index.documentsFor(second.id())).as(damage).isEqualTo(1);
+            assertThat(index.caption(second.id())).as(damage).hasValue("two cats on a sofa");
+        }
+    }
+
+    private Path twoCommits() {
+        Path folder = work.resolve("committed");
+        try (ImageIndex index = new ImageIndex(folder)) {
+            index.upsert(first);
+            index.upsert(second);
+        }
+        return folder;
+    }
+
+    private static List<String> filesOf(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> !name.equals("write.lock"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private Path copyOf(Path folder, String name) throws IOException {
+        Path copy = work.resolve(name);
+        Files.createDirectories(copy);
+        for (String file : filesOf(folder)) {
+            Files.copy(folder.resolve(file), copy.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+
+    private static ReadyImages database(IndexedImage... rows) {
+        return (Consumer<IndexedImage> consumer) -> List.of(rows).forEach(consumer);
+    }
+
+    private static IndexedImage image(String caption) {
+        Random random = new Random(caption.hashCode());
+        float[] vector = new float[384];
+        double norm = 0;
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) random.nextGaussian();
+            norm += vector[i] * vector[i];
+        }
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] /= (float) Math.sqrt(norm);
+        }
+        return new IndexedImage(UUID.nameUUIDFromBytes(caption.getBytes()), caption, vector);
+    }
+}
