@@ -92,17 +92,20 @@ class SearchApiIntegrationTest {
         assertThat(first.get("caption").asString()).isEqualTo(caption);
         assertThat(first.get("similarity").asDouble()).isGreaterThan(0.99);
         assertThat(body.get("message").isNull()).isTrue();
-        // Another image may have been given the very same caption; then they tie, and ours is among the tied ones.
-        boolean oursAmongTheBest = false;
+        // Other images may have been given the very same caption (blip-tiny writes much the same for every image);
+        // reciprocal-rank fusion then orders those twins arbitrarily. What must hold: ours is listed, and nothing
+        // with a different caption is ranked above it.
+        boolean found = false;
         for (JsonNode result : body.get("results")) {
-            if (result.get("score").asDouble() == first.get("score").asDouble()
-                    && result.get("id").asString().equals(id.toString())) {
-                oursAmongTheBest = true;
+            if (result.get("id").asString().equals(id.toString())) {
+                found = true;
                 assertThat(result.get("contentUrl").asString()).isEqualTo("/api/images/" + id + "/content");
                 assertThat(result.get("thumbnailUrl").asString()).isEqualTo("/api/images/" + id + "/thumbnail");
+                break;
             }
+            assertThat(result.get("caption").asString()).isEqualTo(caption);
         }
-        assertThat(oursAmongTheBest).isTrue();
+        assertThat(found).isTrue();
     }
 
     @ParameterizedTest
