@@ -3,11 +3,9 @@ package dev.glimpse.caption.compare;
 import dev.glimpse.caption.BlipCaptioner;
 import dev.glimpse.caption.CaptionOptions;
 import dev.glimpse.ml.InferenceExecutor;
+import dev.glimpse.ml.hub.ModelPrefetch;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * Measures one captioning model: loads it (timed), captions the first image {@code warmUp} times unmeasured, then
@@ -62,7 +59,7 @@ final class ModelEvaluation {
                     id,
                     folder.toString(),
                     loadSeconds,
-                    sizeOnDisk(folder),
+                    ModelPrefetch.sizeOf(folder),
                     memory.peakHeapBytes(),
                     memory.peakRssBytes(),
                     percentile(millis, 50),
@@ -139,23 +136,5 @@ final class ModelEvaluation {
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(p / 100 * sorted.length);
         return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)];
-    }
-
-    static long sizeOnDisk(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(ModelEvaluation::size)
-                    .sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -82,7 +82,8 @@ public final class ModelPrefetch {
         }
     }
 
-    private static long sizeOf(Path folder) {
+    /** The bytes of every file in a model folder, sub-folders included. */
+    public static long sizeOf(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile)
                     .mapToLong(ModelPrefetch::size)
