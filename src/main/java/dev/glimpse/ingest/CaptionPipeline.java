@@ -155,6 +155,13 @@ class CaptionPipeline implements SmartLifecycle {
     }
 
     private void finish(ImageClaims.Claim claim, ImageLifecycle.Captioned result, Throwable error) {
+        if (!running) {
+            // Stopping: the models' executors are closing and fail what they still hold, and the database may be
+            // going away. Writing now would mark a healthy image FAILED (or wait on a closed pool), so the claim
+            // is left as it is and taken back at the next start (or after the claim timeout by another instance).
+            log.info("Stopping: image {} will be captioned again at the next start", claim.id());
+            return;
+        }
         try {
             if (error == null) {
                 lifecycle.finish(claim.id(), result);

@@ -22,7 +22,8 @@ import org.apache.lucene.search.ScoreDoc;
 /**
  * Runs one search over the {@link ImageIndex}: k-NN of the query embedding against the caption vectors and BM25 of
  * the query words against the caption text, each over {@link SearchProperties#candidates} documents (many more than
- * shown), fused by {@link ReciprocalRankFusion}. An image that only the embedding found (no caption word in common)
+ * shown), fused by {@link ReciprocalRankFusion} with the embedding's ranking counting fully and BM25's counting
+ * {@link SearchProperties#textWeight}. An image that only the embedding found (no caption word in common)
  * is kept only if its cosine similarity reaches {@link SearchProperties#minSimilarity}; an image whose caption
  * shares a word with the query is always kept. Thread-safe.
  */
@@ -48,15 +49,15 @@ final class HybridSearcher {
         }
         int candidates = settings.candidates(k);
         Map<Integer, Double> similarities = new HashMap<>();
-        List<List<Integer>> rankings = new ArrayList<>();
+        List<ReciprocalRankFusion.Ranking> rankings = new ArrayList<>();
         if (retrieval != Retrieval.TEXT) {
-            rankings.add(vectorRanking(searcher, vector, candidates, similarities));
+            rankings.add(ReciprocalRankFusion.Ranking.of(vectorRanking(searcher, vector, candidates, similarities)));
         }
         Set<Integer> wordMatches = new HashSet<>();
         if (retrieval != Retrieval.VECTOR) {
             List<Integer> textRanking = textRanking(searcher, text, candidates);
             wordMatches.addAll(textRanking);
-            rankings.add(textRanking);
+            rankings.add(new ReciprocalRankFusion.Ranking(textRanking, settings.textWeight()));
         }
         List<Match> matches = new ArrayList<>(k);
         for (ReciprocalRankFusion.Fused fused : ReciprocalRankFusion.fuse(settings.rrfRankConstant(), rankings)) {

@@ -59,7 +59,7 @@ class HybridSearcherTest {
 
     @Test
     void wordMatchOutsideTheVectorCandidatesGetsItsSimilarityFromTheStoredVector() {
-        SearchProperties fewCandidates = new SearchProperties(12, 100, 0.3, 1, 1, 60, 1000);
+        SearchProperties fewCandidates = new SearchProperties(12, 100, 0.3, 1, 1, 60, 1.0, 1000);
 
         List<Match> matches = searcher(fewCandidates).search("parked car", QUERY, 2, Retrieval.HYBRID);
 
