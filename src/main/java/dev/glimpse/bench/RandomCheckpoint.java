@@ -34,6 +34,7 @@ final class RandomCheckpoint {
         List<RandomTensor> tensors = switch (type) {
             case "whisper" -> whisper(config);
             case "bert" -> bert(config);
+            case "blip" -> blip(config);
             default -> throw new IllegalArgumentException("No random checkpoint for model_type " + type);
         };
         try {
@@ -102,14 +103,68 @@ final class RandomCheckpoint {
         int inner = c.get("intermediate_size").getAsInt();
         for (int i = 0; i < c.get("num_hidden_layers").getAsInt(); i++) {
             String layer = "encoder.layer." + i + ".";
-            for (String projection : List.of("query", "key", "value")) {
-                w.linear(layer + "attention.self." + projection + ".", d, d);
-            }
-            w.linear(layer + "attention.output.dense.", d, d).norm(layer + "attention.output.LayerNorm.", d);
+            w.bertAttention(layer + "attention.", d, d);
             w.linear(layer + "intermediate.dense.", inner, d);
             w.linear(layer + "output.dense.", d, inner).norm(layer + "output.LayerNorm.", d);
         }
         return w.tensors;
+    }
+
+    /**
+     * {@code BlipForConditionalGeneration}'s captioning tensors (the LM head's decoder weight tied, not stored). All
+     * weights use the text model's initializer range: the vision configuration's 1e-10 would make the image
+     * features vanish, and the timing should reflect activations of ordinary magnitude.
+     */
+    static List<RandomTensor> blip(JsonObject c) {
+        JsonObject vision = c.getAsJsonObject("vision_config");
+        JsonObject text = c.getAsJsonObject("text_config");
+        RandomCheckpoint w = new RandomCheckpoint(floatOr(text, "initializer_range", 0.02f));
+        int dv = vision.get("hidden_size").getAsInt();
+        int patch = vision.get("patch_size").getAsInt();
+        int patches = vision.get("image_size").getAsInt() / patch;
+        String v = "vision_model.";
+        w.normal(v + "embeddings.class_embedding", 1, 1, dv);
+        w.linear(v + "embeddings.patch_embedding.", dv, 3, patch, patch);
+        w.normal(v + "embeddings.position_embedding", 1, (long) patches * patches + 1, dv);
+        int visionInner = vision.get("intermediate_size").getAsInt();
+        for (int i = 0; i < vision.get("num_hidden_layers").getAsInt(); i++) {
+            String layer = v + "encoder.layers." + i + ".";
+            w.linear(layer + "self_attn.qkv.", 3L * dv, dv).linear(layer + "self_attn.projection.", dv, dv);
+            w.norm(layer + "layer_norm1.", dv).norm(layer + "layer_norm2.", dv);
+            w.linear(layer + "mlp.fc1.", visionInner, dv).linear(layer + "mlp.fc2.", dv, visionInner);
+        }
+        w.norm(v + "post_layernorm.", dv);
+        blipTextDecoder(w, text, dv);
+        return w.tensors;
+    }
+
+    private static void blipTextDecoder(RandomCheckpoint w, JsonObject text, int encoderWidth) {
+        int d = text.get("hidden_size").getAsInt();
+        int vocab = text.get("vocab_size").getAsInt();
+        String bert = "text_decoder.bert.";
+        w.normal(bert + "embeddings.word_embeddings.weight", vocab, d);
+        w.normal(
+                bert + "embeddings.position_embeddings.weight",
+                text.get("max_position_embeddings").getAsInt(),
+                d);
+        w.norm(bert + "embeddings.LayerNorm.", d);
+        int inner = text.get("intermediate_size").getAsInt();
+        for (int i = 0; i < text.get("num_hidden_layers").getAsInt(); i++) {
+            String layer = bert + "encoder.layer." + i + ".";
+            w.bertAttention(layer + "attention.", d, d).bertAttention(layer + "crossattention.", d, encoderWidth);
+            w.linear(layer + "intermediate.dense.", inner, d);
+            w.linear(layer + "output.dense.", d, inner).norm(layer + "output.LayerNorm.", d);
+        }
+        String head = "text_decoder.cls.predictions.";
+        w.normal(head + "bias", vocab);
+        w.linear(head + "transform.dense.", d, d).norm(head + "transform.LayerNorm.", d);
+    }
+
+    private RandomCheckpoint bertAttention(String prefix, int d, int keyWidth) {
+        linear(prefix + "self.query.", d, d);
+        linear(prefix + "self.key.", d, keyWidth);
+        linear(prefix + "self.value.", d, keyWidth);
+        return linear(prefix + "output.dense.", d, d).norm(prefix + "output.LayerNorm.", d);
     }
 
     private RandomCheckpoint whisperAttention(String prefix, int d) {

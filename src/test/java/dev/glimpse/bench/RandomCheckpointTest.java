@@ -2,6 +2,8 @@ package dev.glimpse.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.caption.BlipCaptioner;
+import dev.glimpse.caption.CaptionOptions;
 import dev.glimpse.ml.RawTensor;
 import dev.glimpse.ml.SafeTensors;
 import dev.glimpse.testsupport.Fixtures;
@@ -67,6 +69,25 @@ class RandomCheckpointTest {
         Path target = RandomCheckpoint.write(minilm.resolve("config.json"), minilm, List.of(), dir.resolve("b"));
 
         assertSameLayout(minilm.resolve("model.safetensors"), target.resolve("model.safetensors"));
+    }
+
+    @Test
+    void blipCheckpointHasTheFixtureCheckpointsTensorNamesAndShapesAndCaptions() throws Exception {
+        Path blip = Fixtures.model("blip-tiny");
+        Path target = RandomCheckpoint.write(
+                blip.resolve("config.json"),
+                blip,
+                List.of(
+                        "tokenizer.json",
+                        "tokenizer_config.json",
+                        "preprocessor_config.json",
+                        "generation_config.json"),
+                dir.resolve("c"));
+
+        assertSameLayout(blip.resolve("model.safetensors"), target.resolve("model.safetensors"));
+        try (BlipCaptioner captioner = BlipCaptioner.load(target, CaptionOptions.defaults())) {
+            assertThat(captioner.caption(List.of(BenchImages.image(64, 48, 1)))).hasSize(1);
+        }
     }
 
     private static void assertSameLayout(Path expectedFile, Path actualFile) {

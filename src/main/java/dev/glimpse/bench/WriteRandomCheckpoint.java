@@ -1,0 +1,39 @@
+package dev.glimpse.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a model folder with random weights that Glimpse loads like a downloaded checkpoint, so the running app can
+ * be measured end to end with a full-size model when the real weights cannot be fetched:
+ *
+ * <pre>./mvnw -q compile exec:java -Dexec.mainClass=dev.glimpse.bench.WriteRandomCheckpoint \
+ *     -Dexec.args="../shared/fixtures/configs/blip-image-captioning-base.config.json ../shared/fixtures/models/blip-tiny models/random-blip-base"</pre>
+ *
+ * The first argument is a Hugging Face {@code config.json} (BLIP, Whisper or BERT), the second a folder of the same
+ * architecture whose tokenizer, preprocessor and generation files are copied, the third the folder to write. Its
+ * captions are nonsense; its speed is the real model's.
+ */
+public final class WriteRandomCheckpoint {
+
+    private static final List<String> COPIED = List.of(
+            "tokenizer.json",
+            "tokenizer_config.json",
+            "vocab.txt",
+            "preprocessor_config.json",
+            "generation_config.json",
+            "pooling_config.json",
+            "sentence_bert_config.json");
+
+    private WriteRandomCheckpoint() {}
+
+    public static void main(String[] args) {
+        if (args.length != 3 || !Files.isRegularFile(Path.of(args[0])) || !Files.isDirectory(Path.of(args[1]))) {
+            System.err.println("usage: WriteRandomCheckpoint CONFIG_JSON FILES_FROM_DIR TARGET_DIR");
+            System.exit(2);
+        }
+        Path target = RandomCheckpoint.write(Path.of(args[0]), Path.of(args[1]), COPIED, Path.of(args[2]));
+        System.out.println("Wrote " + target.toAbsolutePath());
+    }
+}
