@@ -18,7 +18,7 @@ import java.util.List;
  * preprocessor and generation files copied from another folder of the same architecture (the tiny fixtures). The
  * configuration's vocabulary size sets the weights; the copied tokenizer only limits which ids decode to text.
  */
-final class RandomCheckpoint {
+public final class RandomCheckpoint {
 
     private final List<RandomTensor> tensors = new ArrayList<>();
     private final float std;
@@ -28,7 +28,7 @@ final class RandomCheckpoint {
     }
 
     /** Writes the folder {@code target} for {@code configFile}, copying {@code files} that exist in {@code filesDir}. */
-    static Path write(Path configFile, Path filesDir, List<String> files, Path target) {
+    public static Path write(Path configFile, Path filesDir, List<String> files, Path target) {
         JsonObject config = read(configFile);
         String type = config.get("model_type").getAsString();
         List<RandomTensor> tensors = switch (type) {
