@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.glimpse.testsupport.Browser;
 import dev.glimpse.testsupport.GlimpseTest;
 import java.time.Duration;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @GlimpseTest
 class ExampleGalleryBrowserTest {
 
-    private static final Duration IDLE = Duration.ofMillis(1500);
+    // long next to the 300 ms between pointer moves, so that a slow browser never turns a pause between two moves
+    // into an idle period
+    private static final Duration IDLE = Duration.ofSeconds(3);
     private static final ImageServer IMAGES = startImages();
 
     @DynamicPropertySource
@@ -44,6 +47,7 @@ class ExampleGalleryBrowserTest {
 
     private WebDriver browser;
     private WebDriverWait wait;
+    private int moves;
 
     @BeforeEach
     void openPage() {
@@ -80,9 +84,12 @@ class ExampleGalleryBrowserTest {
                 .getFirst()
                 .findElement(By.cssSelector(".example-keep"))
                 .click();
-        WebElement kept = wait.until(driver -> driver.findElement(By.cssSelector("#example-tiles .example-kept")));
+        // The click was activity: once the page is idle again, a new round replaces the tiles. However slowly the
+        // server keeps the image, the pointer keeps moving until its outcome and library row have been seen.
+        WebElement kept = whileActive(driver -> driver.findElement(By.cssSelector("#example-tiles .example-kept")));
         assertThat(kept.getAttribute("data-outcome")).isEqualTo("stored");
-        wait.until(driver -> libraryText().contains("example-") && libraryText().contains(".png"));
+        whileActive(
+                driver -> libraryText().contains("example-") && libraryText().contains(".png"));
 
         moveMouse(3);
         long reports = examples.idleReports();
@@ -98,11 +105,25 @@ class ExampleGalleryBrowserTest {
 
     /** Moves the pointer every 300 ms, well within the idle time. */
     private void moveMouse(int times) throws InterruptedException {
-        WebElement page = browser.findElement(By.tagName("body"));
         for (int i = 0; i < times; i++) {
-            new Actions(browser).moveToElement(page, (i % 2 == 0 ? 10 : -10), 5).perform();
+            nudgeMouse();
             Thread.sleep(300);
         }
+    }
+
+    /** Waits for the condition, moving the pointer at every look, so that the page does not become idle meanwhile. */
+    private <T> T whileActive(Function<WebDriver, T> condition) {
+        return wait.until(driver -> {
+            nudgeMouse();
+            return condition.apply(driver);
+        });
+    }
+
+    private void nudgeMouse() {
+        WebElement page = browser.findElement(By.tagName("body"));
+        new Actions(browser)
+                .moveToElement(page, (++moves % 2 == 0 ? 10 : -10), 5)
+                .perform();
     }
 
     private java.util.List<WebElement> tiles(String state) {

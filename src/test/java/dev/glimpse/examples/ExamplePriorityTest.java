@@ -35,7 +35,7 @@ class ExamplePriorityTest {
                 .build()) {
             List<CompletableFuture<String>> examples = new ArrayList<>();
             examples.add(executor.submit("example-0", Priority.BACKGROUND));
-            assertThat(firstBatchStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(firstBatchStarted.await(30, TimeUnit.SECONDS)).isTrue();
             for (int i = 1; i <= 5; i++) {
                 examples.add(executor.submit("example-" + i, Priority.BACKGROUND));
             }
@@ -43,8 +43,8 @@ class ExamplePriorityTest {
             CompletableFuture<String> upload = executor.submit("upload", Priority.USER);
             release.countDown();
 
-            assertThat(upload.get(5, TimeUnit.SECONDS)).isEqualTo("caption of upload");
-            CompletableFuture.allOf(examples.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+            assertThat(upload.get(30, TimeUnit.SECONDS)).isEqualTo("caption of upload");
+            CompletableFuture.allOf(examples.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             assertThat(order)
                     .containsExactly(
                             "example-0", "upload", "example-1", "example-2", "example-3", "example-4", "example-5");
@@ -53,7 +53,7 @@ class ExamplePriorityTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            latch.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
 /** A round fills tiles as captions arrive, leaves empty the ones it has no example for, and can be cancelled. */
 class ExampleRoundTest {
 
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
     @TempDir
     Path folder;
 
@@ -31,12 +33,12 @@ class ExampleRoundTest {
         writeImages(2);
         ExampleRound round = new ExampleRound(this::pendingCaption, sources(), 4, listener()).start();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> captionRequests.size() == 2 && skipped.size() == 2);
+        await().atMost(PATIENCE).until(() -> captionRequests.size() == 2 && skipped.size() == 2);
         assertThat(skipped).containsExactly(2, 3);
         assertThat(captioned).isEmpty();
 
         captionRequests.get(1).complete("a second example");
-        await().atMost(Duration.ofSeconds(5)).until(() -> captioned.containsKey(1));
+        await().atMost(PATIENCE).until(() -> captioned.containsKey(1));
         assertThat(captioned).containsExactly(Map.entry(1, "a second example"));
         assertThat(round.fetchingDone()).isTrue();
     }
@@ -45,7 +47,7 @@ class ExampleRoundTest {
     void cancellingCancelsTheCaptionRequestsAndTellsNothingMore() throws Exception {
         writeImages(3);
         ExampleRound round = new ExampleRound(this::pendingCaption, sources(), 3, listener()).start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> captionRequests.size() == 3);
+        await().atMost(PATIENCE).until(() -> captionRequests.size() == 3);
 
         round.cancel();
 

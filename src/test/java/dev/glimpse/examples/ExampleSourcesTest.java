@@ -69,8 +69,14 @@ class ExampleSourcesTest {
         return new RemoteImageSource(remote(url));
     }
 
+    /** Time-outs no answer from the local server comes near, however busy the machine. */
     private static ExamplesProperties.Remote remote(String url) {
         return new ExamplesProperties.Remote(
-                url, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), DataSize.ofMegabytes(1), 3);
+                url,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                DataSize.ofMegabytes(1),
+                3);
     }
 }

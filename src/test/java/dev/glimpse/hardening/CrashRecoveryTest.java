@@ -94,8 +94,9 @@ class CrashRecoveryTest {
         long recoveryStart = System.nanoTime();
         StoredState settled = awaitSettled(app);
         long recovery = (System.nanoTime() - recoveryStart) / 1_000_000;
-        // the index follows a READY commit within moments (after-commit listener): give it up to 15 s to agree
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        // the index follows a READY commit within moments (after-commit listener, one fsync'd commit per image) and
+        // the sweeper runs every few seconds; on a busy machine both can lag: give them up to 60 s to agree
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<String> problems = problems(settled);
         while (!problems.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(250);

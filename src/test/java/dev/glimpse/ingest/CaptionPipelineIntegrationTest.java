@@ -41,7 +41,7 @@ class CaptionPipelineIntegrationTest {
         BufferedImage picture = TestImages.picture(640, 480, 401);
         UUID id = store("street.png", TestImages.encode(picture, "png"));
 
-        Image ready = awaitStatus(id, ImageStatus.READY);
+        Image ready = awaitReadyAndIndexed(id);
 
         String expectedCaption;
         try (BlipCaptioner captioner = BlipCaptioner.load(Fixtures.model("blip-tiny"), CaptionOptions.defaults())) {
@@ -63,7 +63,8 @@ class CaptionPipelineIntegrationTest {
     @Test
     void deleteRemovesRowBlobsAndIndexDocument() {
         UUID id = store("to-delete.png", TestImages.png(200, 200, 402));
-        Image ready = awaitStatus(id, ImageStatus.READY);
+        // a delete between the READY commit and the index write after it would see that write add the document back
+        Image ready = awaitReadyAndIndexed(id);
 
         assertThat(ingest.delete(id)).isTrue();
 
@@ -76,7 +77,7 @@ class CaptionPipelineIntegrationTest {
     @Test
     void recaptionProducesAFreshReadyRowWithOneIndexDocument() {
         UUID id = store("again.png", TestImages.png(160, 120, 403));
-        Image first = awaitStatus(id, ImageStatus.READY);
+        Image first = awaitReadyAndIndexed(id);
 
         assertThat(ingest.recaption(id)).isTrue();
         await().atMost(PATIENCE)
@@ -94,10 +95,12 @@ class CaptionPipelineIntegrationTest {
         return ((IngestOutcome.Stored) outcome).image().id();
     }
 
-    private Image awaitStatus(UUID id, ImageStatus status) {
+    /** The row turns READY in one commit and its index document is written just after it: waits for both. */
+    private Image awaitReadyAndIndexed(UUID id) {
         await().atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> images.findById(id).map(Image::getStatus).orElse(null) == status);
+                .until(() -> images.findById(id).map(Image::getStatus).orElse(null) == ImageStatus.READY
+                        && index.documentsFor(id) > 0);
         return images.findById(id).orElseThrow();
     }
 }

@@ -123,9 +123,11 @@ class ImageApiTest {
         }
 
         assertThat(ids).hasSize(15);
+        // READY is committed first and the index document is written just after that commit: wait for both
         await().atMost(Duration.ofSeconds(120))
                 .until(() -> ids.stream()
-                        .allMatch(id -> images.findById(id).orElseThrow().getStatus() == ImageStatus.READY));
+                        .allMatch(id -> images.findById(id).orElseThrow().getStatus() == ImageStatus.READY
+                                && index.documentsFor(id) > 0));
         for (byte[] bytes : distinct) {
             Image image = images.findBySha256(IngestService.sha256(bytes)).orElseThrow();
             assertThat(index.documentsFor(image.getId())).isEqualTo(1);

@@ -48,9 +48,11 @@ class RestartRecoveryTest {
             ImageIndex index = second.getBean(ImageIndex.class);
             List<UUID> all = new ArrayList<>(waiting);
             all.add(halfDone);
+            // READY is committed first and the index document is written just after that commit: wait for both
             await().atMost(Duration.ofSeconds(120))
                     .until(() -> all.stream()
-                            .allMatch(id -> images.findById(id).orElseThrow().getStatus() == ImageStatus.READY));
+                            .allMatch(id -> images.findById(id).orElseThrow().getStatus() == ImageStatus.READY
+                                    && index.documentsFor(id) > 0));
 
             for (UUID id : waiting) {
                 // inserted (0) → claimed (1) → ready (2): one claim, one caption

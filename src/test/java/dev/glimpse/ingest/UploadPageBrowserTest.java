@@ -67,9 +67,14 @@ class UploadPageBrowserTest {
         wait.until(driver -> driver.findElements(By.cssSelector("#upload-cards .upload-card"))
                         .size()
                 == 2);
-        wait.until(driver ->
-                libraryText().contains("beach-walk.png") && libraryText().contains("harbour-night.jpg"));
-        assertThat(libraryText()).contains("400 × 300").contains("300 × 400");
+        // the library is reloaded whenever any image changes (captions arrive meanwhile): read it in one go
+        wait.until(driver -> {
+            String library = libraryText();
+            return library.contains("beach-walk.png")
+                    && library.contains("harbour-night.jpg")
+                    && library.contains("400 × 300")
+                    && library.contains("300 × 400");
+        });
 
         Path textFile = Files.copy(Fixtures.media("bad-text-named.png"), files.resolve("notes.png"));
         chooseFiles(textFile);

@@ -13,8 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 class RateLimitFilterTest {
 
+    // the clock stands still: no token comes back during a test, however slowly it runs
     private final RateLimitFilter filter =
-            new RateLimitFilter(new RateLimiter(new RateLimitProperties(true, 1, 1, 2, 100)));
+            new RateLimitFilter(new RateLimiter(new RateLimitProperties(true, 1, 1, 2, 100), () -> 0L));
 
     @AfterEach
     void signOut() {

@@ -55,7 +55,7 @@ class SignedInPageBrowserTest {
         browser.get("http://localhost:" + port + "/");
         wait.until(ExpectedConditions.urlContains("/login"));
         WebElement user = wait.until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login-form input[name='username']")));
+                ExpectedConditions.elementToBeClickable(By.cssSelector("#login-form input[name='username']")));
         user.sendKeys("alice");
         browser.findElement(By.cssSelector("#login-form input[name='password']"))
                 .sendKeys(SecuredGlimpseTest.ALICE_PASSWORD, Keys.ENTER);

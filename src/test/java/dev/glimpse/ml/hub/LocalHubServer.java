@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A local HTTP server that serves model folders the way the Hugging Face hub does: {@code /{repo}/resolve/main/{file}};
@@ -36,6 +37,7 @@ final class LocalHubServer implements AutoCloseable {
     private final Set<String> stallOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> unavailableOnce = ConcurrentHashMap.newKeySet();
     private volatile boolean ignoreRange;
+    private final CountDownLatch closed = new CountDownLatch(1);
     final List<Request> requests = new CopyOnWriteArrayList<>();
 
     LocalHubServer() throws IOException {
@@ -59,7 +61,10 @@ final class LocalHubServer implements AutoCloseable {
         cutOnce.add(file);
     }
 
-    /** The first GET of this file sends half of the bytes, then stays silent for 30 s before dropping the connection. */
+    /**
+     * The first GET of this file sends half of the bytes, then stays silent until the server is closed: only the client
+     * can end that transfer, by giving up on it.
+     */
     void stallFirstTransferOf(String file) {
         stallOnce.add(file);
     }
@@ -84,6 +89,7 @@ final class LocalHubServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 
@@ -164,7 +170,7 @@ final class LocalHubServer implements AutoCloseable {
             out.write(content, start, length / 2);
             out.flush();
             try {
-                Thread.sleep(30_000);
+                closed.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
