@@ -4,19 +4,25 @@ import java.util.UUID;
 
 /**
  * Published inside the transaction that changed an image; listeners act after commit. {@code image} is null when
- * the image was deleted.
+ * the image was deleted; {@code version} is the row's version after the change (listeners of several changes to one
+ * image may run in any order, and the version tells a stale change from the latest).
  */
-record ImageChanged(UUID id, ImageSummary image, float[] embedding, Removed removed) {
+record ImageChanged(UUID id, ImageSummary image, float[] embedding, long version, Removed removed) {
 
     /** The keys of a deleted image's blobs, to remove after the row is gone. */
     record Removed(String storageKey, String thumbnailKey) {}
 
     static ImageChanged updated(Image image) {
-        return new ImageChanged(image.getId(), ImageSummary.of(image), image.getEmbedding(), null);
+        return new ImageChanged(image.getId(), ImageSummary.of(image), image.getEmbedding(), image.getVersion(), null);
     }
 
     static ImageChanged deleted(Image image) {
-        return new ImageChanged(image.getId(), null, null, new Removed(image.getStorageKey(), image.getThumbnailKey()));
+        return new ImageChanged(
+                image.getId(),
+                null,
+                null,
+                image.getVersion(),
+                new Removed(image.getStorageKey(), image.getThumbnailKey()));
     }
 
     boolean isReady() {

@@ -22,6 +22,10 @@ interface ImageRepository extends JpaRepository<Image, UUID> {
 
     boolean existsByStorageKeyOrThumbnailKey(String storageKey, String thumbnailKey);
 
+    /** The row's version while it is READY, read from the database (never from a persistence context's cache). */
+    @Query("select i.version from Image i where i.id = :id and i.status = dev.glimpse.ingest.ImageStatus.READY")
+    Optional<Long> readyVersion(@Param("id") UUID id);
+
     @Query("select i.storageKey from Image i where i.storageKey in :keys")
     List<String> storageKeysIn(@Param("keys") Collection<String> keys);
 

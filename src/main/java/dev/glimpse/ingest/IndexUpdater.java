@@ -3,6 +3,8 @@ package dev.glimpse.ingest;
 import dev.glimpse.search.ImageIndex;
 import dev.glimpse.search.IndexedImage;
 import dev.glimpse.storage.BlobStore;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -10,34 +12,66 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * After a change is committed, brings the search index and the blob store in line: a captioned image gets its index
- * document (replaced, never duplicated); a deleted image loses its document and its blobs. If this fails, startup
+ * document (replaced, never duplicated); a deleted image loses its document and its blobs. Listeners of two changes
+ * to one image can run in either order (a caption finishing while the user deletes the image, or two re-captions),
+ * so the work for one image is serialised and a READY change is indexed only while the row is still READY at that
+ * version: a late caption can neither bring back a deleted image nor replace a newer caption. If this fails, startup
  * repair and the blob sweeper finish the job, since the database already holds the truth.
  */
 @Component
 class IndexUpdater {
 
     private static final Logger log = LoggerFactory.getLogger(IndexUpdater.class);
+    private static final int LOCK_STRIPES = 64;
 
     private final ImageIndex index;
     private final BlobStore blobs;
+    private final ImageRepository images;
+    private final Object[] locks = new Object[LOCK_STRIPES];
 
-    IndexUpdater(ImageIndex index, BlobStore blobs) {
+    IndexUpdater(ImageIndex index, BlobStore blobs, ImageRepository images) {
         this.index = index;
         this.blobs = blobs;
+        this.images = images;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new Object();
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onImageChanged(ImageChanged change) {
         try {
             if (change.isReady()) {
-                index.upsert(new IndexedImage(change.id(), change.image().caption(), change.embedding()));
+                indexIfStillCurrent(change);
             } else if (change.removed() != null) {
-                index.delete(change.id());
+                synchronized (lockFor(change.id())) {
+                    index.delete(change.id());
+                }
                 blobs.delete(change.removed().storageKey());
                 blobs.delete(change.removed().thumbnailKey());
             }
         } catch (RuntimeException e) {
             log.warn("Index or storage not updated for image {}; repair will catch up", change.id(), e);
         }
+    }
+
+    private void indexIfStillCurrent(ImageChanged change) {
+        synchronized (lockFor(change.id())) {
+            Optional<Long> current = images.readyVersion(change.id());
+            if (current.isPresent() && current.get() == change.version()) {
+                index.upsert(new IndexedImage(change.id(), change.image().caption(), change.embedding()));
+            } else if (current.isEmpty() && !images.existsById(change.id())) {
+                index.delete(change.id()); // deleted meanwhile: make sure no document is left behind
+            } else {
+                log.debug(
+                        "Image {} changed again after version {}; its latest change updates the index",
+                        change.id(),
+                        change.version());
+            }
+        }
+    }
+
+    private Object lockFor(UUID id) {
+        return locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
     }
 }

@@ -36,6 +36,9 @@ class CaptionPipelineIntegrationTest {
     @Autowired
     BlobStore blobs;
 
+    @Autowired
+    IndexUpdater indexUpdater;
+
     @Test
     void uploadBecomesReadyWithTheCaptionItsEmbeddingAndAnIndexDocument() {
         BufferedImage picture = TestImages.picture(640, 480, 401);
@@ -93,6 +96,44 @@ class CaptionPipelineIntegrationTest {
         IngestOutcome outcome = ingest.ingest(name, bytes);
         assertThat(outcome).isInstanceOf(IngestOutcome.Stored.class);
         return ((IngestOutcome.Stored) outcome).image().id();
+    }
+
+    @Test
+    void aCaptionWhoseIndexUpdateArrivesAfterTheDeleteDoesNotBringTheImageBack() {
+        UUID id = store("late.png", TestImages.png(160, 120, 404));
+        ImageChanged lateCaption = ImageChanged.updated(awaitReadyAndIndexed(id));
+
+        assertThat(ingest.delete(id)).isTrue();
+        indexUpdater.onImageChanged(lateCaption); // the READY commit's listener, running after the delete's
+
+        assertThat(index.documentsFor(id)).isZero();
+    }
+
+    @Test
+    void anOlderCaptionArrivingLateDoesNotReplaceTheCurrentOne() {
+        UUID id = store("older.png", TestImages.png(160, 120, 405));
+        Image ready = awaitReadyAndIndexed(id);
+        ImageChanged current = ImageChanged.updated(ready);
+        ImageSummary s = current.image();
+        ImageSummary olderCaption = new ImageSummary(
+                s.id(),
+                s.fileName(),
+                s.mimeType(),
+                s.width(),
+                s.height(),
+                s.byteSize(),
+                s.status(),
+                "an older caption of this image",
+                null,
+                s.captionModel(),
+                s.embeddingModel(),
+                s.createdAt());
+
+        indexUpdater.onImageChanged(
+                new ImageChanged(id, olderCaption, current.embedding(), current.version() - 1, null));
+
+        assertThat(index.caption(id)).hasValue(ready.getCaption());
+        assertThat(index.documentsFor(id)).isEqualTo(1);
     }
 
     /** The row turns READY in one commit and its index document is written just after it: waits for both. */
