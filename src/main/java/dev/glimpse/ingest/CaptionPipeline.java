@@ -5,6 +5,7 @@ import dev.glimpse.embedding.EmbeddingService;
 import dev.glimpse.ml.BusyException;
 import dev.glimpse.ml.InferenceExecutor.Priority;
 import dev.glimpse.storage.BlobStore;
+import dev.glimpse.storage.StorageUnavailableException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Drives stored images to READY in the background: claims waiting rows, captions them (micro-batched, user priority),
  * embeds the caption and writes both in one transaction. At most {@code maxInFlight} images are in the models'
- * hands; when the models answer busy the image goes back to the queue and is tried again later. Nothing runs on a
+ * hands; when the models answer busy or blob storage cannot be reached, the image goes back to the queue and is tried
+ * again after the poll interval (an outage is not the image's fault, so it is not marked FAILED). Nothing runs on a
  * request or UI thread, and nothing depends on the page that uploaded the image still being open.
  */
 @Component
@@ -134,50 +136,60 @@ class CaptionPipeline implements SmartLifecycle {
         List<ImageClaims.Claim> claimed = claims.claim(free);
         for (ImageClaims.Claim claim : claimed) {
             slots.acquireUninterruptibly();
-            process(claim).whenComplete((ignored, error) -> {
+            process(claim).whenComplete((outcome, error) -> {
                 slots.release();
-                wakeUp.release();
+                if (outcome != Outcome.RETRY_LATER) {
+                    wakeUp.release(); // a slot is free: look for more work now, not after the poll interval
+                }
             });
         }
     }
 
-    private CompletableFuture<Void> process(ImageClaims.Claim claim) {
+    /** What became of one claimed image. */
+    private enum Outcome {
+        DONE,
+        /** Back in the queue (models busy, storage unreachable): tried again after the poll interval. */
+        RETRY_LATER
+    }
+
+    private CompletableFuture<Outcome> process(ImageClaims.Claim claim) {
         return CompletableFuture.supplyAsync(
                         () -> load(claim), command -> Thread.ofVirtual().start(command))
                 .thenCompose(image -> captioner.caption(image, Priority.USER))
                 .thenCompose(caption -> embedder.embed(caption, Priority.USER)
                         .thenApply(vector ->
                                 new ImageLifecycle.Captioned(caption, captioner.modelId(), vector, embedder.modelId())))
-                .handle((result, error) -> {
-                    finish(claim, result, error);
-                    return null;
-                });
+                .handle((result, error) -> finish(claim, result, error));
     }
 
-    private void finish(ImageClaims.Claim claim, ImageLifecycle.Captioned result, Throwable error) {
+    private Outcome finish(ImageClaims.Claim claim, ImageLifecycle.Captioned result, Throwable error) {
         if (!running) {
             // Stopping: the models' executors are closing and fail what they still hold, and the database may be
             // going away. Writing now would mark a healthy image FAILED (or wait on a closed pool), so the claim
             // is left as it is and taken back at the next start (or after the claim timeout by another instance).
             log.info("Stopping: image {} will be captioned again at the next start", claim.id());
-            return;
+            return Outcome.DONE;
         }
         try {
             if (error == null) {
                 lifecycle.finish(claim.id(), result);
-                return;
+                return Outcome.DONE;
             }
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            if (cause instanceof BusyException) {
+            if (cause instanceof BusyException || cause instanceof StorageUnavailableException) {
+                if (cause instanceof StorageUnavailableException) {
+                    log.warn("Image {} waits: {}", claim.id(), cause.getMessage());
+                }
                 claims.release(claim.id());
-            } else {
-                log.warn("Captioning image {} failed", claim.id(), cause);
-                lifecycle.fail(claim.id(), FailureReasons.describe(cause));
+                return Outcome.RETRY_LATER;
             }
+            log.warn("Captioning image {} failed", claim.id(), cause);
+            lifecycle.fail(claim.id(), FailureReasons.describe(cause));
         } catch (RuntimeException e) {
             log.error(
                     "Could not record the outcome for image {}; its claim will time out and be retried", claim.id(), e);
         }
+        return Outcome.DONE;
     }
 
     private BufferedImage load(ImageClaims.Claim claim) {
