@@ -1,6 +1,7 @@
 package dev.glimpse.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.testsupport.Browser;
 import dev.glimpse.testsupport.GlimpseTest;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -101,6 +103,32 @@ class ExampleGalleryBrowserTest {
         wait.until(driver -> examples.idleReports() == reports + 1);
         Thread.sleep(IDLE.multipliedBy(2).toMillis());
         assertThat(examples.idleReports()).as("one report per idle period").isEqualTo(reports + 1);
+    }
+
+    @Test
+    void anIdlePeriodWhileAFileIsUploadingStartsNoNewExamples() {
+        // the first idle period's round, finished: from now on only "uploading" can keep a new round from starting
+        wait.until(driver -> tiles("[data-state='ready']").size() == 4);
+        WebElement upload = browser.findElement(By.id("upload"));
+        long reports = examples.idleReports();
+        nudgeMouse(); // a full idle period from here: time enough to mark the tiles and start the upload
+        // the tiles on the page are marked: a new round would replace every one of them
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "document.querySelectorAll('#example-tiles .example-tile')"
+                                + ".forEach(tile => tile.setAttribute('data-before-upload', ''));"
+                                + "arguments[0].dispatchEvent(new CustomEvent('upload-start', {bubbles: true}));",
+                        upload);
+
+        wait.until(driver -> examples.idleReports() > reports);
+
+        // the page has had the server's answer to that report applied well within two seconds
+        await("no example tiles of a round started during the upload")
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> browser.findElements(
+                                By.cssSelector("#example-tiles .example-tile:not([data-before-upload])"))
+                        .isEmpty());
     }
 
     /** Moves the pointer every 300 ms, well within the idle time. */
