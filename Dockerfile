@@ -29,4 +29,4 @@ ENV GLIMPSE_SECURITY_ENABLED=true
 # GLIMPSE_STORAGE_TYPE=gcs with GLIMPSE_GCS_BUCKET (and GOOGLE_APPLICATION_CREDENTIALS), PORT.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-XX:MaxRAMPercentage=75", "-jar", "/app/glimpse.jar"]
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector", "-Dai.djl.offline=true", "-XX:MaxRAMPercentage=75", "-jar", "/app/glimpse.jar"]
