@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +28,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Drives stored images to READY in the background: claims waiting rows, captions them (micro-batched, user priority),
  * embeds the caption and writes both in one transaction. At most {@code maxInFlight} images are in the models'
  * hands; when the models answer busy or blob storage cannot be reached, the image goes back to the queue and is tried
- * again after the poll interval (an outage is not the image's fault, so it is not marked FAILED). Nothing runs on a
+ * again later (an outage is not the image's fault, so it is not marked FAILED; see {@link StorageBackoff}). Nothing runs on a
  * request or UI thread, and nothing depends on the page that uploaded the image still being open.
  */
 @Component
@@ -43,6 +44,7 @@ class CaptionPipeline implements SmartLifecycle {
     private final PipelineProperties properties;
     private final Semaphore slots;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final StorageBackoff storageBackoff;
     private volatile boolean running;
     private Thread loop;
 
@@ -60,6 +62,7 @@ class CaptionPipeline implements SmartLifecycle {
         this.embedder = embedder;
         this.properties = properties;
         this.slots = new Semaphore(properties.maxInFlight());
+        this.storageBackoff = new StorageBackoff(properties.pollInterval().multipliedBy(5), Clock.systemUTC());
     }
 
     @Override
@@ -130,7 +133,7 @@ class CaptionPipeline implements SmartLifecycle {
 
     private void claimAndStart() {
         int free = slots.availablePermits();
-        if (free == 0) {
+        if (free == 0 || storageBackoff.paused()) {
             return;
         }
         List<ImageClaims.Claim> claimed = claims.claim(free);
@@ -178,7 +181,7 @@ class CaptionPipeline implements SmartLifecycle {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof BusyException || cause instanceof StorageUnavailableException) {
                 if (cause instanceof StorageUnavailableException) {
-                    log.warn("Image {} waits: {}", claim.id(), cause.getMessage());
+                    storageBackoff.readFailed(cause.getMessage());
                 }
                 claims.release(claim.id());
                 return Outcome.RETRY_LATER;
@@ -195,6 +198,7 @@ class CaptionPipeline implements SmartLifecycle {
     private BufferedImage load(ImageClaims.Claim claim) {
         byte[] bytes = blobs.get(claim.storageKey())
                 .orElseThrow(() -> new IllegalStateException("The stored image file is missing"));
+        storageBackoff.readSucceeded();
         try {
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(bytes));
             if (decoded == null) {
