@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** With one caption worker and a queue of one, every upload is still stored at once and captioned eventually. */
@@ -23,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
             "glimpse.pipeline.poll-interval=200ms"
         })
 @ActiveProfiles("test")
+@DirtiesContext // settings of its own: no other test shares this context
 class QueueFullTest {
 
     @Autowired

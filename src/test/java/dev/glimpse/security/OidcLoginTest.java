@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** An OIDC provider configured the standard Spring way is offered on the login page and used for sign-in. */
@@ -29,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
             "spring.security.oauth2.client.provider.example.user-name-attribute=sub"
         })
 @ActiveProfiles("test")
+@DirtiesContext // settings of its own: no other test shares this context
 class OidcLoginTest {
 
     @LocalServerPort
