@@ -20,6 +20,16 @@ import java.util.List;
  */
 public final class RandomCheckpoint {
 
+    /** The files besides the weights that a model folder may need; {@link #write} copies those that exist. */
+    public static final List<String> COMPANION_FILES = List.of(
+            "tokenizer.json",
+            "tokenizer_config.json",
+            "vocab.txt",
+            "preprocessor_config.json",
+            "generation_config.json",
+            "pooling_config.json",
+            "sentence_bert_config.json");
+
     private final List<RandomTensor> tensors = new ArrayList<>();
     private final float std;
 

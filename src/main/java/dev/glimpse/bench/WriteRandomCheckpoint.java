@@ -2,7 +2,6 @@ package dev.glimpse.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Writes a model folder with random weights that Glimpse loads like a downloaded checkpoint, so the running app can
@@ -17,15 +16,6 @@ import java.util.List;
  */
 public final class WriteRandomCheckpoint {
 
-    private static final List<String> COPIED = List.of(
-            "tokenizer.json",
-            "tokenizer_config.json",
-            "vocab.txt",
-            "preprocessor_config.json",
-            "generation_config.json",
-            "pooling_config.json",
-            "sentence_bert_config.json");
-
     private WriteRandomCheckpoint() {}
 
     public static void main(String[] args) {
@@ -33,7 +23,8 @@ public final class WriteRandomCheckpoint {
             System.err.println("usage: WriteRandomCheckpoint CONFIG_JSON FILES_FROM_DIR TARGET_DIR");
             System.exit(2);
         }
-        Path target = RandomCheckpoint.write(Path.of(args[0]), Path.of(args[1]), COPIED, Path.of(args[2]));
+        Path target = RandomCheckpoint.write(
+                Path.of(args[0]), Path.of(args[1]), RandomCheckpoint.COMPANION_FILES, Path.of(args[2]));
         System.out.println("Wrote " + target.toAbsolutePath());
     }
 }

@@ -75,14 +75,7 @@ class RandomCheckpointTest {
     void blipCheckpointHasTheFixtureCheckpointsTensorNamesAndShapesAndCaptions() throws Exception {
         Path blip = Fixtures.model("blip-tiny");
         Path target = RandomCheckpoint.write(
-                blip.resolve("config.json"),
-                blip,
-                List.of(
-                        "tokenizer.json",
-                        "tokenizer_config.json",
-                        "preprocessor_config.json",
-                        "generation_config.json"),
-                dir.resolve("c"));
+                blip.resolve("config.json"), blip, RandomCheckpoint.COMPANION_FILES, dir.resolve("c"));
 
         assertSameLayout(blip.resolve("model.safetensors"), target.resolve("model.safetensors"));
         try (BlipCaptioner captioner = BlipCaptioner.load(target, CaptionOptions.defaults())) {

@@ -70,11 +70,7 @@ class DistinctCaptionsSearchBrowserTest {
         Path model = RandomCheckpoint.write(
                 tiny.resolve("config.json"),
                 tiny,
-                List.of(
-                        "tokenizer.json",
-                        "tokenizer_config.json",
-                        "preprocessor_config.json",
-                        "generation_config.json"),
+                RandomCheckpoint.COMPANION_FILES,
                 models.resolve("blip-tiny-random"));
         registry.add("glimpse.caption.model", model::toString);
     }
