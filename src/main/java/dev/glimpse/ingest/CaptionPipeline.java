@@ -27,9 +27,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Drives stored images to READY in the background: claims waiting rows, captions them (micro-batched, user priority),
  * embeds the caption and writes both in one transaction. At most {@code maxInFlight} images are in the models'
- * hands; when the models answer busy or blob storage cannot be reached, the image goes back to the queue and is tried
- * again later (an outage is not the image's fault, so it is not marked FAILED; see {@link StorageBackoff}). Nothing runs on a
- * request or UI thread, and nothing depends on the page that uploaded the image still being open.
+ * hands; when the models answer busy or blob storage cannot be reached, the image goes back to the queue and is
+ * tried again later (an outage is not the image's fault, so it is not marked FAILED; see {@link StorageBackoff}).
+ * Nothing runs on a request or UI thread, and nothing depends on the page that uploaded the image still being open.
  */
 @Component
 class CaptionPipeline implements SmartLifecycle {
@@ -179,10 +179,10 @@ class CaptionPipeline implements SmartLifecycle {
                 return Outcome.DONE;
             }
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof StorageUnavailableException) {
+                storageBackoff.readFailed(cause.getMessage());
+            }
             if (cause instanceof BusyException || cause instanceof StorageUnavailableException) {
-                if (cause instanceof StorageUnavailableException) {
-                    storageBackoff.readFailed(cause.getMessage());
-                }
                 claims.release(claim.id());
                 return Outcome.RETRY_LATER;
             }

@@ -3,7 +3,6 @@ package dev.glimpse.ingest;
 import dev.glimpse.search.ImageIndex;
 import dev.glimpse.search.IndexedImage;
 import dev.glimpse.storage.BlobStore;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,16 +56,11 @@ class IndexUpdater {
 
     private void indexIfStillCurrent(ImageChanged change) {
         synchronized (lockFor(change.id())) {
-            Optional<Long> current = images.readyVersion(change.id());
-            if (current.isPresent() && current.get() == change.version()) {
+            // a newer change or a delete has its own event, which brings the index to the row's latest state
+            if (images.readyVersion(change.id())
+                    .filter(version -> version == change.version())
+                    .isPresent()) {
                 index.upsert(new IndexedImage(change.id(), change.image().caption(), change.embedding()));
-            } else if (current.isEmpty() && !images.existsById(change.id())) {
-                index.delete(change.id()); // deleted meanwhile: make sure no document is left behind
-            } else {
-                log.debug(
-                        "Image {} changed again after version {}; its latest change updates the index",
-                        change.id(),
-                        change.version());
             }
         }
     }
