@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.GlimpseTest;
+import dev.glimpse.testsupport.TestWav;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.UUID;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -94,7 +94,7 @@ class HostileVoiceQueriesApiTest {
         }
         long start = System.nanoTime();
 
-        HttpResponse<String> response = postAudio("lecture.wav", wav(rate, 1, pcm));
+        HttpResponse<String> response = postAudio("lecture.wav", TestWav.of(rate, 1, pcm));
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("Ten-minute recording answered in " + millis + " ms: " + response.statusCode());
@@ -159,21 +159,8 @@ class HostileVoiceQueriesApiTest {
                     out.putShort((short) Math.round(value));
                 }
             }
-            return wav(sampleRate, channels, out.array());
+            return TestWav.of(sampleRate, channels, out.array());
         }
-    }
-
-    private static byte[] wav(int sampleRate, int channels, byte[] pcm16) {
-        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + pcm16.length);
-        header.put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        header.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1);
-        header.putShort((short) channels).putInt(sampleRate).putInt(sampleRate * channels * 2);
-        header.putShort((short) (channels * 2)).putShort((short) 16);
-        header.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(pcm16.length);
-        byte[] all = Arrays.copyOf(header.array(), 44 + pcm16.length);
-        System.arraycopy(pcm16, 0, all, 44, pcm16.length);
-        return all;
     }
 
     private HttpResponse<String> postAudio(String name, byte[] audio) throws Exception {

@@ -1,5 +1,7 @@
 package dev.glimpse.search;
 
+import static dev.glimpse.search.TestLibrary.database;
+import static dev.glimpse.search.TestLibrary.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,23 +110,5 @@ class ImageIndexTest {
             new IndexRepair(reopened, database(row)).repair();
             assertThat(reopened.caption(row.id())).hasValue("a harbour at night");
         }
-    }
-
-    private static ReadyImages database(IndexedImage... rows) {
-        return (Consumer<IndexedImage> consumer) -> List.of(rows).forEach(consumer);
-    }
-
-    private static IndexedImage image(UUID id, String caption) {
-        Random random = new Random(caption.hashCode());
-        float[] vector = new float[384];
-        double norm = 0;
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = (float) random.nextGaussian();
-            norm += vector[i] * vector[i];
-        }
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] /= (float) Math.sqrt(norm);
-        }
-        return new IndexedImage(id, caption, vector);
     }
 }

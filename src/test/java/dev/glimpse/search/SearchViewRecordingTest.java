@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.glimpse.ratelimit.RateLimiter;
 import dev.glimpse.speech.AudioDecodingException;
 import dev.glimpse.speech.SpeechProperties;
+import dev.glimpse.testsupport.ComponentTree;
 import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.GlimpseTest;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,14 +75,6 @@ class SearchViewRecordingTest {
     }
 
     private <T extends Component> T find(Class<T> type, String id) {
-        return descendants(view)
-                .filter(component -> id.equals(component.getId().orElse(null)))
-                .map(type::cast)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no component with id " + id));
-    }
-
-    private static Stream<Component> descendants(Component root) {
-        return Stream.concat(Stream.of(root), root.getChildren().flatMap(SearchViewRecordingTest::descendants));
+        return ComponentTree.find(view, type, id);
     }
 }

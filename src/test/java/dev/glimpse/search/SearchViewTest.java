@@ -12,13 +12,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.glimpse.ml.BusyException;
 import dev.glimpse.speech.AudioDecodingException;
 import dev.glimpse.speech.Transcript;
+import dev.glimpse.testsupport.ComponentTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -211,7 +211,7 @@ class SearchViewTest {
     }
 
     private List<Div> cards() {
-        return descendants(view)
+        return ComponentTree.descendants(view)
                 .filter(component -> component.getClassNames().contains("search-hit"))
                 .map(Div.class::cast)
                 .toList();
@@ -219,7 +219,7 @@ class SearchViewTest {
 
     private List<String> shownCaptions() {
         return cards().stream()
-                .flatMap(SearchViewTest::descendants)
+                .flatMap(ComponentTree::descendants)
                 .filter(component -> component.getClassNames().contains("hit-caption"))
                 .map(caption -> caption.getElement().getText())
                 .toList();
@@ -233,15 +233,7 @@ class SearchViewTest {
     }
 
     private <T extends Component> T find(Class<T> type, String id) {
-        return descendants(view)
-                .filter(component -> id.equals(component.getId().orElse(null)))
-                .map(type::cast)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no component with id " + id));
-    }
-
-    private static Stream<Component> descendants(Component root) {
-        return Stream.concat(Stream.of(root), root.getChildren().flatMap(SearchViewTest::descendants));
+        return ComponentTree.find(view, type, id);
     }
 
     private static SearchResults results(String query, String... captions) {

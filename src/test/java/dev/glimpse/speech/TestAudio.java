@@ -1,9 +1,8 @@
 package dev.glimpse.speech;
 
-import java.io.ByteArrayOutputStream;
+import dev.glimpse.testsupport.TestWav;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /** Builds small WAV recordings for tests. */
 final class TestAudio {
@@ -20,21 +19,7 @@ final class TestAudio {
                 data.putShort(value);
             }
         }
-        return wav(sampleRate, channels, data.array());
-    }
-
-    static byte[] wav(int sampleRate, int channels, byte[] pcm16) {
-        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + pcm16.length);
-        header.put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        header.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1);
-        header.putShort((short) channels).putInt(sampleRate).putInt(sampleRate * channels * 2);
-        header.putShort((short) (channels * 2)).putShort((short) 16);
-        header.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(pcm16.length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(header.array());
-        out.writeBytes(pcm16);
-        return out.toByteArray();
+        return TestWav.of(sampleRate, channels, data.array());
     }
 
     static double rms(float[] samples, int from, int to) {
