@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Command-line options of {@link ModelBenchmark}: {@code --quick} (one measured run each, fewer images),
  * {@code --only=blip,whisper,minilm}, {@code --fixtures=DIR} (default: system property {@code glimpse.fixtures},
- * else {@code ../shared/fixtures}) and {@code --configs=DIR} (default: {@code <fixtures>/configs}).
+ * else {@code src/test/fixtures}) and {@code --configs=DIR} (default: {@code <fixtures>/configs}).
  */
 record BenchmarkOptions(boolean quick, Set<String> only, Path fixtures, Path configs) {
 
@@ -21,7 +21,7 @@ record BenchmarkOptions(boolean quick, Set<String> only, Path fixtures, Path con
     static BenchmarkOptions parse(String... args) {
         boolean quick = false;
         Set<String> only = new LinkedHashSet<>(MODELS);
-        Path fixtures = Path.of(System.getProperty("glimpse.fixtures", "../shared/fixtures"));
+        Path fixtures = Path.of(System.getProperty("glimpse.fixtures", "src/test/fixtures"));
         Path configs = null;
         for (String arg : args) {
             if (arg.equals("--quick")) {

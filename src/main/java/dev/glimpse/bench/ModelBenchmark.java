@@ -12,7 +12,7 @@ import java.util.Locale;
  * -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime}:
  *
  * <pre>java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt) dev.glimpse.bench.ModelBenchmark
- *     [--quick] [--only=blip,whisper,minilm] [--fixtures=../shared/fixtures] [--configs=DIR]</pre>
+ *     [--quick] [--only=blip,whisper,minilm] [--fixtures=src/test/fixtures] [--configs=DIR]</pre>
  */
 public final class ModelBenchmark {
 

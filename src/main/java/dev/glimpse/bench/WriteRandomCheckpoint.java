@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * be measured end to end with a full-size model when the real weights cannot be fetched:
  *
  * <pre>./mvnw -q compile exec:java -Dexec.mainClass=dev.glimpse.bench.WriteRandomCheckpoint \
- *     -Dexec.args="../shared/fixtures/configs/blip-image-captioning-base.config.json ../shared/fixtures/models/blip-tiny models/random-blip-base"</pre>
+ *     -Dexec.args="src/test/fixtures/configs/blip-image-captioning-base.config.json src/test/fixtures/models/blip-tiny models/random-blip-base"</pre>
  *
  * The first argument is a Hugging Face {@code config.json} (BLIP, Whisper or BERT), the second a folder of the same
  * architecture whose tokenizer, preprocessor and generation files are copied, the third the folder to write. Its

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,4 +23,6 @@ public record CaptionProperties(
 
         @Min(1) @Max(128) @DefaultValue("20") int maxNewTokens,
         @Min(1) @Max(8) @DefaultValue("1") int numBeams,
-        @Valid @NotNull @DefaultValue ExecutorProperties executor) {}
+
+        @Valid @NotNull @DefaultValue @NestedConfigurationProperty
+        ExecutorProperties executor) {}

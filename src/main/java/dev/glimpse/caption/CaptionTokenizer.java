@@ -15,7 +15,7 @@ final class CaptionTokenizer implements AutoCloseable {
     }
 
     static CaptionTokenizer load(Path modelDir) {
-        return new CaptionTokenizer(Tokenizers.load(modelDir));
+        return new CaptionTokenizer(Tokenizers.loadForDecoding(modelDir));
     }
 
     String decode(int[] ids) {

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -15,4 +16,5 @@ public record EmbeddingProperties(
         @NotBlank @DefaultValue("sentence-transformers/all-MiniLM-L6-v2")
         String model,
 
-        @Valid @NotNull @DefaultValue ExecutorProperties executor) {}
+        @Valid @NotNull @DefaultValue @NestedConfigurationProperty
+        ExecutorProperties executor) {}

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class IngestService {
+
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
@@ -92,12 +96,28 @@ public class IngestService {
 
     /** Deletes the image: its row now, then its blobs and index document. False when there is no such image. */
     public boolean delete(UUID id) {
-        return lifecycle.delete(id);
+        return retryingOnConflict(() -> lifecycle.delete(id));
     }
 
     /** Queues a failed or captioned image to be captioned (again) with the current model. */
     public boolean recaption(UUID id) {
-        return lifecycle.requeue(id);
+        return retryingOnConflict(() -> lifecycle.requeue(id));
+    }
+
+    /**
+     * Runs a user's change again when the pipeline changed the same row in between (it claims and finishes rows
+     * concurrently, and the row's version catches that): the change is then applied to the row as it is now.
+     */
+    private static boolean retryingOnConflict(BooleanSupplier change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return change.getAsBoolean();
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

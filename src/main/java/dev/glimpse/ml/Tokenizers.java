@@ -21,6 +21,14 @@ public final class Tokenizers {
     }
 
     /**
+     * The tokenizer of {@code modelDir} for turning generated ids back into text: no truncation or padding, so DJL
+     * has no maximum length to guess (and warn about).
+     */
+    public static HuggingFaceTokenizer loadForDecoding(Path modelDir) {
+        return load(modelDir, Map.of("truncation", "false", "padding", "false"));
+    }
+
+    /**
      * The tokenizer of {@code modelDir}; {@code options} are DJL's ({@code padding}, {@code truncation},
      * {@code maxLength}, {@code addSpecialTokens}, …) and override the file's settings.
      *

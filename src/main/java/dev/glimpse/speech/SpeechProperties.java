@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +26,9 @@ public record SpeechProperties(
         @NotNull @DefaultValue("10MB") DataSize maxBytes,
         @NotNull @DefaultValue("20s") Duration maxDuration,
         @NotNull @DefaultValue("10s") Duration maxDecodingTime,
-        @Valid @NotNull @DefaultValue ExecutorProperties executor) {
+
+        @Valid @NotNull @DefaultValue @NestedConfigurationProperty
+        ExecutorProperties executor) {
 
     AudioLimits audioLimits() {
         return new AudioLimits(maxBytes.toBytes(), maxDuration, maxDecodingTime);

@@ -15,7 +15,7 @@ final class WhisperTokenizer implements AutoCloseable {
     }
 
     static WhisperTokenizer load(Path modelDir) {
-        return new WhisperTokenizer(Tokenizers.load(modelDir));
+        return new WhisperTokenizer(Tokenizers.loadForDecoding(modelDir));
     }
 
     /** The text of {@code ids} with every special token (start, language, task, timestamps, end) left out. */

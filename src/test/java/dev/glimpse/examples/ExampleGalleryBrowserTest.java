@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * random-image service; "Keep" puts one into the library; moving the mouse sends no idle report until the page is
  * idle again, and then exactly one.
  */
+@Tag("browser")
 @GlimpseTest
 class ExampleGalleryBrowserTest {
 

@@ -10,6 +10,7 @@ import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.TestImages;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * Without a remote service (the test profile turns it off) the examples are the user's captioned library images,
  * shown with their stored caption and thumbnail; "keep" on a fetched example goes through the normal upload path.
  */
+@Tag("integration")
 @GlimpseTest
 class LibraryExamplesIntegrationTest {
 

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Rounds: {@code -Dglimpse.crash.rounds=N} (default 6, about 2–3 minutes; the long variant runs 24).
  */
+@Tag("hardening")
 class CrashRecoveryTest {
 
     private static final int ROUNDS = Integer.getInteger("glimpse.crash.rounds", 6);

@@ -1,5 +1,6 @@
 package dev.glimpse.hardening;
 
+import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -74,7 +75,7 @@ final class GlimpseProcess implements AutoCloseable {
                 "-XX:+UseSerialGC",
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dai.djl.offline=true",
-                "-Dglimpse.fixtures=" + System.getProperty("glimpse.fixtures"),
+                "-Dglimpse.fixtures=" + Fixtures.root(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.glimpse.GlimpseApplication",

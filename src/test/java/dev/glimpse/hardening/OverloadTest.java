@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +48,7 @@ import org.springframework.test.context.TestPropertySource;
  * <p>Long variants: {@code -Dglimpse.load.waves=10} (default 1 wave) and {@code -Dglimpse.soak.duration=10m}
  * (default 30s).
  */
+@Tag("hardening")
 @GlimpseTest
 @TestPropertySource(
         properties = {

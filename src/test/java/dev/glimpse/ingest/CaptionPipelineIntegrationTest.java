@@ -15,10 +15,12 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Uploads go through the real pipeline with blip-tiny and all-MiniLM-L6-v2 from the fixtures. */
+@Tag("integration")
 @GlimpseTest
 class CaptionPipelineIntegrationTest {
 

@@ -20,6 +20,7 @@ import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Hostile files sent straight to {@code POST /api/images}, without any browser check: each is refused with a reason a
  * person can read, never a 500 or a stack trace, and leaves no row and no blob behind.
  */
+@Tag("integration")
 @GlimpseTest
 class HostileUploadsApiTest {
 

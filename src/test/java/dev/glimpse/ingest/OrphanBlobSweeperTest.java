@@ -7,9 +7,11 @@ import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.TestImages;
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+@Tag("integration")
 @GlimpseTest
 class OrphanBlobSweeperTest {
 

@@ -9,6 +9,7 @@ import dev.glimpse.testsupport.TestImages;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Stopping the application while an image waits for the captioner: the caption executor closes and fails what it
  * still holds, which must not mark the image FAILED. It stays claimed and is captioned again at the next start.
  */
+@Tag("integration")
 @SpringBootTest(
         properties = {
             "glimpse.caption.executor.workers=1",

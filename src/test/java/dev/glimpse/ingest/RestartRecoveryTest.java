@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The application stops while images are waiting (RECEIVED) or half-captioned (CAPTIONING); after a restart on the
  * same data every one of them reaches READY, captioned exactly once after the restart, with one index document.
  */
+@Tag("integration")
 class RestartRecoveryTest {
 
     @TempDir

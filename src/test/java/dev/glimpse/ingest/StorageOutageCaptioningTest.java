@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Blob storage cannot be reached when the pipeline comes to caption a stored image: the outage is not the image's
  * fault, so it waits in the queue (never FAILED) and is captioned once storage is back.
  */
+@Tag("integration")
 @SpringBootTest(properties = "glimpse.pipeline.poll-interval=200ms")
 @ActiveProfiles("test")
 @DirtiesContext

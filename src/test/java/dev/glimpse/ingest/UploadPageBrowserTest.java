@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A person drops images on the page in a real browser and sees previews, library rows, captions arriving by server
  * push without a reload, and a refusal for a text file.
  */
+@Tag("browser")
 @GlimpseTest
 class UploadPageBrowserTest {
 

@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The limits on the running app, with users as clients (3 searches a minute in this context). */
+@Tag("integration")
 @SecuredGlimpseTest
 class RateLimitApiTest {
 

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -45,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * drawn at the usual scale (seeded, so the captions are the same on every run): pictures get captions that differ,
  * often only in their last words, and typing a caption that only one image has must put exactly that image first.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext // its own caption model: no other test shares this context, so it is closed when done

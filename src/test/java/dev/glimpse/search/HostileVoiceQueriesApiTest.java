@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.util.UUID;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Hostile recordings and queries sent straight to the search API: unreadable or referencing audio is a 400 problem
  * with a readable message, odd sample rates transcribe, a ten-minute clip is answered quickly, odd text is a 200.
  */
+@Tag("integration")
 @GlimpseTest
 class HostileVoiceQueriesApiTest {
 

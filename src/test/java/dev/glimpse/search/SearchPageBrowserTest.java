@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -39,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * captioned by the real pipeline with blip-tiny), and by speaking into Chromium's fake microphone, which plays the
  * fixture sentence; whisper-tiny's transcript appears under the recorder with results or a message.
  */
+@Tag("browser")
 @GlimpseTest
 class SearchPageBrowserTest {
 

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Unusable recordings reach the search page through the recorder and the real search service (FFmpeg decoding,
  * limits) and come back as the decoder's own sentence, shown where the results would be, with no transcript.
  */
+@Tag("integration")
 @GlimpseTest
 class SearchViewRecordingTest {
 

@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** With security off (the default for a local run) everything is open, and responses still carry the headers. */
+@Tag("integration")
 @GlimpseTest
 class SecurityHeadersTest {
 

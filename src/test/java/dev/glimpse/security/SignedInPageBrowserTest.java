@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (Vaadin's login form, Spring's CSRF token), and an upload beyond the user's limit (2 a minute here) is answered
  * with a "slow down" message instead of being stored.
  */
+@Tag("browser")
 @SecuredGlimpseTest
 class SignedInPageBrowserTest {
 

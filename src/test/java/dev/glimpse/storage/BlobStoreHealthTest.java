@@ -12,11 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Storage goes away while the app runs: health turns DOWN with the reason, uploads fail cleanly, both recover. */
+@Tag("integration")
 @SecuredGlimpseTest
 class BlobStoreHealthTest {
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Blob storage cannot be reached when the app starts: it starts anyway, reports itself DOWN with the reason, answers
  * uploads with a clear "unavailable", and works as soon as storage is there.
  */
+@Tag("integration")
 class StorageUnavailableAtStartTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.glimpse.testsupport;
 
+import dev.glimpse.testsupport.onnx.MiniLmFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -8,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Locates the shared test fixtures ({@code ../shared/fixtures} by default). The system property
- * {@code glimpse.fixtures} or the environment variable {@code GLIMPSE_FIXTURES} point elsewhere.
+ * Locates the test fixtures the repository carries ({@code src/test/fixtures}, see its README). The system property
+ * {@code glimpse.fixtures} or the environment variable {@code GLIMPSE_FIXTURES} point elsewhere. The real MiniLM
+ * weights are not committed: they are rebuilt from a Maven Central artifact on first use ({@link MiniLmFixture}).
  */
 public final class Fixtures {
 
@@ -17,12 +19,14 @@ public final class Fixtures {
 
     public static Path root() {
         String configured = System.getProperty("glimpse.fixtures", System.getenv("GLIMPSE_FIXTURES"));
-        Path root = configured != null ? Path.of(configured) : Path.of("../shared/fixtures");
+        Path root = configured != null ? Path.of(configured) : Path.of("src/test/fixtures");
         if (!Files.isDirectory(root)) {
             throw new IllegalStateException("Test fixtures not found at " + root.toAbsolutePath()
                     + "; set -Dglimpse.fixtures or GLIMPSE_FIXTURES");
         }
-        return root.toAbsolutePath().normalize();
+        Path absolute = root.toAbsolutePath().normalize();
+        MiniLmFixture.ensure(absolute);
+        return absolute;
     }
 
     public static Path model(String name) {
