@@ -1,14 +1,13 @@
 package dev.glimpse.caption;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.Conv;
 import dev.glimpse.ml.LayerNorm;
+import dev.glimpse.ml.Scopes;
 import dev.glimpse.ml.Weights;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * BLIP's ViT image encoder ({@code BlipVisionModel}) from the {@code vision_model.} tensors: patch
@@ -51,7 +50,7 @@ final class BlipVisionModel {
         NDArray hidden = embed(pixelValues);
         for (VisionEncoderLayer layer : layers) {
             NDArray previous = hidden;
-            hidden = scoped(hidden, layer::forward);
+            hidden = Scopes.scoped(hidden, layer::forward);
             previous.close();
         }
         NDArray output = postLayerNorm.forward(hidden);
@@ -71,7 +70,7 @@ final class BlipVisionModel {
         }
         long batch = shape.get(0);
         long width = patchWeight.getShape().get(0);
-        return scoped(pixelValues, pixels -> {
+        return Scopes.scoped(pixelValues, pixels -> {
             NDArray patches = Conv.conv2d(pixels, patchWeight, patchBias, config.patchSize(), 0)
                     .reshape(batch, width, -1)
                     .transpose(0, 2, 1);
@@ -83,19 +82,5 @@ final class BlipVisionModel {
 
     VisionEncoderLayer layer(int index) {
         return layers.get(index);
-    }
-
-    /**
-     * Runs {@code step} with its intermediate arrays on a temporary manager, so that only its result
-     * stays on the input's manager.
-     */
-    static NDArray scoped(NDArray input, UnaryOperator<NDArray> step) {
-        NDManager owner = input.getManager();
-        try (NDManager scope = owner.newSubManager()) {
-            input.tempAttach(scope);
-            NDArray output = step.apply(input);
-            output.attach(owner);
-            return output;
-        }
     }
 }

@@ -107,6 +107,15 @@ public final class InferenceExecutor<I, O> implements AutoCloseable {
     }
 
     private void run(List<Request<I, O>> batch) {
+        InferenceActivity.batchStarted();
+        try {
+            runBatch(batch);
+        } finally {
+            InferenceActivity.batchEnded();
+        }
+    }
+
+    private void runBatch(List<Request<I, O>> batch) {
         List<O> outputs;
         try {
             outputs = batchFunction.apply(batch.stream().map(Request::input).toList());

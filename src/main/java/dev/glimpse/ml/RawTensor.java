@@ -62,6 +62,41 @@ public record RawTensor(String name, TensorType type, long[] shape, ByteBuffer d
         return values;
     }
 
+    /**
+     * Writes the values as float32 in native byte order into {@code target} (from its position on), converting
+     * F16, BF16 and I64 on the way. Used to fill the native buffer a weight lives in without a float[] copy on the
+     * Java heap.
+     */
+    public void copyFloatsTo(ByteBuffer target) {
+        ByteBuffer out = target.duplicate().order(ByteOrder.nativeOrder());
+        ByteBuffer bytes = data();
+        int count = Math.toIntExact(elementCount());
+        switch (type) {
+            case F32 -> {
+                if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+                    out.put(bytes.duplicate());
+                } else {
+                    out.asFloatBuffer().put(bytes.asFloatBuffer());
+                }
+            }
+            case F16 -> {
+                for (int i = 0; i < count; i++) {
+                    out.putFloat(Float.float16ToFloat(bytes.getShort(i * 2)));
+                }
+            }
+            case BF16 -> {
+                for (int i = 0; i < count; i++) {
+                    out.putFloat(Float.intBitsToFloat((bytes.getShort(i * 2) & 0xFFFF) << 16));
+                }
+            }
+            case I64 -> {
+                for (int i = 0; i < count; i++) {
+                    out.putFloat(bytes.getLong(i * 8));
+                }
+            }
+        }
+    }
+
     /** The values of an I64 tensor. */
     public long[] toLongs() {
         if (type != TensorType.I64) {

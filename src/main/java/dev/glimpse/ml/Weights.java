@@ -2,7 +2,9 @@ package dev.glimpse.ml;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,11 +57,21 @@ public final class Weights {
         return new Weights(Map.copyOf(arrays), Map.of(), manager, "");
     }
 
+    /**
+     * Float tensors are written straight into the direct buffer the engine keeps as the tensor's storage (one
+     * native copy, none on the Java heap: loading BLIP-base would otherwise push ~0.9 GB of float[] through the
+     * heap, which the JVM then keeps committed).
+     */
     private static NDArray toArray(RawTensor tensor, NDManager manager) {
         Shape shape = new Shape(tensor.shape());
-        NDArray array = tensor.type() == TensorType.I64
-                ? manager.create(tensor.toLongs(), shape)
-                : manager.create(tensor.toFloats(), shape);
+        NDArray array;
+        if (tensor.type() == TensorType.I64) {
+            array = manager.create(tensor.toLongs(), shape);
+        } else {
+            ByteBuffer storage = manager.allocateDirect(Math.multiplyExact(Math.toIntExact(shape.size()), Float.BYTES));
+            tensor.copyFloatsTo(storage);
+            array = manager.create(storage, shape, DataType.FLOAT32);
+        }
         array.setName(tensor.name());
         return array;
     }

@@ -6,6 +6,7 @@ import dev.glimpse.ml.Activations;
 import dev.glimpse.ml.Conv;
 import dev.glimpse.ml.Embedding;
 import dev.glimpse.ml.LayerNorm;
+import dev.glimpse.ml.Scopes;
 import dev.glimpse.ml.Weights;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +44,13 @@ final class WhisperEncoder {
     NDArray forward(NDArray features) {
         NDArray hidden = embed(features);
         for (WhisperEncoderLayer layer : layers) {
-            hidden = layer.forward(hidden);
+            NDArray previous = hidden;
+            hidden = Scopes.scoped(hidden, layer::forward);
+            previous.close();
         }
-        return layerNorm.forward(hidden);
+        NDArray output = layerNorm.forward(hidden);
+        hidden.close();
+        return output;
     }
 
     /** The convolution stem plus positions, [b, positions, d] (transformers' {@code hidden_states[0]}). */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.KvCache;
+import dev.glimpse.ml.Scopes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -207,7 +208,8 @@ public final class WhisperTranscriber implements AutoCloseable {
     private int[][] generate(NDManager call, NDArray encoded, int[][] prompts) {
         int room = model.decoder().maxPositions() - prompts[0].length;
         KvCache cache = new KvCache(model.decoder().layerCount());
-        DecoderStep step = tokens -> model.decoder().nextTokenLogits(call, tokens, encoded, cache);
+        DecoderStep step = tokens ->
+                Scopes.step(call, cache, scope -> model.decoder().nextTokenLogits(scope, tokens, encoded, cache));
         return greedy.generate(step, prompts, Math.min(options.maxNewTokens(), room));
     }
 
