@@ -186,7 +186,11 @@ class CaptionPipeline implements SmartLifecycle {
                 claims.release(claim.id());
                 return Outcome.RETRY_LATER;
             }
-            log.warn("Captioning image {} failed", claim.id(), cause);
+            if (FailureReasons.isExpected(cause)) {
+                log.warn("Captioning image {} failed: {}", claim.id(), FailureReasons.describe(cause));
+            } else {
+                log.warn("Captioning image {} failed", claim.id(), cause);
+            }
             lifecycle.fail(claim.id(), FailureReasons.describe(cause));
         } catch (RuntimeException e) {
             log.error(

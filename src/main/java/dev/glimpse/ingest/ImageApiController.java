@@ -58,6 +58,13 @@ class ImageApiController {
         if (page < 0 || size < 1 || size > 200) {
             throw problem(HttpStatus.BAD_REQUEST, "Bad paging", "page must be ≥ 0 and size between 1 and 200.");
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Bad paging",
+                    "page × size must be at most " + Integer.MAX_VALUE + " (with size " + size + ", page at most "
+                            + Integer.MAX_VALUE / size + ").");
+        }
         var found = ingest.library(page, size);
         return new ApiPage(
                 found.getNumber(),

@@ -1,0 +1,378 @@
+package dev.glimpse.ingest;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import dev.glimpse.testsupport.TestImages;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.TiffField;
+import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
+import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.taginfos.TagInfo;
+import org.apache.commons.imaging.formats.tiff.write.TiffImageWriterLossy;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+
+/**
+ * Images carrying everything an owner values (EXIF date, camera, orientation; an ICC profile) and everything the
+ * metadata policy drops (GPS, comments, XMP, text chunks, private segments and chunks, an appended ZIP archive),
+ * and readers that list what a file holds, for tests that inspect stored bytes.
+ */
+final class MetadataFiles {
+
+    static final String MAKE = "Glimpse Camera";
+    static final String MODEL = "GC-1";
+    static final String TAKEN = "2024:07:14 18:30:00";
+    static final int ORIENTATION = 6;
+    static final byte[] ICC = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+    /** Text that must not survive in a stored original: each marks one kind of dropped metadata. */
+    static final List<String> HIDDEN = List.of(
+            "SECRET-USER-COMMENT",
+            "SECRET-DESCRIPTION",
+            "SECRET-JPEG-COMMENT",
+            "SECRET-XMP",
+            "SECRET-PRIVATE",
+            "SECRET-TEXT-CHUNK",
+            "<script>",
+            "PK\u0003\u0004");
+
+    private MetadataFiles() {}
+
+    /** A baseline JPEG with EXIF (GPS included), ICC, XMP, Photoshop/IPTC, a private APP11, a COM and a ZIP after EOI. */
+    static byte[] jpeg(byte[] plain) {
+        byte[] withExif = withExif(plain);
+        ByteArrayOutputStream extra = new ByteArrayOutputStream();
+        extra.writeBytes(segment(0xE2, concat(latin1("ICC_PROFILE\0"), new byte[] {1, 1}, ICC)));
+        extra.writeBytes(segment(0xE1, latin1("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>SECRET-XMP</x:xmpmeta>")));
+        extra.writeBytes(segment(0xED, latin1("Photoshop 3.0\08BIM SECRET-PRIVATE")));
+        extra.writeBytes(segment(0xEB, concat(latin1("SECRET-PRIVATE\0"), HostileFiles.zip())));
+        extra.writeBytes(segment(0xFE, concat(latin1("SECRET-JPEG-COMMENT <script>"), HostileFiles.zip())));
+        int afterApps = firstNonAppSegment(withExif);
+        return concat(
+                Arrays.copyOf(withExif, afterApps),
+                extra.toByteArray(),
+                Arrays.copyOfRange(withExif, afterApps, withExif.length),
+                HostileFiles.zip());
+    }
+
+    /** A progressive JPEG with a COM segment (holding a ZIP) between its first and second scan. */
+    static byte[] progressiveJpegWithCommentBetweenScans(BufferedImage picture) {
+        byte[] progressive = progressive(picture);
+        int secondScan = indexOf(progressive, new byte[] {(byte) 0xFF, (byte) 0xDA}, scanStart(progressive) + 2);
+        return concat(
+                Arrays.copyOf(progressive, secondScan),
+                segment(0xFE, concat(latin1("SECRET-JPEG-COMMENT"), HostileFiles.zip())),
+                Arrays.copyOfRange(progressive, secondScan, progressive.length));
+    }
+
+    /** A PNG with iCCP, tIME, eXIf (GPS included), text chunks, a private chunk and a ZIP after IEND. */
+    static byte[] png(byte[] plain) {
+        int afterHeader = 8 + 12 + 13;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, afterHeader);
+        out.writeBytes(TestImages.chunk("iCCP", concat(latin1("sRGB\0\0"), deflate(ICC))));
+        out.writeBytes(TestImages.chunk("tIME", new byte[] {0x07, (byte) 0xE8, 7, 14, 18, 30, 0}));
+        out.writeBytes(TestImages.chunk("eXIf", tiff(exif(true))));
+        out.writeBytes(TestImages.chunk("tEXt", latin1("Comment\0SECRET-TEXT-CHUNK <script>alert(1)</script>")));
+        out.writeBytes(TestImages.chunk("zTXt", concat(latin1("Comment\0\0"), deflate(latin1("SECRET-TEXT-CHUNK")))));
+        out.writeBytes(TestImages.chunk("iTXt", latin1("XML:com.adobe.xmp\0\0\0\0\0SECRET-XMP")));
+        out.writeBytes(TestImages.chunk("prVt", concat(latin1("SECRET-PRIVATE"), HostileFiles.zip())));
+        out.write(plain, afterHeader, plain.length - afterHeader);
+        out.writeBytes(HostileFiles.zip());
+        return out.toByteArray();
+    }
+
+    /** The WebP fixture as an extended WebP with EXIF (GPS included), XMP, an unknown chunk and a ZIP after its end. */
+    static byte[] webp(byte[] simple) {
+        ByteBuffer vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        vp8x.put((byte) (0x08 | 0x04)).put(new byte[3]);
+        int width = 16;
+        int height = 16;
+        vp8x.put((byte) (width - 1)).put((byte) 0).put((byte) 0);
+        vp8x.put((byte) (height - 1)).put((byte) 0).put((byte) 0);
+        byte[] body = concat(
+                riffChunk("VP8X", vp8x.array()),
+                Arrays.copyOfRange(simple, 12, simple.length),
+                riffChunk("EXIF", tiff(exif(true))),
+                riffChunk("XMP ", latin1("<x:xmpmeta>SECRET-XMP</x:xmpmeta>")),
+                riffChunk("ZZZZ", concat(latin1("SECRET-PRIVATE"), HostileFiles.zip())));
+        ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        header.put(latin1("RIFF")).putInt(4 + body.length).put(latin1("WEBP"));
+        return concat(header.array(), body, HostileFiles.zip());
+    }
+
+    static TiffOutputSet exif(boolean withGps) {
+        try {
+            TiffOutputSet exif = new TiffOutputSet();
+            TiffOutputDirectory root = exif.getOrCreateRootDirectory();
+            root.add(TiffTagConstants.TIFF_TAG_MAKE, MAKE);
+            root.add(TiffTagConstants.TIFF_TAG_MODEL, MODEL);
+            root.add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) ORIENTATION);
+            root.add(TiffTagConstants.TIFF_TAG_IMAGE_DESCRIPTION, "SECRET-DESCRIPTION");
+            TiffOutputDirectory exifDirectory = exif.getOrCreateExifDirectory();
+            exifDirectory.add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, TAKEN);
+            exifDirectory.add(ExifTagConstants.EXIF_TAG_USER_COMMENT, "SECRET-USER-COMMENT");
+            if (withGps) {
+                exif.setGpsInDegrees(2.2945, 48.8584);
+            }
+            return exif;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The EXIF of a JPEG, or of a bare TIFF block (PNG eXIf, WebP EXIF); null when there is none. */
+    static TiffImageMetadata exifOf(byte[] jpegOrTiff) {
+        try {
+            return switch (Imaging.getMetadata(jpegOrTiff)) {
+                case JpegImageMetadata jpeg -> jpeg.getExif();
+                case TiffImageMetadata tiff -> tiff;
+                case null, default -> null;
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The field's text, or null when the EXIF lacks it. */
+    static String field(TiffImageMetadata exif, TagInfo tag) {
+        try {
+            TiffField field = exif.findField(tag);
+            return field == null ? null : field.getValue().toString().strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JPEG's segments up to the first scan as "APPn identifier" or marker names ("DQT", "COM", ...). */
+    static List<String> jpegSegments(byte[] jpeg) {
+        List<String> segments = new ArrayList<>();
+        int position = 2;
+        while (position + 4 <= jpeg.length) {
+            int marker = jpeg[position + 1] & 0xFF;
+            int length = (jpeg[position + 2] & 0xFF) << 8 | (jpeg[position + 3] & 0xFF);
+            segments.add(name(marker, jpeg, position + 4, length - 2));
+            if (marker == 0xDA) {
+                break;
+            }
+            position += 2 + length;
+        }
+        return segments;
+    }
+
+    /** Everything from the first start-of-scan marker on: the compressed pixels. */
+    static byte[] scans(byte[] jpeg) {
+        return Arrays.copyOfRange(jpeg, scanStart(jpeg), jpeg.length);
+    }
+
+    /** The PNG's chunks as type names, checking each chunk's CRC; fails on anything after IEND. */
+    static List<String> pngChunks(byte[] png) {
+        List<String> types = new ArrayList<>();
+        ByteBuffer in = ByteBuffer.wrap(png);
+        int position = 8;
+        while (position < png.length) {
+            int length = in.getInt(position);
+            String type = new String(png, position + 4, 4, US_ASCII);
+            CRC32 crc = new CRC32();
+            crc.update(png, position + 4, 4 + length);
+            if ((int) crc.getValue() != in.getInt(position + 8 + length)) {
+                throw new AssertionError("bad CRC in " + type);
+            }
+            types.add(type);
+            position += 12 + length;
+        }
+        return types;
+    }
+
+    /** The data of the first PNG chunk of that type. */
+    static byte[] pngChunk(byte[] png, String type) {
+        ByteBuffer in = ByteBuffer.wrap(png);
+        for (int position = 8; position + 12 <= png.length; position += 12 + in.getInt(position)) {
+            if (new String(png, position + 4, 4, US_ASCII).equals(type)) {
+                return Arrays.copyOfRange(png, position + 8, position + 8 + in.getInt(position));
+            }
+        }
+        return null;
+    }
+
+    /** The WebP's chunks as type names; fails unless they fill the RIFF size exactly. */
+    static List<String> webpChunks(byte[] webp) {
+        ByteBuffer in = ByteBuffer.wrap(webp).order(ByteOrder.LITTLE_ENDIAN);
+        if (in.getInt(4) + 8 != webp.length) {
+            throw new AssertionError("RIFF size " + in.getInt(4) + " does not match " + webp.length + " bytes");
+        }
+        List<String> types = new ArrayList<>();
+        int position = 12;
+        while (position < webp.length) {
+            types.add(new String(webp, position, 4, US_ASCII));
+            int size = in.getInt(position + 4);
+            position += 8 + size + (size & 1);
+        }
+        return types;
+    }
+
+    /** The data of the first WebP chunk of that type. */
+    static byte[] webpChunk(byte[] webp, String type) {
+        ByteBuffer in = ByteBuffer.wrap(webp).order(ByteOrder.LITTLE_ENDIAN);
+        int position = 12;
+        while (position + 8 <= webp.length) {
+            int size = in.getInt(position + 4);
+            if (new String(webp, position, 4, US_ASCII).equals(type)) {
+                return Arrays.copyOfRange(webp, position + 8, position + 8 + size);
+            }
+            position += 8 + size + (size & 1);
+        }
+        return null;
+    }
+
+    static int[] pixels(byte[] image) {
+        try {
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+            return decoded.getRGB(0, 0, decoded.getWidth(), decoded.getHeight(), null, 0, decoded.getWidth());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String latin1(byte[] bytes) {
+        return new String(bytes, ISO_8859_1);
+    }
+
+    private static String name(int marker, byte[] jpeg, int dataStart, int dataLength) {
+        if (marker >= 0xE0 && marker <= 0xEF) {
+            int end = dataStart;
+            while (end < dataStart + Math.min(dataLength, 30) && jpeg[end] != 0) {
+                end++;
+            }
+            return "APP" + (marker - 0xE0) + " " + new String(jpeg, dataStart, end - dataStart, ISO_8859_1);
+        }
+        return switch (marker) {
+            case 0xFE -> "COM";
+            case 0xDB -> "DQT";
+            case 0xC4 -> "DHT";
+            case 0xDA -> "SOS";
+            case 0xDD -> "DRI";
+            default -> marker >= 0xC0 && marker <= 0xCF ? "SOF" : String.format("%02X", marker);
+        };
+    }
+
+    private static byte[] withExif(byte[] jpeg) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ExifRewriter().updateExifMetadataLossless(jpeg, out, exif(true));
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] tiff(TiffOutputSet exif) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new TiffImageWriterLossy(exif.byteOrder).write(out, exif);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] progressive(BufferedImage picture) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(picture, null, null), param);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static int firstNonAppSegment(byte[] jpeg) {
+        int position = 2;
+        while ((jpeg[position + 1] & 0xF0) == 0xE0) {
+            position += 2 + ((jpeg[position + 2] & 0xFF) << 8 | (jpeg[position + 3] & 0xFF));
+        }
+        return position;
+    }
+
+    private static int scanStart(byte[] jpeg) {
+        int position = 2;
+        while ((jpeg[position + 1] & 0xFF) != 0xDA) {
+            position += 2 + ((jpeg[position + 2] & 0xFF) << 8 | (jpeg[position + 3] & 0xFF));
+        }
+        return position;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        for (int i = from; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    private static byte[] segment(int marker, byte[] data) {
+        return concat(
+                new byte[] {(byte) 0xFF, (byte) marker, (byte) ((data.length + 2) >> 8), (byte) (data.length + 2)},
+                data);
+    }
+
+    private static byte[] riffChunk(String type, byte[] data) {
+        ByteBuffer out =
+                ByteBuffer.allocate(8 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(latin1(type)).putInt(data.length).put(data);
+        return out.array();
+    }
+
+    private static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater();
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] buffer = new byte[data.length + 64];
+        int length = deflater.deflate(buffer);
+        deflater.end();
+        return Arrays.copyOf(buffer, length);
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(ISO_8859_1);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+}

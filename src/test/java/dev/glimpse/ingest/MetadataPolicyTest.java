@@ -1,0 +1,162 @@
+package dev.glimpse.ingest;
+
+import static dev.glimpse.ingest.MetadataFiles.HIDDEN;
+import static dev.glimpse.ingest.MetadataFiles.ICC;
+import static dev.glimpse.ingest.MetadataFiles.MAKE;
+import static dev.glimpse.ingest.MetadataFiles.MODEL;
+import static dev.glimpse.ingest.MetadataFiles.TAKEN;
+import static dev.glimpse.ingest.MetadataFiles.field;
+import static dev.glimpse.ingest.MetadataFiles.latin1;
+import static dev.glimpse.ingest.MetadataFiles.pixels;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glimpse.testsupport.TestImages;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
+import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The metadata policy, checked on the bytes it produces: pixels untouched, EXIF date, camera and orientation and the
+ * ICC profile kept, everything else (GPS, comments, XMP, text chunks, private data, appended archives) gone.
+ */
+class MetadataPolicyTest {
+
+    @Test
+    void jpegKeepsPixelsExifDateCameraOrientationAndIccButNothingHidden() throws Exception {
+        byte[] plain = TestImages.jpeg(120, 80, 3);
+        byte[] loaded = MetadataFiles.jpeg(plain);
+        assertThat(MetadataFiles.jpegSegments(loaded))
+                .contains("COM", "APP11 SECRET-PRIVATE", "APP13 Photoshop 3.0", "APP1 http://ns.adobe.com/xap/1.0/");
+
+        byte[] stored = MetadataPolicy.apply(ImageFormat.JPEG, loaded);
+
+        System.out.printf(
+                "JPEG: %d bytes uploaded, %d stored; segments kept: %s%n",
+                loaded.length, stored.length, MetadataFiles.jpegSegments(stored));
+        assertThat(MetadataFiles.jpegSegments(stored))
+                .containsExactly(
+                        "APP0 JFIF",
+                        "APP1 Exif",
+                        "APP2 ICC_PROFILE",
+                        "DQT",
+                        "DQT",
+                        "SOF",
+                        "DHT",
+                        "DHT",
+                        "DHT",
+                        "DHT",
+                        "SOS");
+        assertThat(MetadataFiles.scans(stored)).isEqualTo(MetadataFiles.scans(plain));
+        assertThat(pixels(stored)).isEqualTo(pixels(plain));
+        assertThat(Imaging.getIccProfileBytes(stored)).isEqualTo(ICC);
+        TiffImageMetadata exif = MetadataFiles.exifOf(stored);
+        assertThat(exif.getGpsInfo()).isNull();
+        assertThat(field(exif, TiffTagConstants.TIFF_TAG_MAKE)).isEqualTo(MAKE);
+        assertThat(field(exif, TiffTagConstants.TIFF_TAG_MODEL)).isEqualTo(MODEL);
+        assertThat(field(exif, ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL)).isEqualTo(TAKEN);
+        assertThat(Orientation.of(ImageFormat.JPEG, stored)).isEqualTo(MetadataFiles.ORIENTATION);
+        assertThat(latin1(stored)).doesNotContain(HIDDEN);
+    }
+
+    @Test
+    void commentHiddenBetweenTheScansOfAProgressiveJpegIsDropped() {
+        BufferedImage picture = TestImages.picture(64, 48, 7);
+        byte[] loaded = MetadataFiles.progressiveJpegWithCommentBetweenScans(picture);
+        assertThat(latin1(loaded)).contains("SECRET-JPEG-COMMENT");
+
+        byte[] stored = MetadataPolicy.apply(ImageFormat.JPEG, loaded);
+
+        assertThat(latin1(stored)).doesNotContain(HIDDEN);
+        assertThat(pixels(stored)).isEqualTo(pixels(loaded));
+    }
+
+    @Test
+    void jpegWithoutAnythingToDropStaysByteForByte() {
+        byte[] plain = TestImages.jpeg(90, 60, 8);
+
+        assertThat(MetadataPolicy.apply(ImageFormat.JPEG, plain)).isEqualTo(plain);
+    }
+
+    @Test
+    void jpegLosesItsGpsButKeepsOrientationAndPixels() throws Exception {
+        byte[] original = MetadataFiles.jpeg(TestImages.jpeg(120, 80, 3));
+        assertThat(MetadataFiles.exifOf(original).getGpsInfo()).isNotNull();
+
+        byte[] stored = MetadataPolicy.apply(ImageFormat.JPEG, original);
+
+        assertThat(MetadataFiles.exifOf(stored).getGpsInfo()).isNull();
+        assertThat(Orientation.of(ImageFormat.JPEG, stored)).isEqualTo(6);
+        assertThat(pixels(stored)).isEqualTo(pixels(original));
+    }
+
+    @Test
+    void pngKeepsItsPictureChunksIccTimeAndCleanedExifOnly() throws Exception {
+        byte[] plain = TestImages.png(40, 30, 4);
+        byte[] loaded = MetadataFiles.png(plain);
+
+        byte[] stored = MetadataPolicy.apply(ImageFormat.PNG, loaded);
+
+        System.out.printf(
+                "PNG: %d bytes uploaded, %d stored; chunks kept: %s%n",
+                loaded.length, stored.length, MetadataFiles.pngChunks(stored));
+        assertThat(MetadataFiles.pngChunks(stored)).containsExactly("IHDR", "iCCP", "tIME", "eXIf", "IDAT", "IEND");
+        assertThat(MetadataFiles.pngChunk(stored, "IDAT")).isEqualTo(MetadataFiles.pngChunk(plain, "IDAT"));
+        assertThat(MetadataFiles.pngChunk(stored, "iCCP")).isEqualTo(MetadataFiles.pngChunk(loaded, "iCCP"));
+        assertThat(pixels(stored)).isEqualTo(pixels(plain));
+        TiffImageMetadata exif = MetadataFiles.exifOf(MetadataFiles.pngChunk(stored, "eXIf"));
+        assertThat(field(exif, TiffTagConstants.TIFF_TAG_MAKE)).isEqualTo(MAKE);
+        assertThat(field(exif, ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL)).isEqualTo(TAKEN);
+        assertThat(latin1(stored)).doesNotContain("GPS").doesNotContain(HIDDEN);
+        assertThat(MetadataFiles.exifOf(MetadataFiles.pngChunk(stored, "eXIf")).getGpsInfo())
+                .isNull();
+    }
+
+    @Test
+    void pngWithAnExifChunkThatCannotBeReadLosesIt() {
+        byte[] png = TestImages.png(40, 30, 4);
+        int iend = png.length - 12;
+        byte[] withExif = java.nio.ByteBuffer.allocate(png.length + 19)
+                .put(png, 0, iend)
+                .put(TestImages.chunk("eXIf", "MM\0*GPS".getBytes(StandardCharsets.ISO_8859_1)))
+                .put(png, iend, 12)
+                .array();
+
+        assertThat(MetadataPolicy.apply(ImageFormat.PNG, withExif)).isEqualTo(png);
+    }
+
+    @Test
+    void webpKeepsItsPictureAndCleanedExifButNoXmpUnknownChunksOrTrailingBytes() throws Exception {
+        byte[] simple = HostileFiles.fixture("tiny-16px.webp");
+        byte[] loaded = MetadataFiles.webp(simple);
+        assertThat(MetadataFiles.webpChunk(loaded, "VP8X")[0] & 0x0C).isEqualTo(0x0C);
+
+        byte[] stored = MetadataPolicy.apply(ImageFormat.WEBP, loaded);
+
+        System.out.printf(
+                "WebP: %d bytes uploaded, %d stored; chunks kept: %s%n",
+                loaded.length, stored.length, MetadataFiles.webpChunks(stored));
+        assertThat(MetadataFiles.webpChunks(stored)).containsExactly("VP8X", "VP8 ", "EXIF");
+        assertThat(MetadataFiles.webpChunk(stored, "VP8 ")).isEqualTo(MetadataFiles.webpChunk(simple, "VP8 "));
+        assertThat(MetadataFiles.webpChunk(stored, "VP8X")[0] & 0x0C)
+                .as("EXIF flag kept, XMP flag cleared")
+                .isEqualTo(0x08);
+        TiffImageMetadata exif = MetadataFiles.exifOf(MetadataFiles.webpChunk(stored, "EXIF"));
+        assertThat(field(exif, TiffTagConstants.TIFF_TAG_MODEL)).isEqualTo(MODEL);
+        assertThat(exif.getGpsInfo()).isNull();
+        assertThat(latin1(stored)).doesNotContain(HIDDEN);
+        assertThat(pixels(stored)).isEqualTo(pixels(simple));
+    }
+
+    @Test
+    void uprightTurnsSidewaysPhotosAsViewersDo() {
+        BufferedImage wide = TestImages.picture(40, 20, 5);
+        BufferedImage turned = Orientation.upright(wide, 6);
+        assertThat(turned.getWidth()).isEqualTo(20);
+        assertThat(turned.getHeight()).isEqualTo(40);
+        assertThat(turned.getRGB(19, 0)).isEqualTo(wide.getRGB(0, 0));
+    }
+}
