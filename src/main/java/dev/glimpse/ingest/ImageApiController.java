@@ -24,7 +24,9 @@ import org.springframework.web.multipart.MultipartFile;
  * field {@code files}, one or many) answers per file; list, read and delete by id. Errors are RFC 9457 problems.
  */
 @RestController
-@RequestMapping("/api/images")
+// JSON only, checked before a handler runs: an upload sent with "Accept: image/png" is refused (406) before anything
+// is stored, not stored and then answered 406
+@RequestMapping(path = "/api/images", produces = MediaType.APPLICATION_JSON_VALUE)
 class ImageApiController {
 
     private final IngestService ingest;

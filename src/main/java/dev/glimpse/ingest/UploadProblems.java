@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Multipart bodies the container cannot parse are the client's mistake, not a server failure: they are answered as
@@ -58,6 +59,15 @@ class UploadProblems {
         };
         log.info("Refused a multipart request ({}): {}", kind, reason);
         return problem;
+    }
+
+    /** A body that parsed but has no part with the expected name (for example, only a nested multipart/mixed). */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Missing part",
+                "The request has no multipart/form-data part named '" + readable(e.getRequestPartName()) + "'.");
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -105,8 +105,11 @@ final class MetadataFiles {
         return out.toByteArray();
     }
 
-    /** The WebP fixture as an extended WebP with EXIF (GPS included), XMP, an unknown chunk and a ZIP after its end. */
-    static byte[] webp(byte[] simple) {
+    /**
+     * The WebP fixture as an extended WebP with EXIF (GPS included), XMP, optionally an unknown chunk (which the
+     * upload check's decoder already refuses with a warning), and a ZIP after its end.
+     */
+    static byte[] webp(byte[] simple, boolean withUnknownChunk) {
         ByteBuffer vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
         vp8x.put((byte) (0x08 | 0x04)).put(new byte[3]);
         int width = 16;
@@ -118,7 +121,9 @@ final class MetadataFiles {
                 Arrays.copyOfRange(simple, 12, simple.length),
                 riffChunk("EXIF", tiff(exif(true))),
                 riffChunk("XMP ", latin1("<x:xmpmeta>SECRET-XMP</x:xmpmeta>")),
-                riffChunk("ZZZZ", concat(latin1("SECRET-PRIVATE"), HostileFiles.zip())));
+                withUnknownChunk
+                        ? riffChunk("ZZZZ", concat(latin1("SECRET-PRIVATE"), HostileFiles.zip()))
+                        : new byte[0]);
         ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         header.put(latin1("RIFF")).putInt(4 + body.length).put(latin1("WEBP"));
         return concat(header.array(), body, HostileFiles.zip());
