@@ -38,7 +38,14 @@ class UploadProblems {
         Throwable root = rootCause(e);
         String kind = root.getClass().getSimpleName();
         String reason = readable(root.getMessage());
-        ProblemDetail problem = switch (kind) {
+        boolean headersTooLong = kind.equals("SizeLimitExceededException") && reason.startsWith("Header section");
+        ProblemDetail problem = switch (headersTooLong ? "PartHeadersTooLong" : kind) {
+            case "PartHeadersTooLong" ->
+                problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Part headers too long",
+                        "A part's headers, its file name included, are longer than the limit of " + firstNumber(reason)
+                                + " bytes.");
             case "FileCountLimitExceededException" ->
                 problem(
                         HttpStatus.BAD_REQUEST,
@@ -68,6 +75,11 @@ class UploadProblems {
                 HttpStatus.BAD_REQUEST,
                 "Missing part",
                 "The request has no multipart/form-data part named '" + readable(e.getRequestPartName()) + "'.");
+    }
+
+    private static String firstNumber(String text) {
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\d+").matcher(text);
+        return number.find() ? number.group() : "the server's";
     }
 
     private static Throwable rootCause(Throwable e) {

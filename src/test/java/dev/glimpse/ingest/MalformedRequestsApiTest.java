@@ -7,6 +7,7 @@ import dev.glimpse.storage.BlobStore;
 import dev.glimpse.testsupport.CapturedLog;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.Multipart;
+import dev.glimpse.testsupport.RawHttp;
 import dev.glimpse.testsupport.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -173,6 +174,30 @@ class MalformedRequestsApiTest {
         JsonNode file = JSON.readTree(response.body()).get("files").get(0);
         assertThat(file.get("status").asString()).isIn("stored", "duplicate");
         assertThat(file.get("fileName").asString()).isEqualTo(name);
+    }
+
+    @Test
+    void fileNameLongerThanThePartHeaderLimitIsAProblemNamingTheLimit() throws Exception {
+        HttpResponse<String> response =
+                send(new Multipart().file("files", "x".repeat(9000) + ".png", TestImages.png(8, 8, 45)));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertProblem(response, "longer than the limit of 8192 bytes");
+    }
+
+    @Test
+    void requestAnnouncingMoreThanTheRequestLimitIsA413NamingTheLimits() throws Exception {
+        byte[] request = bytes(
+                "POST /api/images HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=X\r\n"
+                        + "Content-Length: 314572800\r\nConnection: close\r\n\r\n--X\r\n");
+
+        RawHttp.Answer answer = RawHttp.exchange(port, request, java.time.Duration.ofSeconds(60));
+
+        assertThat(answer.status()).isEqualTo(413);
+        JsonNode problem = JSON.readTree(answer.bodyText());
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("A file may be at most 64 MB and a request at most 256 MB; images over 5 MB are refused"
+                        + " anyway.");
     }
 
     @Test
