@@ -38,7 +38,7 @@ class ByteExactOriginalsTest {
         assertThat(file.get("status").asString()).isEqualTo("stored");
         byte[] served = content(file.get("id").asString());
         assertThat(served).isEqualTo(loaded);
-        assertThat(MetadataFiles.exifOf(served).getGpsInfo()).isNotNull();
+        assertThat(ImageStructure.exifOf(served).getGpsInfo()).isNotNull();
     }
 
     @Test

@@ -160,16 +160,16 @@ class HostileUploadsApiTest {
         byte[] served = content(file.get("id").asString());
 
         System.out.printf("%s: %d bytes uploaded, %d stored and served%n", name, loaded.length, served.length);
-        assertThat(MetadataFiles.latin1(served)).doesNotContain(MetadataFiles.HIDDEN);
-        assertThat(MetadataFiles.pixels(served)).isEqualTo(MetadataFiles.pixels(loaded));
+        assertThat(ImageStructure.latin1(served)).doesNotContain(MetadataFiles.HIDDEN);
+        assertThat(ImageStructure.pixels(served)).isEqualTo(ImageStructure.pixels(loaded));
         byte[] exifBlock = switch (name.substring(name.lastIndexOf('.') + 1)) {
-            case "png" -> MetadataFiles.pngChunk(served, "eXIf");
-            case "webp" -> MetadataFiles.webpChunk(served, "EXIF");
+            case "png" -> ImageStructure.pngChunk(served, "eXIf");
+            case "webp" -> ImageStructure.webpChunk(served, "EXIF");
             default -> served;
         };
-        var exif = MetadataFiles.exifOf(exifBlock);
-        assertThat(MetadataFiles.field(exif, TiffTagConstants.TIFF_TAG_MAKE)).isEqualTo(MetadataFiles.MAKE);
-        assertThat(MetadataFiles.field(exif, ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL))
+        var exif = ImageStructure.exifOf(exifBlock);
+        assertThat(ImageStructure.field(exif, TiffTagConstants.TIFF_TAG_MAKE)).isEqualTo(MetadataFiles.MAKE);
+        assertThat(ImageStructure.field(exif, ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL))
                 .isEqualTo(MetadataFiles.TAKEN);
         assertThat(exif.getGpsInfo()).isNull();
     }

@@ -1,13 +1,13 @@
 package dev.glimpse.ingest;
 
+import static dev.glimpse.ingest.ImageStructure.field;
+import static dev.glimpse.ingest.ImageStructure.latin1;
+import static dev.glimpse.ingest.ImageStructure.pixels;
 import static dev.glimpse.ingest.MetadataFiles.HIDDEN;
 import static dev.glimpse.ingest.MetadataFiles.ICC;
 import static dev.glimpse.ingest.MetadataFiles.MAKE;
 import static dev.glimpse.ingest.MetadataFiles.MODEL;
 import static dev.glimpse.ingest.MetadataFiles.TAKEN;
-import static dev.glimpse.ingest.MetadataFiles.field;
-import static dev.glimpse.ingest.MetadataFiles.latin1;
-import static dev.glimpse.ingest.MetadataFiles.pixels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.testsupport.TestImages;
@@ -29,15 +29,15 @@ class MetadataPolicyTest {
     void jpegKeepsPixelsExifDateCameraOrientationAndIccButNothingHidden() throws Exception {
         byte[] plain = TestImages.jpeg(120, 80, 3);
         byte[] loaded = MetadataFiles.jpeg(plain);
-        assertThat(MetadataFiles.jpegSegments(loaded))
+        assertThat(ImageStructure.jpegSegments(loaded))
                 .contains("COM", "APP11 SECRET-PRIVATE", "APP13 Photoshop 3.0", "APP1 http://ns.adobe.com/xap/1.0/");
 
         byte[] stored = MetadataPolicy.apply(ImageFormat.JPEG, loaded);
 
         System.out.printf(
                 "JPEG: %d bytes uploaded, %d stored; segments kept: %s%n",
-                loaded.length, stored.length, MetadataFiles.jpegSegments(stored));
-        assertThat(MetadataFiles.jpegSegments(stored))
+                loaded.length, stored.length, ImageStructure.jpegSegments(stored));
+        assertThat(ImageStructure.jpegSegments(stored))
                 .containsExactly(
                         "APP0 JFIF",
                         "APP1 Exif",
@@ -50,10 +50,10 @@ class MetadataPolicyTest {
                         "DHT",
                         "DHT",
                         "SOS");
-        assertThat(MetadataFiles.scans(stored)).isEqualTo(MetadataFiles.scans(plain));
+        assertThat(ImageStructure.scans(stored)).isEqualTo(ImageStructure.scans(plain));
         assertThat(pixels(stored)).isEqualTo(pixels(plain));
         assertThat(Imaging.getIccProfileBytes(stored)).isEqualTo(ICC);
-        TiffImageMetadata exif = MetadataFiles.exifOf(stored);
+        TiffImageMetadata exif = ImageStructure.exifOf(stored);
         assertThat(exif.getGpsInfo()).isNull();
         assertThat(field(exif, TiffTagConstants.TIFF_TAG_MAKE)).isEqualTo(MAKE);
         assertThat(field(exif, TiffTagConstants.TIFF_TAG_MODEL)).isEqualTo(MODEL);
@@ -84,11 +84,11 @@ class MetadataPolicyTest {
     @Test
     void jpegLosesItsGpsButKeepsOrientationAndPixels() throws Exception {
         byte[] original = MetadataFiles.jpeg(TestImages.jpeg(120, 80, 3));
-        assertThat(MetadataFiles.exifOf(original).getGpsInfo()).isNotNull();
+        assertThat(ImageStructure.exifOf(original).getGpsInfo()).isNotNull();
 
         byte[] stored = MetadataPolicy.apply(ImageFormat.JPEG, original);
 
-        assertThat(MetadataFiles.exifOf(stored).getGpsInfo()).isNull();
+        assertThat(ImageStructure.exifOf(stored).getGpsInfo()).isNull();
         assertThat(Orientation.of(ImageFormat.JPEG, stored)).isEqualTo(6);
         assertThat(pixels(stored)).isEqualTo(pixels(original));
     }
@@ -102,16 +102,17 @@ class MetadataPolicyTest {
 
         System.out.printf(
                 "PNG: %d bytes uploaded, %d stored; chunks kept: %s%n",
-                loaded.length, stored.length, MetadataFiles.pngChunks(stored));
-        assertThat(MetadataFiles.pngChunks(stored)).containsExactly("IHDR", "iCCP", "tIME", "eXIf", "IDAT", "IEND");
-        assertThat(MetadataFiles.pngChunk(stored, "IDAT")).isEqualTo(MetadataFiles.pngChunk(plain, "IDAT"));
-        assertThat(MetadataFiles.pngChunk(stored, "iCCP")).isEqualTo(MetadataFiles.pngChunk(loaded, "iCCP"));
+                loaded.length, stored.length, ImageStructure.pngChunks(stored));
+        assertThat(ImageStructure.pngChunks(stored)).containsExactly("IHDR", "iCCP", "tIME", "eXIf", "IDAT", "IEND");
+        assertThat(ImageStructure.pngChunk(stored, "IDAT")).isEqualTo(ImageStructure.pngChunk(plain, "IDAT"));
+        assertThat(ImageStructure.pngChunk(stored, "iCCP")).isEqualTo(ImageStructure.pngChunk(loaded, "iCCP"));
         assertThat(pixels(stored)).isEqualTo(pixels(plain));
-        TiffImageMetadata exif = MetadataFiles.exifOf(MetadataFiles.pngChunk(stored, "eXIf"));
+        TiffImageMetadata exif = ImageStructure.exifOf(ImageStructure.pngChunk(stored, "eXIf"));
         assertThat(field(exif, TiffTagConstants.TIFF_TAG_MAKE)).isEqualTo(MAKE);
         assertThat(field(exif, ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL)).isEqualTo(TAKEN);
         assertThat(latin1(stored)).doesNotContain("GPS").doesNotContain(HIDDEN);
-        assertThat(MetadataFiles.exifOf(MetadataFiles.pngChunk(stored, "eXIf")).getGpsInfo())
+        assertThat(ImageStructure.exifOf(ImageStructure.pngChunk(stored, "eXIf"))
+                        .getGpsInfo())
                 .isNull();
     }
 
@@ -132,19 +133,19 @@ class MetadataPolicyTest {
     void webpKeepsItsPictureAndCleanedExifButNoXmpUnknownChunksOrTrailingBytes() throws Exception {
         byte[] simple = HostileFiles.fixture("tiny-16px.webp");
         byte[] loaded = MetadataFiles.webp(simple, true);
-        assertThat(MetadataFiles.webpChunk(loaded, "VP8X")[0] & 0x0C).isEqualTo(0x0C);
+        assertThat(ImageStructure.webpChunk(loaded, "VP8X")[0] & 0x0C).isEqualTo(0x0C);
 
         byte[] stored = MetadataPolicy.apply(ImageFormat.WEBP, loaded);
 
         System.out.printf(
                 "WebP: %d bytes uploaded, %d stored; chunks kept: %s%n",
-                loaded.length, stored.length, MetadataFiles.webpChunks(stored));
-        assertThat(MetadataFiles.webpChunks(stored)).containsExactly("VP8X", "VP8 ", "EXIF");
-        assertThat(MetadataFiles.webpChunk(stored, "VP8 ")).isEqualTo(MetadataFiles.webpChunk(simple, "VP8 "));
-        assertThat(MetadataFiles.webpChunk(stored, "VP8X")[0] & 0x0C)
+                loaded.length, stored.length, ImageStructure.webpChunks(stored));
+        assertThat(ImageStructure.webpChunks(stored)).containsExactly("VP8X", "VP8 ", "EXIF");
+        assertThat(ImageStructure.webpChunk(stored, "VP8 ")).isEqualTo(ImageStructure.webpChunk(simple, "VP8 "));
+        assertThat(ImageStructure.webpChunk(stored, "VP8X")[0] & 0x0C)
                 .as("EXIF flag kept, XMP flag cleared")
                 .isEqualTo(0x08);
-        TiffImageMetadata exif = MetadataFiles.exifOf(MetadataFiles.webpChunk(stored, "EXIF"));
+        TiffImageMetadata exif = ImageStructure.exifOf(ImageStructure.webpChunk(stored, "EXIF"));
         assertThat(field(exif, TiffTagConstants.TIFF_TAG_MODEL)).isEqualTo(MODEL);
         assertThat(exif.getGpsInfo()).isNull();
         assertThat(latin1(stored)).doesNotContain(HIDDEN);
