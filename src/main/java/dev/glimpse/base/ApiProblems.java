@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,13 +16,23 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every API error that Spring MVC knows (missing parts, bad parameters, {@code ErrorResponseException}s thrown by the
  * controllers) is answered as an RFC 9457 problem ({@code application/problem+json}), and so are query strings the
  * container cannot decode (broken percent-encoding such as {@code q=%zz}), which would otherwise be logged as server
- * errors with a stack trace. Feature-specific advice, such as the search API's, runs first.
+ * errors with a stack trace, and so are changes that raced another change to the same row (409). Feature-specific advice, such as the search API's, runs first.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    /** Two changes to one row at once (an API call racing the caption pipeline) that a retry did not settle. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+        log.info("Refused a request that raced another change: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "The image was changed by someone else at the same moment; please try again.");
+        problem.setTitle("Changed meanwhile");
+        return problem;
+    }
 
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail undecodableParameters(InvalidParameterException e) {

@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -92,9 +93,21 @@ public class IngestService {
         return images.findById(id).map(ImageSummary::of);
     }
 
-    /** Deletes the image: its row now, then its blobs and index document. False when there is no such image. */
+    /**
+     * Deletes the image: its row now, then its blobs and index document. False when there is no such image. A row
+     * changed meanwhile (claimed or finished by the caption pipeline) is read again and deleted, not answered 500.
+     */
     public boolean delete(UUID id) {
-        return lifecycle.delete(id);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return lifecycle.delete(id);
+            } catch (ObjectOptimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                log.info("Image {} changed while being deleted (attempt {}); reading it again", id, attempt);
+            }
+        }
     }
 
     /** Queues a failed or captioned image to be captioned (again) with the current model. */

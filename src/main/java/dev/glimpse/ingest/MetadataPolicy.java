@@ -14,7 +14,7 @@ import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
  * the structure needed to decode it. Dropped: GPS and other location data, XMP, comments (JPEG {@code COM}, PNG
  * text chunks, EXIF comments), private or unknown chunks and segments, embedded thumbnails and anything after the
  * image's end (an appended archive making a polyglot). See {@link JpegSegments}, {@link PngChunks} and
- * {@link WebpChunks} for each format; GIF files are stored as uploaded.
+ * {@link WebpChunks} and {@link GifBlocks} for each format.
  */
 final class MetadataPolicy {
 
@@ -25,7 +25,7 @@ final class MetadataPolicy {
             case JPEG -> cleanExif(JpegSegments.withoutHiddenData(bytes));
             case PNG -> PngChunks.withoutHiddenData(bytes);
             case WEBP -> WebpChunks.withoutHiddenData(bytes);
-            case GIF -> bytes;
+            case GIF -> GifBlocks.withoutHiddenData(bytes);
         };
     }
 

@@ -47,6 +47,7 @@ final class MetadataFiles {
             "SECRET-XMP",
             "SECRET-PRIVATE",
             "SECRET-TEXT-CHUNK",
+            "SECRET-GIF-COMMENT",
             "<script>",
             "PK\u0003\u0004");
 
@@ -119,6 +120,40 @@ final class MetadataFiles {
         ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         header.put(latin1("RIFF")).putInt(4 + body.length).put(latin1("WEBP"));
         return concat(header.array(), body, HostileFiles.zip());
+    }
+
+    /**
+     * The GIF with a looping extension before its first frame and, when {@code hidden}, a comment, an XMP application
+     * extension and a plain-text extension after it and a ZIP after the trailer.
+     */
+    static byte[] gif(byte[] plain, boolean hidden) {
+        int afterHeader = 13 + ((plain[10] & 0x80) == 0 ? 0 : 3 * (1 << ((plain[10] & 0x07) + 1)));
+        byte[] loop = concat(new byte[] {0x21, (byte) 0xFF, 11}, latin1("NETSCAPE2.0"), new byte[] {3, 1, 0, 0, 0});
+        byte[] extra = hidden
+                ? concat(
+                        gifExtension(0xFE, latin1("SECRET-GIF-COMMENT <script>")),
+                        gifExtension(0xFF, concat(latin1("XMP DataXMP"), latin1("SECRET-XMP"))),
+                        gifExtension(0x01, concat(new byte[12], latin1("SECRET-PRIVATE"))))
+                : new byte[0];
+        return concat(
+                Arrays.copyOf(plain, afterHeader),
+                loop,
+                extra,
+                Arrays.copyOfRange(plain, afterHeader, plain.length),
+                hidden ? HostileFiles.zip() : new byte[0]);
+    }
+
+    /** A GIF extension whose data fits one sub-block (application extensions: 11 bytes of identifier first). */
+    private static byte[] gifExtension(int label, byte[] data) {
+        if (label == 0xFF) {
+            return concat(
+                    new byte[] {0x21, (byte) 0xFF, 11},
+                    Arrays.copyOf(data, 11),
+                    new byte[] {(byte) (data.length - 11)},
+                    Arrays.copyOfRange(data, 11, data.length),
+                    new byte[] {0});
+        }
+        return concat(new byte[] {0x21, (byte) label, (byte) data.length}, data, new byte[] {0});
     }
 
     static TiffOutputSet exif(boolean withGps) {

@@ -153,6 +153,19 @@ class MetadataPolicyTest {
     }
 
     @Test
+    void gifKeepsItsFramesAndLoopingButNoCommentsPrivateExtensionsOrTrailingBytes() {
+        byte[] plain = TestImages.encode(TestImages.picture(30, 20, 9), "gif");
+        byte[] loaded = MetadataFiles.gif(plain, true);
+        assertThat(latin1(loaded)).contains("SECRET-GIF-COMMENT", "PK\u0003\u0004");
+
+        byte[] stored = MetadataPolicy.apply(ImageFormat.GIF, loaded);
+
+        assertThat(stored).isEqualTo(MetadataFiles.gif(plain, false));
+        assertThat(latin1(stored)).contains("NETSCAPE2.0").doesNotContain(HIDDEN);
+        assertThat(pixels(stored)).isEqualTo(pixels(plain));
+    }
+
+    @Test
     void uprightTurnsSidewaysPhotosAsViewersDo() {
         BufferedImage wide = TestImages.picture(40, 20, 5);
         BufferedImage turned = Orientation.upright(wide, 6);
