@@ -21,37 +21,6 @@ final class RequestMutator {
     /** One request: what it was made from and how it was changed, and its bytes. */
     record FuzzRequest(String label, byte[] bytes) {}
 
-    private static final String[] WORDS = {"red", "car", "beach", "a dog on the grass", "夕焼け", "🌅", "x"};
-    private static final String[] BAD_NUMBERS = {
-        "-1", "0", "101", "abc", "1e3", "99999999999", "", "%00", "2147483647", "10737419", "NaN", "١٢"
-    };
-    private static final String[] FILE_NAMES = {
-        "photo.png",
-        "evil\0.png",
-        "invoice\u202Egnp.exe",
-        "夏".repeat(150) + ".png",
-        "../../etc/passwd",
-        "C:\\\\Windows\\\\win.ini",
-        "\r\nX-Injected: 1",
-        "a\"b.png",
-        "",
-        "x".repeat(9000),
-        "\uFEFF\u200B.jpg"
-    };
-    private static final String[] CONTENT_TYPES = {
-        "multipart/form-data",
-        "multipart/form-data; boundary=",
-        "multipart/form-data; boundary=\"unterminated",
-        "multipart/form-data; boundary=" + "b".repeat(200),
-        "multipart/mixed; boundary=B",
-        "multipart/form-data; boundary=B; charset=ebcdic",
-        "text/plain",
-        "application/json",
-        "application/x-www-form-urlencoded",
-        "",
-        "multipart/form-data; boundary=B\0"
-    };
-
     private final Random random;
     private final int port;
     private final List<byte[]> images;
@@ -94,11 +63,11 @@ final class RequestMutator {
                 changes.add("field name");
             }
             if (chance(25)) {
-                name = pick(FILE_NAMES);
+                name = pick(HostileValues.FILE_NAMES);
                 changes.add("file name");
             }
             if (chance(20)) {
-                content = mutateBytes(content, changes);
+                content = HostileValues.mutate(random, content, changes);
             }
             writePart(body, boundary, field, name, content, changes);
         }
@@ -113,12 +82,12 @@ final class RequestMutator {
         }
         String contentType = "multipart/form-data; boundary=" + boundary;
         if (chance(12)) {
-            contentType = pick(CONTENT_TYPES);
+            contentType = pick(HostileValues.CONTENT_TYPES);
             changes.add("content type");
         }
         byte[] bytes = body.toByteArray();
         if (chance(15)) {
-            bytes = mutateBytes(bytes, changes);
+            bytes = HostileValues.mutate(random, bytes, changes);
         }
         return request("POST", "/api/images", contentType, bytes, "upload", changes);
     }
@@ -127,13 +96,13 @@ final class RequestMutator {
         String boundary = "V" + random.nextInt(1_000_000);
         List<String> changes = new ArrayList<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        byte[] audio = chance(60) ? mutateBytes(recording, changes) : recording;
+        byte[] audio = chance(60) ? HostileValues.mutate(random, recording, changes) : recording;
         writePart(body, boundary, chance(10) ? "voice" : "audio", "question.wav", audio, changes);
         if (chance(30)) {
             writeText(
                     body,
-                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n" + pick(BAD_NUMBERS)
-                            + "\r\n");
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n"
+                            + pick(HostileValues.BAD_NUMBERS) + "\r\n");
             changes.add("k");
         }
         writeText(body, "--" + boundary + "--\r\n");
@@ -148,7 +117,7 @@ final class RequestMutator {
 
     private FuzzRequest search() {
         List<String> changes = new ArrayList<>();
-        String query = encode(pick(WORDS));
+        String query = encode(pick(HostileValues.WORDS));
         if (chance(15)) {
             query = pick(new String[] {"%zz", "%", "%E0%A4%A", "%00%01", "a+b%2B%20c", "%C0%AF"});
             changes.add("broken encoding");
@@ -158,7 +127,7 @@ final class RequestMutator {
         }
         String target = "/api/search?q=" + query;
         if (chance(40)) {
-            target += "&k=" + (chance(50) ? pick(BAD_NUMBERS) : String.valueOf(1 + random.nextInt(100)));
+            target += "&k=" + (chance(50) ? pick(HostileValues.BAD_NUMBERS) : String.valueOf(1 + random.nextInt(100)));
             changes.add("k");
         }
         if (chance(10)) {
@@ -166,7 +135,7 @@ final class RequestMutator {
             changes.add("repeated parameters");
         }
         if (chance(10)) {
-            byte[] form = ("q=" + query + "&k=" + pick(BAD_NUMBERS)).getBytes(UTF_8);
+            byte[] form = ("q=" + query + "&k=" + pick(HostileValues.BAD_NUMBERS)).getBytes(UTF_8);
             return request("POST", "/api/search", "application/x-www-form-urlencoded", form, "search form", changes);
         }
         return request("GET", target, null, new byte[0], "search", changes);
@@ -198,7 +167,7 @@ final class RequestMutator {
     private String number(List<String> changes) {
         if (chance(40)) {
             changes.add("paging");
-            return pick(BAD_NUMBERS);
+            return pick(HostileValues.BAD_NUMBERS);
         }
         return String.valueOf(random.nextInt(5));
     }
@@ -270,46 +239,6 @@ final class RequestMutator {
         writeText(body, separator + "\r\n" + headers + "\r\n");
         body.writeBytes(content);
         writeText(body, "\r\n");
-    }
-
-    private byte[] mutateBytes(byte[] original, List<String> changes) {
-        byte[] bytes = original.clone();
-        switch (random.nextInt(5)) {
-            case 0 -> {
-                changes.add("cut");
-                return java.util.Arrays.copyOf(bytes, random.nextInt(Math.max(1, bytes.length)));
-            }
-            case 1 -> {
-                changes.add("flipped bytes");
-                for (int i = 0; i < 1 + random.nextInt(8); i++) {
-                    bytes[random.nextInt(bytes.length)] ^= (byte) (1 + random.nextInt(255));
-                }
-                return bytes;
-            }
-            case 2 -> {
-                changes.add("inserted bytes");
-                int at = random.nextInt(bytes.length + 1);
-                byte[] noise = new byte[1 + random.nextInt(64)];
-                random.nextBytes(noise);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                out.write(bytes, 0, at);
-                out.writeBytes(noise);
-                out.write(bytes, at, bytes.length - at);
-                return out.toByteArray();
-            }
-            case 3 -> {
-                changes.add("bare line feeds");
-                return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .replace("\r\n", "\n")
-                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            }
-            default -> {
-                changes.add("random bytes");
-                byte[] noise = new byte[random.nextInt(2048)];
-                random.nextBytes(noise);
-                return noise;
-            }
-        }
     }
 
     private boolean chance(int percent) {
