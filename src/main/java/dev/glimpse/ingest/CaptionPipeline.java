@@ -118,7 +118,13 @@ class CaptionPipeline implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Captioning pipeline could not look for work; trying again shortly", e);
+                if (FailureReasons.isExpected(e)) {
+                    log.warn(
+                            "Captioning pipeline could not look for work; trying again shortly: {}",
+                            FailureReasons.describe(e));
+                } else {
+                    log.warn("Captioning pipeline could not look for work; trying again shortly", e);
+                }
                 sleepQuietly();
             }
         }

@@ -2,10 +2,12 @@ package dev.glimpse.ingest;
 
 import dev.glimpse.ml.ModelUnavailableException;
 import dev.glimpse.storage.StorageUnavailableException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Turns an exception from captioning into one sentence a person can read, and tells expected conditions of the
- * installation (a model that cannot be loaded, storage that cannot be reached), which are logged in one line, from
+ * installation (a model that cannot be loaded, storage or the database that cannot be reached), which are logged in one line, from
  * bugs, which are logged with their stack trace.
  */
 final class FailureReasons {
@@ -15,7 +17,10 @@ final class FailureReasons {
     private FailureReasons() {}
 
     static boolean isExpected(Throwable error) {
-        return error instanceof ModelUnavailableException || error instanceof StorageUnavailableException;
+        return error instanceof ModelUnavailableException
+                || error instanceof StorageUnavailableException
+                || error instanceof DataAccessResourceFailureException // the database cannot be reached
+                || error instanceof CannotCreateTransactionException;
     }
 
     static String describe(Throwable error) {
