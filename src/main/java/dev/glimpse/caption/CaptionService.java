@@ -24,7 +24,7 @@ public class CaptionService implements AutoCloseable {
         this.properties = properties;
         CaptionOptions options =
                 new CaptionOptions(properties.maxNewTokens(), properties.numBeams(), true, models.modelOptions());
-        this.model = new LazyModel<>(() -> BlipCaptioner.load(locator.locate(properties.model()), options));
+        this.model = new LazyModel<>("caption", () -> BlipCaptioner.load(locator.locate(properties.model()), options));
         this.executor =
                 properties.executor().build("caption", images -> model.get().caption(images));
     }

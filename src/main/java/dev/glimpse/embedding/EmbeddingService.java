@@ -22,8 +22,8 @@ public class EmbeddingService implements AutoCloseable {
 
     EmbeddingService(EmbeddingProperties properties, ModelLocator locator, ModelsProperties models) {
         this.properties = properties;
-        this.model =
-                new LazyModel<>(() -> SentenceEmbedder.load(locator.locate(properties.model()), models.modelOptions()));
+        this.model = new LazyModel<>(
+                "embedding", () -> SentenceEmbedder.load(locator.locate(properties.model()), models.modelOptions()));
         this.executor = properties.executor().build("embedding", this::embedBatch);
     }
 

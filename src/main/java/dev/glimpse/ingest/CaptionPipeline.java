@@ -118,7 +118,13 @@ class CaptionPipeline implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Captioning pipeline could not look for work; trying again shortly", e);
+                if (FailureReasons.isExpected(e)) {
+                    log.warn(
+                            "Captioning pipeline could not look for work; trying again shortly: {}",
+                            FailureReasons.describe(e));
+                } else {
+                    log.warn("Captioning pipeline could not look for work; trying again shortly", e);
+                }
                 sleepQuietly();
             }
         }
@@ -186,7 +192,11 @@ class CaptionPipeline implements SmartLifecycle {
                 claims.release(claim.id());
                 return Outcome.RETRY_LATER;
             }
-            log.warn("Captioning image {} failed", claim.id(), cause);
+            if (FailureReasons.isExpected(cause)) {
+                log.warn("Captioning image {} failed: {}", claim.id(), FailureReasons.describe(cause));
+            } else {
+                log.warn("Captioning image {} failed", claim.id(), cause);
+            }
             lifecycle.fail(claim.id(), FailureReasons.describe(cause));
         } catch (RuntimeException e) {
             log.error(

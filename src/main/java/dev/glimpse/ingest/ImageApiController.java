@@ -24,7 +24,9 @@ import org.springframework.web.multipart.MultipartFile;
  * field {@code files}, one or many) answers per file; list, read and delete by id. Errors are RFC 9457 problems.
  */
 @RestController
-@RequestMapping("/api/images")
+// JSON only, checked before a handler runs: an upload sent with "Accept: image/png" is refused (406) before anything
+// is stored, not stored and then answered 406
+@RequestMapping(path = "/api/images", produces = MediaType.APPLICATION_JSON_VALUE)
 class ImageApiController {
 
     private final IngestService ingest;
@@ -57,6 +59,13 @@ class ImageApiController {
             @RequestParam(name = "size", defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > 200) {
             throw problem(HttpStatus.BAD_REQUEST, "Bad paging", "page must be ≥ 0 and size between 1 and 200.");
+        }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Bad paging",
+                    "page × size must be at most " + Integer.MAX_VALUE + " (with size " + size + ", page at most "
+                            + Integer.MAX_VALUE / size + ").");
         }
         var found = ingest.library(page, size);
         return new ApiPage(

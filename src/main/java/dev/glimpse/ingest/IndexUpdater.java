@@ -50,7 +50,14 @@ class IndexUpdater {
                 blobs.delete(change.removed().thumbnailKey());
             }
         } catch (RuntimeException e) {
-            log.warn("Index or storage not updated for image {}; repair will catch up", change.id(), e);
+            if (FailureReasons.isExpected(e)) {
+                log.warn(
+                        "Index or storage not updated for image {}; repair will catch up: {}",
+                        change.id(),
+                        FailureReasons.describe(e));
+            } else {
+                log.warn("Index or storage not updated for image {}; repair will catch up", change.id(), e);
+            }
         }
     }
 

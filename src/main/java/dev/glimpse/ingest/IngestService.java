@@ -60,17 +60,19 @@ public class IngestService {
         String fileName = FileNames.displayName(clientFileName);
         try {
             InspectedImage inspected = inspector.inspect(bytes);
-            String sha256 = sha256(bytes);
+            byte[] kept = properties.keepAllMetadata() ? bytes : MetadataPolicy.apply(inspected.format(), bytes);
+            String sha256 =
+                    sha256(kept); // of the bytes stored and served: identical pictures with the same kept metadata
             Optional<Image> existing = images.findBySha256(sha256);
             if (existing.isPresent()) {
                 return new IngestOutcome.Duplicate(fileName, ImageSummary.of(existing.get()));
             }
-            return store(fileName, sha256, bytes, inspected);
+            return store(fileName, sha256, kept, inspected);
         } catch (ImageRefusedException e) {
             log.info("Refused upload '{}': {}", fileName, e.getMessage());
             return new IngestOutcome.Refused(fileName, e.getMessage());
         } catch (StorageUnavailableException e) {
-            log.warn("Storage unavailable for upload '{}'", fileName, e);
+            log.warn("Storage unavailable for upload '{}': {}", fileName, FailureReasons.describe(e));
             return new IngestOutcome.Unavailable(fileName, "storage is unavailable right now, please try again later");
         }
     }
@@ -94,7 +96,10 @@ public class IngestService {
         return images.findById(id).map(ImageSummary::of);
     }
 
-    /** Deletes the image: its row now, then its blobs and index document. False when there is no such image. */
+    /**
+     * Deletes the image: its row now, then its blobs and index document. False when there is no such image. A row
+     * changed meanwhile (claimed or finished by the caption pipeline) is read again and deleted, not answered 500.
+     */
     public boolean delete(UUID id) {
         return retryingOnConflict(() -> lifecycle.delete(id));
     }
@@ -144,8 +149,7 @@ public class IngestService {
                         .map(bytes -> new StoredBytes(bytes, "image/jpeg", "t-" + image.getSha256())));
     }
 
-    private IngestOutcome store(String fileName, String sha256, byte[] original, InspectedImage inspected) {
-        byte[] cleaned = LocationStripper.strip(inspected.format(), original);
+    private IngestOutcome store(String fileName, String sha256, byte[] cleaned, InspectedImage inspected) {
         int orientation = Orientation.of(inspected.format(), cleaned);
         byte[] thumbnail = Thumbnails.jpeg(inspected.pixels(), orientation, properties.thumbnailSize());
         String storageKey = blobs.put(cleaned, inspected.format().mimeType());

@@ -99,7 +99,14 @@ class OrphanBlobSweeper implements SmartLifecycle {
         try {
             sweep();
         } catch (RuntimeException e) {
-            log.warn("Orphan blob sweep failed; trying again in {}", properties.interval(), e);
+            if (FailureReasons.isExpected(e)) {
+                log.warn(
+                        "Orphan blob sweep failed; trying again in {}: {}",
+                        properties.interval(),
+                        FailureReasons.describe(e));
+            } else {
+                log.warn("Orphan blob sweep failed; trying again in {}", properties.interval(), e);
+            }
         }
     }
 }

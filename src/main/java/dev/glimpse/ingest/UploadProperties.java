@@ -8,11 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** Limits for uploaded images and the size of their thumbnails. */
+/**
+ * Limits for uploaded images, the size of their thumbnails, and whether stored originals follow the metadata policy
+ * ({@code keepAllMetadata=false}, the default: see {@code MetadataPolicy}) or are kept byte for byte.
+ */
 @Validated
 @ConfigurationProperties("glimpse.upload")
 public record UploadProperties(
         @NotNull @DefaultValue("5MB") DataSize maxBytes,
         @Min(1) @Max(500) @DefaultValue("50") int maxMegapixels,
         @Min(32) @Max(2048) @DefaultValue("320") int thumbnailSize,
-        @Min(1) @Max(100) @DefaultValue("20") int maxFilesPerUpload) {}
+        @Min(1) @Max(100) @DefaultValue("20") int maxFilesPerUpload,
+        @DefaultValue("false") boolean keepAllMetadata) {}

@@ -1,6 +1,7 @@
 /**
  * Getting images in: checking each upload (size, real type from its bytes, header dimensions, a full decode), storing
- * it once per content hash with location metadata stripped, making its thumbnail, and recording it as an
+ * it once per content hash after the metadata policy (pixels and owner-valued EXIF/ICC kept; location, comments and
+ * hidden data dropped), making its thumbnail, and recording it as an
  * {@link dev.glimpse.ingest.Image} row. Also the upload page with the library grid and the image content endpoints.
  */
 package dev.glimpse.ingest;

@@ -1,6 +1,7 @@
 package dev.glimpse.search;
 
 import dev.glimpse.ml.BusyException;
+import dev.glimpse.ml.ModelUnavailableException;
 import dev.glimpse.speech.AudioDecodingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,10 @@ final class SearchFailures {
         return switch (failure) {
             case AudioDecodingException unreadable -> unreadable.getMessage();
             case BusyException busy -> BUSY;
+            case ModelUnavailableException unavailable -> {
+                log.warn("Search failed: {}", unavailable.getMessage());
+                yield "Search is unavailable right now: " + unavailable.getMessage() + ".";
+            }
             default -> {
                 log.warn("Search failed", failure);
                 yield UNEXPECTED;

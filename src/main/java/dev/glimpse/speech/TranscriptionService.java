@@ -33,7 +33,8 @@ public class TranscriptionService implements AutoCloseable {
                 TranscriptionTask.TRANSCRIBE,
                 models.modelOptions(),
                 properties.audioLimits());
-        this.model = new LazyModel<>(() -> WhisperTranscriber.load(locator.locate(properties.model()), options));
+        this.model =
+                new LazyModel<>("speech", () -> WhisperTranscriber.load(locator.locate(properties.model()), options));
         this.executor = properties.executor().build("speech", this::transcribeAll);
     }
 

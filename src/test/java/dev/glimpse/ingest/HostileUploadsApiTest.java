@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,53 @@ class HostileUploadsApiTest {
                 .get(0);
 
         assertThat(file.get("status").asString()).isIn("stored", "duplicate");
+    }
+
+    static Stream<Arguments> imagesWithMetadata() {
+        return Stream.of(
+                Arguments.of("loaded.jpg", MetadataFiles.jpeg(TestImages.jpeg(96, 64, 720))),
+                Arguments.of("loaded.png", MetadataFiles.png(TestImages.png(48, 32, 721))),
+                Arguments.of("loaded.webp", MetadataFiles.webp(HostileFiles.fixture("tiny-16px.webp"), false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("imagesWithMetadata")
+    void storedOriginalKeepsPixelsCameraAndDateButNothingHidden(String name, byte[] loaded) throws Exception {
+        JsonNode file = JSON.readTree(upload(name, loaded).body()).get("files").get(0);
+        assertThat(file.get("status").asString()).isIn("stored", "duplicate");
+
+        byte[] served = content(file.get("id").asString());
+
+        System.out.printf("%s: %d bytes uploaded, %d stored and served%n", name, loaded.length, served.length);
+        assertThat(ImageStructure.latin1(served)).doesNotContain(MetadataFiles.HIDDEN);
+        assertThat(ImageStructure.pixels(served)).isEqualTo(ImageStructure.pixels(loaded));
+        byte[] exifBlock = switch (name.substring(name.lastIndexOf('.') + 1)) {
+            case "png" -> ImageStructure.pngChunk(served, "eXIf");
+            case "webp" -> ImageStructure.webpChunk(served, "EXIF");
+            default -> served;
+        };
+        var exif = ImageStructure.exifOf(exifBlock);
+        assertThat(ImageStructure.field(exif, TiffTagConstants.TIFF_TAG_MAKE)).isEqualTo(MetadataFiles.MAKE);
+        assertThat(ImageStructure.field(exif, ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL))
+                .isEqualTo(MetadataFiles.TAKEN);
+        assertThat(exif.getGpsInfo()).isNull();
+    }
+
+    @Test
+    void samePictureWithOnlyDroppedMetadataDifferentIsADuplicate() throws Exception {
+        byte[] plain = TestImages.jpeg(96, 64, 722);
+        byte[] first = MetadataFiles.jpeg(plain);
+        byte[] second = java.util.Arrays.copyOf(first, first.length + 3);
+        second[first.length] = 'x'; // different bytes after the end of the image, which are never stored
+        JsonNode stored =
+                JSON.readTree(upload("first.jpg", first).body()).get("files").get(0);
+
+        JsonNode again =
+                JSON.readTree(upload("second.jpg", second).body()).get("files").get(0);
+
+        assertThat(stored.get("status").asString()).isEqualTo("stored");
+        assertThat(again.get("status").asString()).isEqualTo("duplicate");
+        assertThat(again.get("id").asString()).isEqualTo(stored.get("id").asString());
     }
 
     @Test

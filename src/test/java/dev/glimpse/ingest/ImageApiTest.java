@@ -95,7 +95,7 @@ class ImageApiTest {
         HttpResponse<String> deleted =
                 send(HttpRequest.newBuilder(uri("/api/images/" + id)).DELETE().build());
 
-        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         assertThat(send(HttpRequest.newBuilder(uri("/api/images/" + id)).build())
                         .statusCode())
                 .isEqualTo(404);

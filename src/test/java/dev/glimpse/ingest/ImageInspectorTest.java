@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 class ImageInspectorTest {
 
     private final ImageInspector inspector =
-            new ImageInspector(new UploadProperties(DataSize.ofMegabytes(5), 50, 320, 20));
+            new ImageInspector(new UploadProperties(DataSize.ofMegabytes(5), 50, 320, 20, false));
 
     @ParameterizedTest
     @CsvSource({"tiny-16px.png, PNG", "tiny-16px.jpg, JPEG", "tiny-16px.webp, WEBP", "tiny-16px.gif, GIF"})

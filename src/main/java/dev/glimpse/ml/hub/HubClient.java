@@ -117,7 +117,8 @@ public final class HubClient {
             return httpNoRedirects.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new HubException(
-                    "Cannot reach the model hub at " + baseUrl + " to fetch " + file + " of " + ref + ": " + e
+                    "Cannot reach the model hub at " + baseUrl + " to fetch " + file + " of " + ref + ": "
+                            + unreachable(e)
                             + ". Check the network or the hub URL, or pre-fetch the model where the hub is"
                             + " reachable and copy the models folder.",
                     e);
@@ -125,6 +126,16 @@ public final class HubClient {
             Thread.currentThread().interrupt();
             throw new HubException("Interrupted while asking the hub for " + url, e);
         }
+    }
+
+    /** Why the hub could not be reached, in words (the JDK's connection errors often have no message). */
+    static String unreachable(IOException e) {
+        return switch (e) {
+            case java.net.ConnectException refused -> "the connection was refused";
+            case java.net.http.HttpTimeoutException timeout -> "it did not answer in time";
+            case java.net.UnknownHostException unknown -> "unknown host " + unknown.getMessage();
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 
     private static HubException refused(int status, ModelRef ref, String file, URI url) {

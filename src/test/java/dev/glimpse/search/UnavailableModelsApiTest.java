@@ -1,0 +1,94 @@
+package dev.glimpse.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.glimpse.ingest.ImageSummary;
+import dev.glimpse.ingest.IngestOutcome;
+import dev.glimpse.ingest.IngestService;
+import dev.glimpse.testsupport.CapturedLog;
+import dev.glimpse.testsupport.Fixtures;
+import dev.glimpse.testsupport.Multipart;
+import dev.glimpse.testsupport.TestImages;
+import dev.glimpse.testsupport.UnreachableHubGlimpseTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Models that cannot be loaded because the hub cannot be reached are an expected condition of an installation: voice
+ * search answers a 503 problem that names the model and the reason, a caption fails with that reason, and each is
+ * logged in one line without a stack trace.
+ */
+@UnreachableHubGlimpseTest
+class UnavailableModelsApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingest;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void voiceSearchWhileTheSpeechModelCannotBeLoadedIsA503ProblemSayingWhy() throws Exception {
+        byte[] recording = Files.readAllBytes(Fixtures.media("speech-red-car-22khz.wav"));
+        CapturedLog log = CapturedLog.start();
+        HttpResponse<String> response;
+        try (log) {
+            response = http.send(
+                    new Multipart()
+                            .file("audio", "question.wav", recording)
+                            .post(URI.create("http://localhost:" + port + "/api/search/voice")),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        System.out.printf("HTTP %d %s%nlogged %s%n", response.statusCode(), response.body(), log.linesFrom(""));
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("detail").asString())
+                .startsWith("The speech model is unavailable: ")
+                .contains("Cannot reach the model hub");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(log.stackTraces()).isEmpty();
+        assertThat(log.errors()).isEmpty();
+        assertThat(log.warningsFrom("dev.glimpse"))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("the speech model is unavailable"));
+    }
+
+    @Test
+    void captionThatCannotReachTheHubFailsWithTheReasonInOneLogLine() {
+        CapturedLog log = CapturedLog.start();
+        UUID id;
+        ImageSummary failed;
+        try (log) {
+            IngestOutcome outcome = ingest.ingest("offline.png", TestImages.png(32, 24, 9001));
+            id = ((IngestOutcome.Stored) outcome).image().id();
+            failed = await().atMost(Duration.ofSeconds(120))
+                    .until(() -> ingest.find(id).orElseThrow(), image -> image.failureReason() != null);
+        }
+
+        System.out.printf("failure reason: %s%nlogged %s%n", failed.failureReason(), log.linesFrom("dev.glimpse"));
+        assertThat(failed.failureReason()).startsWith("the caption model is unavailable: Cannot reach the model hub");
+        assertThat(log.stackTraces()).isEmpty();
+        assertThat(log.errors()).isEmpty();
+        assertThat(log.linesFrom("dev.glimpse.ingest.CaptionPipeline"))
+                .filteredOn(line -> line.contains(id.toString()))
+                .hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains("Cannot reach the model hub"));
+    }
+}
