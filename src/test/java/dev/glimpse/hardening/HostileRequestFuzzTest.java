@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Longer or different runs: {@code -Dglimpse.fuzz.seed=7 -Dglimpse.fuzz.requests=20000
  * -Dglimpse.fuzz.seconds=600}.
  */
+@Tag("hardening")
 @GlimpseTest
 class HostileRequestFuzzTest {
 
