@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,21 +12,26 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Row-level claims on images waiting for a caption. A claim moves rows from RECEIVED to CAPTIONING with the claim
  * time in one statement using {@code FOR UPDATE SKIP LOCKED}, so concurrent workers, in this instance or another one
- * sharing the database, never claim the same image.
+ * sharing the database, never claim the same image. Each claimed image is announced as an {@link ImageChanged} inside
+ * the claiming transaction, so that open pages show "Captioning…" as it happens.
  */
 @Component
 class ImageClaims {
 
     private final JdbcClient jdbc;
+    private final ImageRepository images;
+    private final ApplicationEventPublisher events;
 
-    ImageClaims(JdbcClient jdbc) {
+    ImageClaims(JdbcClient jdbc, ImageRepository images, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.images = images;
+        this.events = events;
     }
 
     /** Claims up to {@code limit} waiting images, oldest first. */
     @Transactional
     List<Claim> claim(int limit) {
-        return jdbc.sql("""
+        List<Claim> claimed = jdbc.sql("""
                         UPDATE image SET status = 'CAPTIONING', claimed_at = now(), updated_at = now(),
                                version = version + 1
                         WHERE id IN (SELECT id FROM image WHERE status = 'RECEIVED'
@@ -36,6 +42,12 @@ class ImageClaims {
                 .query((rs, row) -> new Claim(
                         rs.getObject("id", UUID.class), rs.getString("storage_key"), rs.getString("mime_type")))
                 .list();
+        if (!claimed.isEmpty()) {
+            // read after the update in this transaction: the rows as claimed, each announced before commit
+            images.findAllById(claimed.stream().map(Claim::id).toList())
+                    .forEach(image -> events.publishEvent(ImageChanged.updated(image)));
+        }
+        return claimed;
     }
 
     /** Gives claims taken before {@code cutoff} back to the queue; returns how many. */

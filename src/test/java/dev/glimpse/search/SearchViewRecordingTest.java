@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -39,12 +40,15 @@ class SearchViewRecordingTest {
     @Autowired
     RateLimiter limiter;
 
+    @Autowired
+    ObjectProvider<ImageViewers> viewers;
+
     private final BlockingQueue<Runnable> pushed = new LinkedBlockingQueue<>();
     private SearchView view;
 
     @BeforeEach
     void openPage() {
-        view = new SearchView(service, speech, limiter);
+        view = new SearchView(service, speech, limiter, viewers);
         view.connect(pushed::add);
     }
 
