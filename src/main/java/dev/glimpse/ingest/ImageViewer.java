@@ -81,6 +81,7 @@ class ImageViewer extends Dialog {
 
     @Override
     protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
         UI ui = event.getUI();
         changes = ingest.onChange((id, changed) -> ui.access(() -> {
             if (image != null && id.equals(image.id())) {
@@ -95,6 +96,7 @@ class ImageViewer extends Dialog {
 
     @Override
     protected void onDetach(DetachEvent event) {
+        super.onDetach(event);
         if (changes != null) {
             changes.remove();
             changes = null;

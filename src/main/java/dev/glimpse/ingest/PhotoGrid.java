@@ -54,6 +54,7 @@ class PhotoGrid extends VirtualList<List<ImageSummary>> {
 
     @Override
     protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
         getElement().executeJs("""
                 const report = () => this.dispatchEvent(new CustomEvent('glimpse-width', {detail: this.clientWidth}));
                 new ResizeObserver(report).observe(this);
@@ -66,6 +67,7 @@ class PhotoGrid extends VirtualList<List<ImageSummary>> {
 
     /** Reads everything again (a filter changed, an image came or went). */
     void refresh() {
+        shown.clear();
         getDataProvider().refreshAll();
     }
 

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -26,6 +28,7 @@ class UploadTracker extends Div {
     private final Consumer<UUID> onRetry;
     private final Clock clock;
     private final List<UploadRow> batch = new ArrayList<>();
+    private final Map<String, Integer> answeredEarly = new HashMap<>();
     private boolean batchOpen;
     private Instant lastEvent = Instant.EPOCH;
 
@@ -42,14 +45,20 @@ class UploadTracker extends Div {
         summary.getElement().setAttribute("aria-live", "polite");
         summary.setVisible(false);
         rows.setId("upload-results");
+        rows.getElement().setAttribute("role", "region");
         rows.getElement().setAttribute("aria-label", "Files sent from this page");
         add(summary, rows);
     }
 
     /** The browser started sending a file. */
     void sending(String clientFileName) {
-        UploadRow row = new UploadRow(FileNames.displayName(clientFileName), onRetry);
-        join(row);
+        String name = FileNames.displayName(clientFileName);
+        // the server's answer for a small file can overtake the browser's "started" event: its row exists already
+        if (answeredEarly.merge(name, -1, Integer::sum) >= 0) {
+            return;
+        }
+        answeredEarly.remove(name);
+        join(new UploadRow(name, onRetry));
     }
 
     /** The browser refused a file before sending it (too many, too large, wrong type), with the reason. */
@@ -68,6 +77,7 @@ class UploadTracker extends Div {
                 .orElseGet(() -> {
                     UploadRow added = new UploadRow(outcome.fileName(), onRetry);
                     join(added);
+                    answeredEarly.merge(outcome.fileName(), 1, Integer::sum);
                     return added;
                 });
         row.show(outcome);

@@ -102,7 +102,7 @@ class LibraryBrowserTest {
         filter.sendKeys("lighthouse", Keys.ENTER);
         wait.until(
                 driver -> driver.findElement(By.id("library-count")).getText().equals("9 images match"));
-        wait.until(driver -> tiles().size() == 9);
+        wait.until(driver -> shownTiles().size() == 9);
 
         filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         browser.findElements(By.cssSelector("#library-show vaadin-radio-button")).stream()
@@ -139,6 +139,11 @@ class LibraryBrowserTest {
                     + browser.findElement(By.id("library")).getAttribute("outerHTML"));
             throw e;
         }
+    }
+
+    /** The tiles in rows the virtual list shows (it keeps rows it may reuse hidden). */
+    private List<WebElement> shownTiles() {
+        return tiles().stream().filter(WebElement::isDisplayed).toList();
     }
 
     private List<WebElement> tiles() {
