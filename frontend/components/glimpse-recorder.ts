@@ -56,6 +56,7 @@ export class GlimpseRecorder extends LitElement {
 
   static styles = css`
     :host {
+      max-width: 100%;
       display: inline-flex;
       flex-direction: column;
       gap: var(--lumo-space-s, 0.5rem);
@@ -63,6 +64,7 @@ export class GlimpseRecorder extends LitElement {
     }
     .controls {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: var(--lumo-space-m, 1rem);
     }

@@ -40,6 +40,7 @@ class ImageViewer extends Dialog {
     private final Button previous = new Button("← Previous", click -> step(-1));
     private final Button next = new Button("Next →", click -> step(1));
     private final Div similar = new Div();
+    private final H3 moreLikeThisTitle = new H3("More like this");
     private ImageSummary image;
     private Registration changes;
 
@@ -69,9 +70,9 @@ class ImageViewer extends Dialog {
         body.addClassName("viewer-body");
         similar.setId("viewer-similar");
         similar.addClassName("photo-tiles");
-        H3 moreLikeThis = new H3("More like this");
-        moreLikeThis.addClassName("viewer-similar-title");
-        add(body, moreLikeThis, similar);
+        moreLikeThisTitle.addClassName("viewer-similar-title");
+        moreLikeThisTitle.setVisible(false);
+        add(body, moreLikeThisTitle, similar);
         Shortcuts.addShortcutListener(this, () -> stepUnlessEditing(-1), Key.ARROW_LEFT)
                 .listenOn(this);
         Shortcuts.addShortcutListener(this, () -> stepUnlessEditing(1), Key.ARROW_RIGHT)
@@ -122,6 +123,7 @@ class ImageViewer extends Dialog {
         next.setEnabled(navigation.step(now, 1).isPresent());
         if (other) {
             similar.removeAll();
+            moreLikeThisTitle.setVisible(false);
         }
     }
 
@@ -197,6 +199,7 @@ class ImageViewer extends Dialog {
         ImageSummary of = image;
         UI ui = UI.getCurrent();
         similar.removeAll();
+        moreLikeThisTitle.setVisible(true);
         similar.setText("Looking…");
         edits.similar(of.id())
                 .whenComplete((found, error) -> ui.access(() -> {

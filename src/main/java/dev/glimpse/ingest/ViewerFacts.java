@@ -23,14 +23,14 @@ class ViewerFacts extends DescriptionList {
         removeAll();
         NumberFormat bytes = NumberFormat.getIntegerInstance(Locale.ENGLISH);
         fact("File", image.fileName());
-        fact(
-                "Size",
-                bytes.format(image.byteSize()) + " bytes ("
-                        + String.format(Locale.ROOT, "%.1f", image.byteSize() / (1024.0 * 1024.0)) + " MB, "
-                        + image.mimeType() + ")");
+        double kb = image.byteSize() / 1024.0;
+        String rounded = kb < 1024
+                ? String.format(Locale.ROOT, "%.0f KB", Math.max(1, kb))
+                : String.format(Locale.ROOT, "%.1f MB", kb / 1024);
+        fact("Size", bytes.format(image.byteSize()) + " bytes (" + rounded + ", " + image.mimeType() + ")");
         fact("Dimensions", image.width() + " × " + image.height() + " pixels");
         fact("Uploaded", TIME.format(image.createdAt()));
-        fact("Caption", image.captionByPerson() ? "written by a person" : orDash(image.captionModelName()));
+        fact("Caption by", image.captionByPerson() ? "a person" : orDash(image.captionModelName()));
         fact("Embedding model", orDash(image.embeddingModelName()));
     }
 

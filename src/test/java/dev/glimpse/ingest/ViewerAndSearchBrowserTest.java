@@ -114,6 +114,37 @@ class ViewerAndSearchBrowserTest {
     }
 
     @Test
+    void severalSelectedImagesAreDeletedTogetherAndComeBackWithUndo() {
+        UUID first = readyImage("pick-a.png", 5251);
+        UUID second = readyImage("pick-b.png", 5252);
+        open("/");
+        for (UUID id : List.of(first, second)) {
+            WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#library-grid .photo-tile[data-image-id='" + id + "'] .photo-tile-select")));
+            box.click();
+        }
+        wait.until(
+                driver -> driver.findElement(By.id("selection-count")).getText().equals("2 selected"));
+        assertThat(browser.findElement(By.id("selection-download")).getAttribute("href"))
+                .isNotBlank();
+
+        browser.findElement(By.id("selection-delete")).click();
+        WebElement confirm = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-delete")));
+        confirm.findElement(By.cssSelector("[slot='confirm-button']")).click();
+        WebElement undo = wait.until(ExpectedConditions.elementToBeClickable(By.id("undo-delete-button")));
+        assertThat(ingest.find(first)).isEmpty();
+        assertThat(ingest.find(second)).isEmpty();
+
+        undo.click();
+
+        await().atMost(PATIENCE)
+                .until(() ->
+                        ingest.find(first).isPresent() && ingest.find(second).isPresent());
+        wait.until(driver -> !driver.findElements(tile(first)).isEmpty()
+                && !driver.findElements(tile(second)).isEmpty());
+    }
+
+    @Test
     void moreLikeThisListsTheNearestCaptionsFirst() {
         UUID car = captioned("car-1.png", 5301, "a red sports car parked on a city street");
         UUID twin = captioned("car-2.png", 5302, "a red car parked by the side of a street");
@@ -215,14 +246,30 @@ class ViewerAndSearchBrowserTest {
                         + " && r.shadowRoot.activeElement.id === 'record';"));
     }
 
-    /** Tabs to the image's tile in the library and presses Enter, as a keyboard user would. */
+    /**
+     * Focuses the image's tile in the library and presses Enter, as a keyboard user would. The grid may still be
+     * laying itself out for the window's width (its tiles are then drawn again), so a press that went to a tile
+     * replaced meanwhile is repeated.
+     */
     private void openViewerByKeyboard(UUID id) {
-        WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#library-grid .photo-tile[data-image-id='" + id + "'] .photo-tile-open")));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", open);
-        new Actions(browser).sendKeys(Keys.ENTER).perform();
-        wait.until(driver ->
-                id.toString().equals(driver.findElement(By.id("viewer")).getAttribute("data-image-id")));
+        By tileButton = By.cssSelector("#library-grid .photo-tile[data-image-id='" + id + "'] .photo-tile-open");
+        for (int attempt = 1; ; attempt++) {
+            WebElement open = wait.until(ExpectedConditions.visibilityOfElementLocated(tileButton));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", open);
+            new Actions(browser).sendKeys(Keys.ENTER).perform();
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(driver -> id.toString()
+                                .equals(driver.findElement(By.id("viewer")).getAttribute("data-image-id")));
+                break;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 5) {
+                    PageChecks.screenshot(browser, "viewer-did-not-open");
+                    throw e;
+                }
+                System.out.println("Enter on the tile opened no viewer (attempt " + attempt + "); again");
+            }
+        }
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("viewer-image")));
     }
 
