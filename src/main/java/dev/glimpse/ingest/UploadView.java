@@ -35,6 +35,9 @@ import org.springframework.beans.factory.ObjectProvider;
 @JsModule("./upload-batches.ts")
 public class UploadView extends VerticalLayout {
 
+    /** The name of the file whose upload started, read in the browser (empty for an event without one). */
+    private static final String STARTED_FILE = "event.detail && event.detail.file ? event.detail.file.name : ''";
+
     private final IngestService ingest;
     private final ImageEdits edits;
     private final RateLimiter rateLimiter;
@@ -146,11 +149,13 @@ public class UploadView extends VerticalLayout {
         upload.setI18n(i18n);
         upload.getElement()
                 .addEventListener("upload-start", event -> {
-                    tracker.sending(
-                            event.getEventData().path("event.detail.file.name").asString(""));
+                    String name = event.getEventData().path(STARTED_FILE).asString("");
+                    if (!name.isEmpty()) {
+                        tracker.sending(name);
+                    }
                     sections.forEach(s -> s.uploading(true));
                 })
-                .addEventData("event.detail.file.name");
+                .addEventData(STARTED_FILE);
         upload.addAllFinishedListener(event -> {
             tracker.batchFinished();
             upload.clearFileList();
@@ -177,6 +182,13 @@ public class UploadView extends VerticalLayout {
     }
 
     private void show(IngestOutcome outcome) {
+        // the pipeline may have claimed the image before this answer reached the page, and that change found no row
+        // to update yet: the row starts from the image as it is now
+        if (outcome instanceof IngestOutcome.Stored stored) {
+            outcome = ingest.find(stored.image().id())
+                    .<IngestOutcome>map(now -> new IngestOutcome.Stored(stored.fileName(), now))
+                    .orElse(outcome);
+        }
         tracker.outcome(outcome);
     }
 

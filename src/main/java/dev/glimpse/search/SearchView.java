@@ -3,7 +3,6 @@ package dev.glimpse.search;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -161,10 +160,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         String text = query.getValue();
         if (page != null && !text.isBlank() && !text.equals(queryInUrl)) {
             queryInUrl = text;
-            UI.getCurrent()
-                    .getPage()
-                    .getHistory()
-                    .pushState(null, new Location("search", QueryParameters.of("q", text)));
+            getUI().ifPresent(ui ->
+                    ui.getPage().getHistory().pushState(null, new Location("search", QueryParameters.of("q", text))));
         }
         startTextSearch(text);
     }

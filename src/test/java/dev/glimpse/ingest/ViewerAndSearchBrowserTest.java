@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -72,6 +73,12 @@ class ViewerAndSearchBrowserTest {
         PageChecks.screenshot(browser, "viewer-1280");
         assertThat(Accessibility.seriousViolations(browser)).isEmpty();
 
+        // → and ← step through the library, newest first, as it was when the viewer opened
+        new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
+        wait.until(driver -> !id.toString().equals(viewer.getAttribute("data-image-id")));
+        new Actions(browser).sendKeys(Keys.ARROW_LEFT).perform();
+        wait.until(driver -> id.toString().equals(viewer.getAttribute("data-image-id")));
+
         browser.findElement(By.id("viewer-edit")).click();
         WebElement editor = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#viewer-caption-editor textarea")));
@@ -119,9 +126,14 @@ class ViewerAndSearchBrowserTest {
         UUID second = readyImage("pick-b.png", 5252);
         open("/");
         for (UUID id : List.of(first, second)) {
-            WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#library-grid .photo-tile[data-image-id='" + id + "'] .photo-tile-select")));
-            box.click();
+            // the grid may draw its tiles again meanwhile (a width change, another image captioned): look again then
+            By box = By.cssSelector("#library-grid .photo-tile[data-image-id='" + id + "'] .photo-tile-select");
+            new WebDriverWait(browser, PATIENCE)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(driver -> {
+                        driver.findElement(box).click();
+                        return true;
+                    });
         }
         wait.until(
                 driver -> driver.findElement(By.id("selection-count")).getText().equals("2 selected"));
