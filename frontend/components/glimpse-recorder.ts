@@ -7,7 +7,8 @@ const PREFERRED_TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;code
 const TICK_MS = 100;
 
 /**
- * A microphone button: press it (mouse, Enter or Space) to record, press it again to stop. It shows the elapsed
+ * A microphone button: press it (mouse, Enter or Space) to record, press it again to stop; it keeps the keyboard
+ * focus throughout (it is marked busy with aria-disabled rather than disabled, which would drop the focus). It shows the elapsed
  * time and the input level, stops by itself after `max-seconds`, lets the user play the clip back and sends it to
  * the server as multipart/form-data to the URL in its `target` attribute (a Vaadin UploadHandler set by the Java
  * component). When the microphone is refused or missing it says so in plain words.
@@ -55,6 +56,7 @@ export class GlimpseRecorder extends LitElement {
 
   static styles = css`
     :host {
+      max-width: 100%;
       display: inline-flex;
       flex-direction: column;
       gap: var(--lumo-space-s, 0.5rem);
@@ -62,10 +64,13 @@ export class GlimpseRecorder extends LitElement {
     }
     .controls {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: var(--lumo-space-m, 1rem);
     }
     button {
+      min-width: 12.5em;
+      justify-content: center;
       display: inline-flex;
       align-items: center;
       gap: 0.5em;
@@ -87,9 +92,13 @@ export class GlimpseRecorder extends LitElement {
       outline: 3px solid var(--lumo-primary-color-50pct, #1676f380);
       outline-offset: 2px;
     }
-    button:disabled {
+    button:disabled,
+    button[aria-disabled='true'] {
       opacity: 0.5;
       cursor: not-allowed;
+    }
+    .idle {
+      visibility: hidden;
     }
     .dot {
       width: 0.7em;
@@ -136,7 +145,8 @@ export class GlimpseRecorder extends LitElement {
           id="record"
           type="button"
           aria-pressed=${recording ? 'true' : 'false'}
-          ?disabled=${this.disabled || busy}
+          aria-disabled=${busy ? 'true' : 'false'}
+          ?disabled=${this.disabled}
           @click=${this.toggle}
         >
           <span class="dot" aria-hidden="true"></span>
@@ -154,7 +164,8 @@ export class GlimpseRecorder extends LitElement {
               >
                 <div style="width: ${Math.round(this.level * 100)}%"></div>
               </div>`
-          : nothing}
+          : html`<span class="time idle" aria-hidden="true">0:00 / ${clock(this.maxSeconds)}</span>
+              <div class="meter idle" aria-hidden="true"></div>`}
       </div>
       <div id="status" class="status ${this.problem ? 'problem' : ''}" role="status" aria-live="polite">
         ${this.statusText()}
@@ -169,6 +180,34 @@ export class GlimpseRecorder extends LitElement {
     if (changed.has('disabled') && this.disabled && this.state === 'recording') {
       this.stop();
     }
+    if (changed.has('clipUrl') && this.clipUrl) {
+      this.showClipLength();
+    }
+  }
+
+  /**
+   * MediaRecorder's WebM clips carry no duration, so the player would show 0:00: seeking far past the end makes the
+   * browser find the real length, after which the player goes back to the start.
+   */
+  private showClipLength() {
+    const audio = this.renderRoot.querySelector('audio');
+    if (!audio) {
+      return;
+    }
+    const rewind = () => {
+      audio.removeEventListener('timeupdate', rewind);
+      audio.currentTime = 0;
+    };
+    audio.addEventListener(
+      'loadedmetadata',
+      () => {
+        if (!Number.isFinite(audio.duration)) {
+          audio.addEventListener('timeupdate', rewind);
+          audio.currentTime = 1e101;
+        }
+      },
+      { once: true },
+    );
   }
 
   disconnectedCallback() {
@@ -199,6 +238,9 @@ export class GlimpseRecorder extends LitElement {
   }
 
   private toggle() {
+    if (this.state === 'starting' || this.state === 'sending') {
+      return; // busy: the button stays focused (never disabled) so Space or Enter works again right after
+    }
     if (this.state === 'recording') {
       this.stop();
     } else {

@@ -3,12 +3,12 @@ package dev.glimpse.base;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
@@ -18,36 +18,31 @@ import jakarta.annotation.security.PermitAll;
  * depends on no feature.
  */
 @PermitAll
+@CssImport("./glimpse.css")
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication) {
         H1 title = new H1("Glimpse");
-        title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
+        title.addClassName("app-title");
         Span tagline = new Span("Every image captioned. Find it again by what you remember.");
-        tagline.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        tagline.addClassName("app-tagline");
         Nav links = new Nav(link("", "Upload", "nav-upload"), link("search", "Search", "nav-search"));
         links.getElement().setAttribute("aria-label", "Pages");
-        links.getStyle()
-                .set("display", "flex")
-                .set("gap", "var(--lumo-space-m)")
-                .set("margin-left", "auto");
-        HorizontalLayout header = new HorizontalLayout(title, tagline, links);
-        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        header.setWidthFull();
-        header.getStyle().set("padding", "0 var(--lumo-space-m)");
-        addToNavbar(header);
+        links.addClassName("app-nav");
+        Div header = new Div(title, tagline, links);
+        header.addClassName("app-header");
         if (authentication.isAuthenticated()) {
-            authentication.getPrincipalName().ifPresent(name -> addToNavbar(signedIn(name, authentication)));
+            authentication.getPrincipalName().ifPresent(name -> header.add(signedIn(name, authentication)));
         }
+        addToNavbar(header);
     }
 
-    private static HorizontalLayout signedIn(String name, AuthenticationContext authentication) {
+    private static Div signedIn(String name, AuthenticationContext authentication) {
         Button signOut = new Button("Sign out", click -> authentication.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout user = new HorizontalLayout(new Span(name), signOut);
-        user.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        user.getStyle().set("margin-left", "auto").set("padding", "0 var(--lumo-space-m)");
+        Div user = new Div(new Span(name), signOut);
+        user.addClassName("app-user");
         return user;
     }
 

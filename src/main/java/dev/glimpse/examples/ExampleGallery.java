@@ -29,10 +29,16 @@ public class ExampleGallery extends Div implements UploadPageSection {
 
     private final ExampleService service;
     private final Div tiles = new Div();
+    private final Paragraph note =
+            new Paragraph("Pause for a moment and a few example images appear here with their captions.");
     private final List<ExampleTile> current = new ArrayList<>();
     private ExampleRound round;
     private int pending;
     private boolean busy;
+
+    /** Said plainly when no source could deliver a single example, instead of an empty promise. */
+    static final String NOTHING_TO_SHOW = "No examples to show right now: the example image service cannot be reached"
+            + " and your library has no captioned images beyond those listed below.";
 
     ExampleGallery(ExampleService service) {
         this.service = service;
@@ -43,11 +49,8 @@ public class ExampleGallery extends Div implements UploadPageSection {
         if (service.settings().enabled()) {
             IdleTracker tracker = new IdleTracker(service.settings().idleAfter());
             tracker.addIdleListener(event -> idle());
-            add(
-                    new H2("While you wait"),
-                    new Paragraph("Pause for a moment and a few example images appear here with their captions."),
-                    tiles,
-                    tracker);
+            note.setId("examples-note");
+            add(new H2("While you wait"), note, tiles, tracker);
         } else {
             setVisible(false);
         }
@@ -111,6 +114,10 @@ public class ExampleGallery extends Div implements UploadPageSection {
                 push(ui, () -> {
                     tiles.remove(roundTiles.get(tile));
                     pending--;
+                    if (pending == 0 && tiles.getComponentCount() == 0) {
+                        note.setText(NOTHING_TO_SHOW);
+                        note.addClassName("example-none");
+                    }
                 });
             }
         });

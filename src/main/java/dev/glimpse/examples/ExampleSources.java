@@ -15,13 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands out examples for one gallery round, trying the sources in order: the remote service (given up for the rest of
  * the round after its first failure, so an offline server does not wait out a time-out per tile), then the user's
- * captioned library images, then the folder. Each library image and folder file is used at most once per round. Not
+ * captioned library images (not the newest ones, which the library shows right below the gallery), then the folder. Each library image and folder file is used at most once per round. Not
  * thread-safe: one round runs on one thread.
  */
 final class ExampleSources {
 
     private static final Logger log = LoggerFactory.getLogger(ExampleSources.class);
     private static final int LIBRARY_SAMPLE = 64;
+    /** The newest images are on the page right below the gallery; examples come from further back. */
+    static final int SKIP_NEWEST = 24;
 
     private final RemoteImageSource remote;
     private final IngestService library;
@@ -58,7 +60,9 @@ final class ExampleSources {
             return Optional.empty();
         }
         if (libraryImages == null) {
-            List<ImageSummary> sample = new ArrayList<>(library.captioned(LIBRARY_SAMPLE));
+            List<ImageSummary> newest = library.captioned(SKIP_NEWEST + LIBRARY_SAMPLE);
+            List<ImageSummary> sample =
+                    new ArrayList<>(newest.subList(Math.min(SKIP_NEWEST, newest.size()), newest.size()));
             Collections.shuffle(sample);
             libraryImages = new ArrayDeque<>(sample);
         }

@@ -71,6 +71,16 @@ public class Image {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "caption_by_person", nullable = false)
+    private boolean captionByPerson;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_before_delete")
+    private ImageStatus statusBeforeDelete;
+
     @Version
     private long version;
 
@@ -175,8 +185,17 @@ public class Image {
         return updatedAt;
     }
 
+    public boolean isCaptionByPerson() {
+        return captionByPerson;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
     /** Records a finished caption and its embedding; the image becomes searchable. */
     void markReady(String caption, String captionModel, float[] embedding, String embeddingModel) {
+        this.captionByPerson = false;
         this.caption = caption;
         this.captionModel = captionModel;
         this.embedding = embedding.clone();
@@ -198,5 +217,28 @@ public class Image {
         this.status = ImageStatus.RECEIVED;
         this.failureReason = null;
         this.claimedAt = null;
+    }
+
+    /** Records a caption a person wrote, with its embedding; the image is searchable by its new words. */
+    void markCaptionedByPerson(String caption, float[] embedding, String embeddingModel) {
+        markReady(caption, "person", embedding, embeddingModel);
+        this.captionByPerson = true;
+    }
+
+    /** Hides the image everywhere until it is restored or purged. */
+    void markDeleted(Instant now) {
+        if (status != ImageStatus.DELETED) {
+            this.statusBeforeDelete = status == ImageStatus.CAPTIONING ? ImageStatus.RECEIVED : status;
+        }
+        this.status = ImageStatus.DELETED;
+        this.claimedAt = null;
+        this.deletedAt = now;
+    }
+
+    /** Undoes {@link #markDeleted}: the image is back as it was (an interrupted caption is queued again). */
+    void restore() {
+        this.status = statusBeforeDelete == null ? ImageStatus.RECEIVED : statusBeforeDelete;
+        this.statusBeforeDelete = null;
+        this.deletedAt = null;
     }
 }

@@ -1,10 +1,13 @@
 package dev.glimpse.ingest;
 
+import dev.glimpse.ml.BusyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,8 +15,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +26,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The JSON API for scripts and bulk import, with the same rules as the page: {@code POST /api/images} (multipart,
- * field {@code files}, one or many) answers per file; list, read and delete by id. Errors are RFC 9457 problems.
+ * field {@code files}, one or many) answers per file; list, read, delete and re-caption by id; {@code PATCH} a caption
+ * a person wrote; the images most like one. Errors are RFC 9457 problems.
  */
 @RestController
 // JSON only, checked before a handler runs: an upload sent with "Accept: image/png" is refused (406) before anything
@@ -30,9 +36,11 @@ import org.springframework.web.multipart.MultipartFile;
 class ImageApiController {
 
     private final IngestService ingest;
+    private final ImageEdits edits;
 
-    ImageApiController(IngestService ingest) {
+    ImageApiController(IngestService ingest, ImageEdits edits) {
         this.ingest = ingest;
+        this.edits = edits;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -42,7 +50,7 @@ class ImageApiController {
             throw problem(
                     HttpStatus.BAD_REQUEST,
                     "Too many files",
-                    "Send at most " + ingest.limits().maxFilesPerUpload() + " files per request.");
+                    "Send at most " + ingest.limits().maxFilesPerUpload() + " files per request; nothing was stored.");
         }
         List<ApiUpload> results = new java.util.ArrayList<>();
         for (MultipartFile file : files) {
@@ -89,12 +97,58 @@ class ImageApiController {
     }
 
     @PostMapping("/{id}/recaption")
-    ResponseEntity<ApiImage> recaption(@PathVariable UUID id) {
+    ResponseEntity<ApiImage> recaption(
+            @PathVariable UUID id, @RequestParam(name = "replace", defaultValue = "false") boolean replace) {
         ApiImage image = get(id);
-        if (!ingest.recaption(id)) {
+        if (image.captionByPerson() && !replace) {
+            throw problem(
+                    HttpStatus.CONFLICT,
+                    "Caption written by a person",
+                    "A person wrote the caption of image " + id + "; send replace=true to replace it.");
+        }
+        if (!ingest.recaption(id, replace)) {
             throw problem(HttpStatus.CONFLICT, "Busy", "Image " + id + " is waiting for or being captioned already.");
         }
         return ResponseEntity.accepted().body(image);
+    }
+
+    /** Replaces the caption with one a person wrote: {@code {"caption": "…"}}; answers the image as it is now. */
+    @PatchMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ApiImage editCaption(@PathVariable UUID id, @RequestBody CaptionEdit edit) {
+        get(id);
+        try {
+            return ApiImage.of(
+                    edits.editCaption(id, edit == null ? null : edit.caption()).join());
+        } catch (CompletionException e) {
+            throw switch (e.getCause()) {
+                case IllegalArgumentException bad -> problem(HttpStatus.BAD_REQUEST, "Bad caption", bad.getMessage());
+                case NoSuchElementException gone -> notFound(id);
+                case BusyException busy ->
+                    problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "The embedding model is busy; try again shortly.");
+                default -> e;
+            };
+        }
+    }
+
+    /** The images whose captions mean the most alike, nearest first, with their similarity (-1..1). */
+    @GetMapping("/{id}/similar")
+    ApiSimilar similar(@PathVariable UUID id, @RequestParam(name = "k", defaultValue = "8") int k) {
+        if (k < 1 || k > 100) {
+            throw problem(HttpStatus.BAD_REQUEST, "Bad k", "k must be between 1 and 100.");
+        }
+        get(id);
+        List<ApiSimilar.Entry> found = edits.similar(id, k).join().stream()
+                .map(similar -> new ApiSimilar.Entry(ApiImage.of(similar.image()), similar.similarity()))
+                .toList();
+        return new ApiSimilar(id, found);
+    }
+
+    /** The body of a caption edit. */
+    record CaptionEdit(String caption) {}
+
+    /** The images like one image, nearest first. */
+    record ApiSimilar(UUID id, List<Entry> similar) {
+        record Entry(ApiImage image, double similarity) {}
     }
 
     private byte[] readAtMost(MultipartFile file) throws IOException {
@@ -151,6 +205,7 @@ class ImageApiController {
             String failureReason,
             String captionModel,
             String embeddingModel,
+            boolean captionByPerson,
             String createdAt,
             String contentUrl,
             String thumbnailUrl) {
@@ -165,8 +220,9 @@ class ImageApiController {
                     image.status().name(),
                     image.caption(),
                     image.failureReason(),
-                    image.captionModel(),
-                    image.embeddingModel(),
+                    image.captionModelName(),
+                    image.embeddingModelName(),
+                    image.captionByPerson(),
                     image.createdAt().toString(),
                     image.contentUrl(),
                     image.thumbnailUrl());

@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ImageInspector {
 
-    private static final String ACCEPTED = "JPEG, PNG, WebP or GIF";
-
     private final Tika tika = new Tika();
     private final UploadProperties limits;
 
@@ -60,8 +58,7 @@ class ImageInspector {
             throw new ImageRefusedException("is empty");
         }
         if (bytes.length > limits.maxBytes().toBytes()) {
-            throw new ImageRefusedException(
-                    "is larger than the limit of " + megabytes(limits.maxBytes().toBytes()));
+            throw new ImageRefusedException(UploadRefusals.tooLarge(limits));
         }
     }
 
@@ -69,7 +66,7 @@ class ImageInspector {
         String detected = tika.detect(bytes);
         return ImageFormat.ofMimeType(detected)
                 .orElseThrow(() -> new ImageRefusedException(
-                        "is not a " + ACCEPTED + " image (its content is " + describe(detected) + ")"));
+                        UploadRefusals.notAnImage() + " (its content is " + describe(detected) + ")"));
     }
 
     private void checkPixels(int width, int height) {

@@ -1,5 +1,6 @@
 package dev.glimpse.ingest;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -8,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The state changes of an image after upload, each in one transaction that also announces the change: finished
- * (caption and embedding written together), failed, retried, re-captioned, deleted.
+ * (caption and embedding written together), failed, retried, re-captioned, captioned by a person, deleted (at once, or
+ * undoably: hidden first, purged a few seconds later unless restored).
  */
 @Component
 class ImageLifecycle {
@@ -42,14 +44,73 @@ class ImageLifecycle {
                 });
     }
 
-    /** Queues a failed or captioned image for captioning again; false when the image cannot be queued now. */
+    /**
+     * Queues a failed or captioned image for captioning again; false when the image cannot be queued now, or when
+     * its caption was written by a person and {@code replacePersonCaption} is false.
+     */
     @Transactional
-    boolean requeue(UUID id) {
+    boolean requeue(UUID id, boolean replacePersonCaption) {
         Optional<Image> found = images.findById(id)
-                .filter(image -> image.getStatus() == ImageStatus.FAILED || image.getStatus() == ImageStatus.READY);
+                .filter(image -> image.getStatus() == ImageStatus.FAILED || image.getStatus() == ImageStatus.READY)
+                .filter(image -> replacePersonCaption || !image.isCaptionByPerson());
         found.ifPresent(image -> {
             image.markReceived();
             events.publishEvent(ImageChanged.updated(images.saveAndFlush(image)));
+        });
+        return found.isPresent();
+    }
+
+    /**
+     * Writes a caption a person typed, with its embedding, and makes the image READY with it; the change is announced
+     * so that the index replaces the image's document. Empty when the image is gone or deleted.
+     */
+    @Transactional
+    Optional<ImageSummary> writeCaption(UUID id, String caption, float[] embedding, String embeddingModel) {
+        return images.findById(id)
+                .filter(image -> image.getStatus() != ImageStatus.DELETED)
+                .map(image -> {
+                    image.markCaptionedByPerson(caption, embedding, embeddingModel);
+                    Image saved = images.saveAndFlush(image);
+                    events.publishEvent(ImageChanged.updated(saved));
+                    return ImageSummary.of(saved);
+                });
+    }
+
+    /** Hides the image everywhere (pages, API, index) until it is restored or purged; false when there is none. */
+    @Transactional
+    boolean markDeleted(UUID id) {
+        Optional<Image> found = images.findById(id).filter(image -> image.getStatus() != ImageStatus.DELETED);
+        found.ifPresent(image -> {
+            image.markDeleted(Instant.now());
+            events.publishEvent(ImageChanged.updated(images.saveAndFlush(image)));
+        });
+        return found.isPresent();
+    }
+
+    /** Brings a deleted image back as it was; empty when it is not (or no longer) deleted. */
+    @Transactional
+    Optional<ImageSummary> restore(UUID id) {
+        return images.findById(id)
+                .filter(image -> image.getStatus() == ImageStatus.DELETED)
+                .map(image -> {
+                    image.restore();
+                    Image saved = images.saveAndFlush(image);
+                    events.publishEvent(ImageChanged.updated(saved));
+                    return ImageSummary.of(saved);
+                });
+    }
+
+    /** Removes an image deleted before {@code cutoff} for good (row, then blobs and index document). */
+    @Transactional
+    boolean purge(UUID id, Instant cutoff) {
+        Optional<Image> found = images.findById(id)
+                .filter(image -> image.getStatus() == ImageStatus.DELETED)
+                .filter(image ->
+                        image.getDeletedAt() != null && image.getDeletedAt().isBefore(cutoff));
+        found.ifPresent(image -> {
+            images.delete(image);
+            images.flush();
+            events.publishEvent(ImageChanged.deleted(image));
         });
         return found.isPresent();
     }

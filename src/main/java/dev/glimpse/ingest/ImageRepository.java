@@ -16,6 +16,14 @@ interface ImageRepository extends JpaRepository<Image, UUID> {
 
     Page<Image> findAllByOrderByCreatedAtDesc(Pageable pageable);
 
+    Page<Image> findByStatusNotOrderByCreatedAtDesc(ImageStatus status, Pageable pageable);
+
+    long countByStatusNot(ImageStatus status);
+
+    /** Images deleted from a page before {@code cutoff}, whose undo has run out. */
+    @Query("select i.id from Image i where i.status = dev.glimpse.ingest.ImageStatus.DELETED and i.deletedAt < :cutoff")
+    List<UUID> deletedBefore(@Param("cutoff") java.time.Instant cutoff);
+
     List<Image> findByStatus(ImageStatus status);
 
     Page<Image> findByStatusOrderByCreatedAtDesc(ImageStatus status, Pageable pageable);

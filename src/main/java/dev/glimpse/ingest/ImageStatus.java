@@ -9,5 +9,7 @@ public enum ImageStatus {
     /** Caption and embedding stored; searchable. */
     READY,
     /** Captioning failed; the reason is stored and the image can be retried. */
-    FAILED
+    FAILED,
+    /** Deleted from a page: hidden everywhere and out of the index, purged after the few seconds it can be undone. */
+    DELETED
 }

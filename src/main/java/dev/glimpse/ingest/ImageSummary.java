@@ -16,7 +16,8 @@ public record ImageSummary(
         String failureReason,
         String captionModel,
         String embeddingModel,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean captionByPerson) {
 
     static ImageSummary of(Image image) {
         return new ImageSummary(
@@ -31,11 +32,21 @@ public record ImageSummary(
                 image.getFailureReason(),
                 image.getCaptionModel(),
                 image.getEmbeddingModel(),
-                image.getCreatedAt());
+                image.getCreatedAt(),
+                image.isCaptionByPerson());
     }
 
     public String contentUrl() {
         return ImageContentController.contentPath(id);
+    }
+
+    /** The caption model as people know it: a hub id or a folder's name, never an absolute path. */
+    public String captionModelName() {
+        return ModelNames.display(captionModel);
+    }
+
+    public String embeddingModelName() {
+        return ModelNames.display(embeddingModel);
     }
 
     public String thumbnailUrl() {

@@ -15,7 +15,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * to one image can run in either order (a caption finishing while the user deletes the image, or two re-captions),
  * so the work for one image is serialised and a READY change is indexed only while the row is still READY at that
  * version: a late caption can neither bring back a deleted image nor replace a newer caption. If this fails, startup
- * repair and the blob sweeper finish the job, since the database already holds the truth.
+ * repair and the blob sweeper finish the job, since the database already holds the truth. An image deleted with undo
+ * ({@link ImageStatus#DELETED}) loses its document at once and gets it back when it is restored.
  */
 @Component
 class IndexUpdater {
@@ -42,6 +43,13 @@ class IndexUpdater {
         try {
             if (change.isReady()) {
                 indexIfStillCurrent(change);
+            } else if (change.image() != null && change.image().status() == ImageStatus.DELETED) {
+                synchronized (lockFor(change.id())) {
+                    // an undo that came first has its own READY event; only a row that is not READY loses its document
+                    if (images.readyVersion(change.id()).isEmpty()) {
+                        index.delete(change.id());
+                    }
+                }
             } else if (change.removed() != null) {
                 synchronized (lockFor(change.id())) {
                     index.delete(change.id());

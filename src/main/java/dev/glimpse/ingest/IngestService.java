@@ -64,6 +64,15 @@ public class IngestService {
             String sha256 =
                     sha256(kept); // of the bytes stored and served: identical pictures with the same kept metadata
             Optional<Image> existing = images.findBySha256(sha256);
+            if (existing.isPresent() && existing.get().getStatus() == ImageStatus.DELETED) {
+                // deleted moments ago and sent again: it comes back rather than being called a duplicate of nothing
+                Optional<ImageSummary> restored =
+                        lifecycle.restore(existing.get().getId());
+                if (restored.isPresent()) {
+                    return new IngestOutcome.Stored(fileName, restored.get());
+                }
+                existing = images.findBySha256(sha256);
+            }
             if (existing.isPresent()) {
                 return new IngestOutcome.Duplicate(fileName, ImageSummary.of(existing.get()));
             }
@@ -78,7 +87,8 @@ public class IngestService {
     }
 
     public Page<ImageSummary> library(int page, int size) {
-        return images.findAllByOrderByCreatedAtDesc(PageRequest.of(page, size)).map(ImageSummary::of);
+        return images.findByStatusNotOrderByCreatedAtDesc(ImageStatus.DELETED, PageRequest.of(page, size))
+                .map(ImageSummary::of);
     }
 
     /** The newest captioned ({@code READY}) images, at most {@code limit} of them; read-only. */
@@ -89,11 +99,13 @@ public class IngestService {
     }
 
     public long count() {
-        return images.count();
+        return images.countByStatusNot(ImageStatus.DELETED);
     }
 
     public Optional<ImageSummary> find(UUID id) {
-        return images.findById(id).map(ImageSummary::of);
+        return images.findById(id)
+                .filter(image -> image.getStatus() != ImageStatus.DELETED)
+                .map(ImageSummary::of);
     }
 
     /**
@@ -104,9 +116,12 @@ public class IngestService {
         return retryingOnConflict(() -> lifecycle.delete(id));
     }
 
-    /** Queues a failed or captioned image to be captioned (again) with the current model. */
-    public boolean recaption(UUID id) {
-        return retryingOnConflict(() -> lifecycle.requeue(id));
+    /**
+     * Queues a failed or captioned image to be captioned (again) with the current model. A caption written by a
+     * person is replaced only when {@code replacePersonCaption} says so (the page asks first); otherwise false.
+     */
+    public boolean recaption(UUID id, boolean replacePersonCaption) {
+        return retryingOnConflict(() -> lifecycle.requeue(id, replacePersonCaption));
     }
 
     /**

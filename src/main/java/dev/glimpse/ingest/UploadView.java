@@ -3,13 +3,15 @@ package dev.glimpse.ingest;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
@@ -23,38 +25,52 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** The main page: drop or pick images, see what happened to each file, and browse the library below. */
+/**
+ * The main page: drop or pick images, follow each file in one place until it is captioned, and browse the library
+ * below.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Glimpse")
 @PermitAll
+@JsModule("./upload-batches.ts")
 public class UploadView extends VerticalLayout {
 
+    /** The name of the file whose upload started, read in the browser (empty for an event without one). */
+    private static final String STARTED_FILE = "event.detail && event.detail.file ? event.detail.file.name : ''";
+
     private final IngestService ingest;
+    private final ImageEdits edits;
     private final RateLimiter rateLimiter;
-    private final UploadResults results = new UploadResults();
-    private final UploadCards cards = new UploadCards(this::recaption);
-    private final LibraryGrid library;
+    private final UploadTracker tracker = new UploadTracker(this::recaption);
+    private final LibrarySection library;
     private final List<UploadPageSection> sections;
     private Registration changes;
 
-    public UploadView(IngestService ingest, RateLimiter rateLimiter, ObjectProvider<UploadPageSection> sections) {
+    public UploadView(
+            IngestService ingest,
+            ImageEdits edits,
+            Library library,
+            LibraryDownloads downloads,
+            RateLimiter rateLimiter,
+            ObjectProvider<UploadPageSection> sections) {
         this.ingest = ingest;
+        this.edits = edits;
         this.rateLimiter = rateLimiter;
-        this.library = new LibraryGrid(ingest);
+        this.library = new LibrarySection(library, downloads, new LibraryActions());
         this.sections = sections.orderedStream().toList();
-        library.addItemClickListener(click -> openDetail(click.getItem()));
-        add(new H2("Add images"), hint(), upload(), results, cards);
+        addClassName("upload-page");
+        add(new H2("Add images"), hint(), upload(), tracker);
         this.sections.forEach(section -> add(section.component()));
-        add(new H2("Library"), library);
-        setSizeFull();
+        add(this.library);
+        setWidthFull();
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
         changes = ingest.onChange((id, image) -> ui.access(() -> {
-            cards.update(id, image);
-            library.refresh();
+            tracker.update(id, image);
+            library.changed(id, image);
         }));
     }
 
@@ -66,43 +82,88 @@ public class UploadView extends VerticalLayout {
         }
     }
 
-    private void openDetail(ImageSummary image) {
-        new ImageDetailDialog(image, this::delete, this::recaption).open();
-    }
+    /** What the library's buttons do. */
+    private final class LibraryActions implements LibrarySection.Actions {
+        @Override
+        public void open(ImageSummary image, LibraryFilter filter) {
+            new ImageViewer(image, ingest, edits, (from, delta) -> library.neighbour(from, filter, delta)).open();
+        }
 
-    private void delete(UUID id) {
-        if (!ingest.delete(id)) {
-            error("That image was already deleted.");
+        @Override
+        public void delete(List<UUID> ids, Runnable afterwards) {
+            ConfirmDialog ask = new ConfirmDialog(
+                    "Delete " + ids.size() + (ids.size() == 1 ? " image?" : " images?"),
+                    "They disappear from the library and from search. You can undo this for a few seconds.",
+                    "Delete",
+                    confirm -> {
+                        UndoableDelete.delete(
+                                edits, ids, ids.size() + (ids.size() == 1 ? " image" : " images") + " deleted.");
+                        afterwards.run();
+                    });
+            ask.setConfirmButtonTheme("error primary");
+            ask.setCancelable(true);
+            ask.setId("confirm-delete");
+            ask.open();
+        }
+
+        @Override
+        public void recaption(List<UUID> ids) {
+            long queued = ids.stream().filter(id -> ingest.recaption(id, false)).count();
+            long skipped = ids.size() - queued;
+            Notification.show(
+                    queued + " queued for captioning"
+                            + (skipped == 0 ? "." : "; " + skipped + " skipped (busy, or captioned by a person)."),
+                    4000,
+                    Notification.Position.BOTTOM_START);
         }
     }
 
     private void recaption(UUID id) {
-        if (!ingest.recaption(id)) {
+        if (!ingest.recaption(id, false)) {
             error("That image is being captioned already.");
         }
     }
 
     private Paragraph hint() {
         UploadProperties limits = ingest.limits();
-        return new Paragraph("JPEG, PNG, WebP or GIF, up to "
+        return new Paragraph(UploadRefusals.ACCEPTED + ", up to "
                 + ImageInspector.megabytes(limits.maxBytes().toBytes()) + " and " + limits.maxMegapixels()
-                + " megapixels each. Location data is removed before storing.");
+                + " megapixels each, " + limits.maxFilesPerUpload()
+                + " files at a time. Location data is removed before storing.");
     }
 
     private Upload upload() {
+        UploadProperties limits = ingest.limits();
         Upload upload = new Upload(this::receive);
         upload.setId("upload");
         upload.setAcceptedFileTypes(
                 "image/jpeg", "image/png", "image/webp", "image/gif", ".jpg", ".jpeg", ".png", ".webp", ".gif");
         upload.setMaxFileSize(
-                (int) Math.min(Integer.MAX_VALUE, ingest.limits().maxBytes().toBytes()));
-        upload.setMaxFiles(ingest.limits().maxFilesPerUpload());
+                (int) Math.min(Integer.MAX_VALUE, limits.maxBytes().toBytes()));
         upload.setDropAllowed(true);
-        upload.getElement().addEventListener("upload-start", event -> sections.forEach(s -> s.uploading(true)));
-        upload.addAllFinishedListener(event -> sections.forEach(s -> s.uploading(false)));
+        UploadI18N i18n = new UploadI18N();
+        i18n.setError(new UploadI18N.Error()
+                .setTooManyFiles(UploadRefusals.tooMany(limits))
+                .setFileIsTooBig(UploadRefusals.tooLarge(limits))
+                .setIncorrectFileType(UploadRefusals.notAnImage()));
+        upload.setI18n(i18n);
+        upload.getElement()
+                .addEventListener("upload-start", event -> {
+                    String name = event.getEventData().path(STARTED_FILE).asString("");
+                    if (!name.isEmpty()) {
+                        tracker.sending(name);
+                    }
+                    sections.forEach(s -> s.uploading(true));
+                })
+                .addEventData(STARTED_FILE);
+        upload.addAllFinishedListener(event -> {
+            tracker.batchFinished();
+            upload.clearFileList();
+            sections.forEach(s -> s.uploading(false));
+        });
+        upload.addFileRejectedListener(event -> tracker.refusedInBrowser(event.getFileName(), event.getErrorMessage()));
+        upload.getElement().executeJs("window.glimpseLimitPerBatch(this, $0)", limits.maxFilesPerUpload());
         upload.setWidthFull();
-        upload.addFileRejectedListener(event -> show(new IngestOutcome.Refused(
-                event.getFileName(), "was not sent: " + event.getErrorMessage().toLowerCase())));
         return upload;
     }
 
@@ -121,16 +182,14 @@ public class UploadView extends VerticalLayout {
     }
 
     private void show(IngestOutcome outcome) {
-        results.add(outcome);
-        switch (outcome) {
-            case IngestOutcome.Stored stored -> {
-                cards.add(stored.image());
-                library.refresh();
-            }
-            case IngestOutcome.Duplicate duplicate -> cards.add(duplicate.existing());
-            case IngestOutcome.Refused refused -> error(outcome.message());
-            case IngestOutcome.Unavailable unavailable -> error(outcome.message());
+        // the pipeline may have claimed the image before this answer reached the page, and that change found no row
+        // to update yet: the row starts from the image as it is now
+        if (outcome instanceof IngestOutcome.Stored stored) {
+            outcome = ingest.find(stored.image().id())
+                    .<IngestOutcome>map(now -> new IngestOutcome.Stored(stored.fileName(), now))
+                    .orElse(outcome);
         }
+        tracker.outcome(outcome);
     }
 
     private static void error(String message) {
@@ -141,22 +200,6 @@ public class UploadView extends VerticalLayout {
     private static byte[] readAtMost(InputStream input, long limit) throws IOException {
         try (input) {
             return input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
-        }
-    }
-
-    /** One line per file that was sent, saying what happened to it. */
-    static final class UploadResults extends Div {
-        UploadResults() {
-            setId("upload-results");
-        }
-
-        void add(IngestOutcome outcome) {
-            Paragraph line = new Paragraph(outcome.message());
-            line.addClassName("upload-result");
-            line.getElement()
-                    .setAttribute(
-                            "data-outcome", outcome.getClass().getSimpleName().toLowerCase());
-            addComponentAsFirst(line);
         }
     }
 }

@@ -42,6 +42,27 @@ final class HybridSearcher {
         return index.withSearcher(searcher -> search(searcher, text, vector, k, retrieval));
     }
 
+    /** The {@code k} images whose caption embeddings are nearest to {@code vector}, nearest first, without threshold. */
+    List<Match> nearest(float[] vector, int k) {
+        return index.withSearcher(searcher -> {
+            if (searcher.getIndexReader().numDocs() == 0) {
+                return List.of();
+            }
+            List<Match> matches = new ArrayList<>(k);
+            for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(ImageIndex.VECTOR, vector, k), k).scoreDocs) {
+                Document document = searcher.storedFields().document(hit.doc);
+                double similarity = cosineFromScore(hit.score);
+                matches.add(new Match(
+                        UUID.fromString(document.get(ImageIndex.ID)),
+                        document.get(ImageIndex.CAPTION),
+                        similarity,
+                        similarity,
+                        false));
+            }
+            return matches;
+        });
+    }
+
     private List<Match> search(IndexSearcher searcher, String text, float[] vector, int k, Retrieval retrieval)
             throws IOException {
         if (searcher.getIndexReader().numDocs() == 0) {

@@ -1,34 +1,39 @@
 package dev.glimpse.search;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * The images found, best first, as cards with thumbnail, caption and score; the first card is marked as the best
- * match. Each card links to the full image.
+ * The images found, best first, as tiles like the library's: thumbnail (opens the viewer, with ← → through the
+ * results), caption and file name; the best one marked. The numbers sit behind a small "Why?" that says whether the
+ * image matched by meaning or by shared words ({@link #why}).
  */
 class SearchGallery extends Div {
 
-    SearchGallery() {
+    private final ImageViewers viewers;
+
+    SearchGallery(ImageViewers viewers) {
+        this.viewers = viewers;
         setId("search-results");
+        addClassName("photo-tiles");
         getElement().setAttribute("aria-label", "Search results, best match first");
-        getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fill, minmax(200px, 1fr))")
-                .set("gap", "var(--lumo-space-m)")
-                .set("width", "100%");
+        getElement().setAttribute("role", "list");
     }
 
     void show(String query, List<SearchHit> hits) {
         removeAll();
         getElement().setAttribute("data-query", query);
+        List<UUID> ids = hits.stream().map(SearchHit::imageId).toList();
+        Map<UUID, String> names = viewers.fileNames(ids);
         for (int rank = 0; rank < hits.size(); rank++) {
-            add(card(hits.get(rank), rank + 1));
+            add(card(hits.get(rank), rank + 1, names.get(hits.get(rank).imageId()), ids));
         }
     }
 
@@ -37,49 +42,47 @@ class SearchGallery extends Div {
         getElement().removeAttribute("data-query");
     }
 
-    private static Div card(SearchHit hit, int rank) {
+    /** In words, why the search found this image; the numbers follow for the curious. */
+    static String why(SearchHit hit, int rank) {
+        String how = hit.similarity() >= 0.5
+                ? "Close in meaning to your words"
+                : hit.similarity() >= 0.3 ? "Related in meaning to your words" : "Shares words with your search";
+        return String.format(
+                Locale.ROOT, "%s. #%d · score %.4f · similarity %.2f", how, rank, hit.score(), hit.similarity());
+    }
+
+    private Div card(SearchHit hit, int rank, String fileName, List<UUID> ids) {
         Image thumbnail = new Image(hit.thumbnailUrl(), hit.caption());
-        thumbnail
-                .getStyle()
-                .set("width", "100%")
-                .set("aspect-ratio", "4 / 3")
-                .set("object-fit", "cover")
-                .set("border-radius", "var(--lumo-border-radius-m)");
-        Anchor link = new Anchor(hit.contentUrl(), thumbnail);
-        link.setTarget(AnchorTarget.BLANK);
-        link.getElement().setAttribute("aria-label", "Open image: " + hit.caption());
+        thumbnail.addClassName("photo-tile-image");
+        thumbnail.getElement().setAttribute("loading", "lazy");
+        NativeButton open = new NativeButton();
+        open.addClassName("photo-tile-open");
+        open.add(thumbnail);
+        open.getElement().setAttribute("aria-label", "Open " + hit.caption());
+        open.addClickListener(click -> viewers.open(ids, hit.imageId()));
 
         Span caption = new Span(hit.caption());
         caption.addClassName("hit-caption");
-        Span score = new Span(
-                String.format(Locale.ROOT, "#%d · score %.4f · similarity %.2f", rank, hit.score(), hit.similarity()));
-        score.addClassName("hit-score");
-        score.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        caption.addClassName("photo-tile-caption");
+        Span name = new Span(fileName == null ? "" : fileName);
+        name.addClassName("hit-file");
+        name.setVisible(fileName != null);
+        Span numbers = new Span(why(hit, rank));
+        numbers.addClassName("hit-score");
+        NativeDetails details = new NativeDetails("Why?", numbers);
+        details.addClassName("hit-why");
 
-        Div card = new Div(link, caption, score);
+        Div card = new Div(open, caption, name, details);
         card.addClassName("search-hit");
+        card.addClassName("photo-tile");
+        card.getElement().setAttribute("role", "listitem");
         card.getElement().setAttribute("data-image-id", hit.imageId().toString());
         card.getElement().setAttribute("data-rank", String.valueOf(rank));
-        card.getStyle()
-                .set("display", "flex")
-                .set("flex-direction", "column")
-                .set("gap", "var(--lumo-space-xs)")
-                .set("padding", "var(--lumo-space-s)")
-                .set("border-radius", "var(--lumo-border-radius-l)")
-                .set("border", "1px solid var(--lumo-contrast-10pct)");
         if (rank == 1) {
             Span badge = new Span("Best match");
             badge.addClassName("best-match-badge");
-            badge.getStyle()
-                    .set("align-self", "flex-start")
-                    .set("font-size", "var(--lumo-font-size-s)")
-                    .set("font-weight", "600")
-                    .set("color", "var(--lumo-success-text-color)");
             card.addComponentAsFirst(badge);
             card.addClassName("best-match");
-            card.getStyle()
-                    .set("border", "2px solid var(--lumo-success-color)")
-                    .set("background", "var(--lumo-success-color-10pct)");
         }
         return card;
     }

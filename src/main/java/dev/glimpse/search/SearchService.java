@@ -3,6 +3,8 @@ package dev.glimpse.search;
 import dev.glimpse.embedding.EmbeddingService;
 import dev.glimpse.ml.InferenceExecutor;
 import dev.glimpse.speech.TranscriptionService;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +65,21 @@ public class SearchService implements AutoCloseable {
                 transcription.transcribe(recording, translateToEnglish),
                 transcript -> CancellableStages.thenApply(
                         search(transcript.text(), k), results -> new VoiceSearchResult(transcript, results)));
+    }
+
+    /**
+     * The {@code k} images (brought into 1..max-results) whose caption embeddings are nearest to {@code vector},
+     * nearest first, leaving out the image {@code self} it belongs to. The score of each hit is its similarity.
+     */
+    public CompletableFuture<List<SearchHit>> similar(UUID self, float[] vector, int k) {
+        int limit = settings.boundedResults(k);
+        return CompletableFuture.supplyAsync(
+                () -> searcher.nearest(vector, limit + 1).stream()
+                        .filter(match -> !match.id().equals(self))
+                        .limit(limit)
+                        .map(SearchHit::of)
+                        .toList(),
+                lucene);
     }
 
     /** Results shown when the caller does not say how many. */

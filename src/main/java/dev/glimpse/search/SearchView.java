@@ -14,7 +14,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.glimpse.base.MainLayout;
@@ -23,6 +27,7 @@ import dev.glimpse.speech.SpeechProperties;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -34,7 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Route(value = "search", layout = MainLayout.class)
 @PermitAll
 @PageTitle("Search · Glimpse")
-public class SearchView extends VerticalLayout {
+public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     static final Duration LONGEST_RECORDING = VoiceRecorder.DEFAULT_MAX_DURATION;
 
@@ -50,26 +55,37 @@ public class SearchView extends VerticalLayout {
     private final Button search = new Button("Search");
     private final HorizontalLayout searching = busy("searching", "Searching…");
     private final Paragraph message = new Paragraph();
-    private final SearchGallery results = new SearchGallery();
+    private final SearchGallery results;
     private PageAccess page;
     private Registration recordings;
+    private String queryInUrl = "";
+    private String pendingQuery;
 
     @Autowired
-    public SearchView(SearchService service, SpeechProperties speech, RateLimiter limiter) {
+    public SearchView(
+            SearchService service, SpeechProperties speech, RateLimiter limiter, ObjectProvider<ImageViewers> viewers) {
         this(
                 Searches.of(service),
                 SearchGate.of(limiter),
                 shorter(LONGEST_RECORDING, speech.maxDuration()),
-                speech.maxBytes().toBytes());
+                speech.maxBytes().toBytes(),
+                viewers.getIfAvailable(() -> ImageViewers.NONE));
     }
 
     SearchView(Searches searches, Duration longestRecording, long largestRecording) {
-        this(searches, SearchGate.OPEN, longestRecording, largestRecording);
+        this(searches, SearchGate.OPEN, longestRecording, largestRecording, ImageViewers.NONE);
     }
 
-    SearchView(Searches searches, SearchGate gate, Duration longestRecording, long largestRecording) {
+    SearchView(
+            Searches searches,
+            SearchGate gate,
+            Duration longestRecording,
+            long largestRecording,
+            ImageViewers viewers) {
         this.searches = searches;
         this.gate = gate;
+        this.results = new SearchGallery(viewers);
+        addClassName("search-page");
         recorder.setId("recorder");
         recorder.setMaxDuration(longestRecording);
         recorder.setMaxBytes(largestRecording);
@@ -101,6 +117,32 @@ public class SearchView extends VerticalLayout {
             Optional<String> refusal = gate.refuse(true);
             page.access(() -> refusal.ifPresentOrElse(this::say, () -> searchSpoken(audio)));
         });
+        if (pendingQuery != null) {
+            String text = pendingQuery;
+            pendingQuery = null;
+            startTextSearch(text);
+        }
+    }
+
+    /**
+     * The query lives in the URL ({@code /search?q=red+car}): opening, reloading or going Back to such an address
+     * searches for it; a search typed here puts its words in the URL as a new history entry.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String q =
+                event.getLocation().getQueryParameters().getSingleParameter("q").orElse("");
+        queryInUrl = q;
+        if (q.isBlank()) {
+            pendingQuery = null;
+            return;
+        }
+        query.setValue(q);
+        if (page == null) {
+            pendingQuery = q;
+        } else {
+            startTextSearch(q);
+        }
     }
 
     /** The page is gone: the search in flight is cancelled and recordings are no longer listened to. */
@@ -113,9 +155,15 @@ public class SearchView extends VerticalLayout {
         page = null;
     }
 
-    /** Searches for the typed words. */
+    /** Searches for the typed words, and records them in the URL so that Back and reload find them again. */
     void searchTyped() {
-        startTextSearch(query.getValue());
+        String text = query.getValue();
+        if (page != null && !text.isBlank() && !text.equals(queryInUrl)) {
+            queryInUrl = text;
+            getUI().ifPresent(ui ->
+                    ui.getPage().getHistory().pushState(null, new Location("search", QueryParameters.of("q", text))));
+        }
+        startTextSearch(text);
     }
 
     /** Searches again for the transcript, as the user may have corrected it. */
@@ -188,7 +236,7 @@ public class SearchView extends VerticalLayout {
     private HorizontalLayout transcriptRow() {
         transcript.setId("transcript");
         transcript.setPlaceholder("Nothing was heard");
-        transcript.setWidth("28rem");
+        transcript.addClassName("search-input");
         transcript.setVisible(false);
         transcriptSearch.setId("transcript-search");
         transcriptSearch.setVisible(false);
@@ -196,6 +244,7 @@ public class SearchView extends VerticalLayout {
         transcriptSearch.addClickShortcut(Key.ENTER).listenOn(transcript);
         HorizontalLayout row = new HorizontalLayout(transcript, transcriptSearch);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.addClassName("search-row");
         return row;
     }
 
@@ -204,13 +253,14 @@ public class SearchView extends VerticalLayout {
         query.setAriaLabel("Search words");
         query.setPlaceholder("…or type it: a red car in the rain");
         query.setClearButtonVisible(true);
-        query.setWidth("28rem");
+        query.addClassName("search-input");
         search.setId("search-button");
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.addClickListener(click -> searchTyped());
         search.addClickShortcut(Key.ENTER).listenOn(query);
         HorizontalLayout row = new HorizontalLayout(query, search);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.addClassName("search-row");
         return row;
     }
 

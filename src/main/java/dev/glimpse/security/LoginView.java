@@ -53,8 +53,24 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        boolean failed =
+                event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed) {
             form.setError(true);
         }
+        // A wrong password keeps the user name: the browser remembers it for this tab (never the password) and puts
+        // it back after the failed attempt, with the focus in the password field.
+        form.getElement().executeJs("""
+                const form = this;
+                form.addEventListener('login', e => sessionStorage.setItem('glimpse-user', e.detail.username));
+                const name = sessionStorage.getItem('glimpse-user');
+                if ($0 && name) {
+                  requestAnimationFrame(() => {
+                    const user = form.querySelector('vaadin-text-field');
+                    const password = form.querySelector('vaadin-password-field');
+                    if (user) { user.value = name; }
+                    if (password) { password.focus(); }
+                  });
+                }""", failed);
     }
 }

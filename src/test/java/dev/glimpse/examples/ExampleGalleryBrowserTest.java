@@ -161,8 +161,9 @@ class ExampleGalleryBrowserTest {
     }
 
     private String libraryText() {
-        return browser.findElements(By.cssSelector("#library vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText)
+        // each library tile names its file in the title of the button that opens it
+        return browser.findElements(By.cssSelector("#library-grid .photo-tile-open")).stream()
+                .map(open -> open.getAttribute("title"))
                 .reduce("", (a, b) -> a + "\n" + b);
     }
 

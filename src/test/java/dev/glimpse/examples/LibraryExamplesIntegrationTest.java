@@ -9,7 +9,11 @@ import dev.glimpse.ingest.IngestService;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.TestImages;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +21,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Without a remote service (the test profile turns it off) the examples are the user's captioned library images,
- * shown with their stored caption and thumbnail; "keep" on a fetched example goes through the normal upload path.
+ * shown with their stored caption and thumbnail, but never the newest ones, which the library shows right below the
+ * gallery; "keep" on a fetched example goes through the normal upload path.
  */
 @Tag("integration")
 @GlimpseTest
@@ -30,16 +35,29 @@ class LibraryExamplesIntegrationTest {
     ExampleService examples;
 
     @Test
-    void offlineTheLibrarysCaptionedImagesAreTheExamples() {
+    void offlineTheLibrarysOlderCaptionedImagesAreTheExamplesButNotTheNewestShownBelow() {
         UUID id = stored(ingest.ingest("harbour.png", TestImages.png(120, 90, 611)));
         await().atMost(Duration.ofMinutes(2))
                 .until(() -> ingest.find(id).orElseThrow().status() == ImageStatus.READY);
         String caption = ingest.find(id).orElseThrow().caption();
+        List<UUID> newer = new ArrayList<>();
+        for (int i = 0; i < ExampleSources.SKIP_NEWEST; i++) {
+            newer.add(stored(ingest.ingest("newer-" + i + ".png", TestImages.png(64, 48, 6200 + i))));
+        }
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> newer.stream()
+                        .allMatch(n -> ingest.find(n).orElseThrow().status() == ImageStatus.READY));
+        Set<UUID> newest = ingest.captioned(ExampleSources.SKIP_NEWEST).stream()
+                .map(image -> image.id())
+                .collect(Collectors.toSet());
 
         ExampleSources sources = new ExampleSources(
                 null, ingest, new FolderImageSource(new ExamplesProperties.Folder(null, DataSize.ofMegabytes(5))));
         boolean found = false;
-        for (var next = sources.next(); next.isPresent() && !found; next = sources.next()) {
+        for (var next = sources.next(); next.isPresent(); next = sources.next()) {
+            if (next.get() instanceof Example.FromLibrary library) {
+                assertThat(newest).doesNotContain(library.image().id());
+            }
             if (next.get() instanceof Example.FromLibrary library
                     && library.image().id().equals(id)) {
                 found = true;

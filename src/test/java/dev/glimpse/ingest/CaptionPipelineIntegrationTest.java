@@ -84,7 +84,7 @@ class CaptionPipelineIntegrationTest {
         UUID id = store("again.png", TestImages.png(160, 120, 403));
         Image first = awaitReadyAndIndexed(id);
 
-        assertThat(ingest.recaption(id)).isTrue();
+        assertThat(ingest.recaption(id, false)).isTrue();
         await().atMost(PATIENCE)
                 .until(() -> images.findById(id).orElseThrow().getUpdatedAt().isAfter(first.getUpdatedAt())
                         && images.findById(id).orElseThrow().getStatus() == ImageStatus.READY);
@@ -129,7 +129,8 @@ class CaptionPipelineIntegrationTest {
                 null,
                 s.captionModel(),
                 s.embeddingModel(),
-                s.createdAt());
+                s.createdAt(),
+                false);
 
         indexUpdater.onImageChanged(
                 new ImageChanged(id, olderCaption, current.embedding(), current.version() - 1, null));

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.glimpse.testsupport.Browser;
 import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.GlimpseTest;
+import dev.glimpse.testsupport.PageChecks;
 import dev.glimpse.testsupport.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -23,14 +26,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * A person drops images on the page in a real browser and sees previews, library rows, captions arriving by server
- * push without a reload, and a refusal for a text file.
+ * A person drops and picks images on the page in a real browser: each file is followed in one row from Sending… to
+ * Done (Captioning… included: the captioner waits 1.5 s for a batch to fill here, so that the step can be seen), the
+ * file limit counts per drop or pick, and refusals show ✗ with the reason and the limit.
  */
 @Tag("browser")
 @GlimpseTest
+@TestPropertySource(properties = "glimpse.caption.executor.max-delay=1500ms")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class UploadPageBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     @LocalServerPort
     int port;
@@ -38,19 +48,17 @@ class UploadPageBrowserTest {
     @TempDir
     Path files;
 
-    private WebDriver browser;
-    private WebDriverWait wait;
-    private String pageUrl;
-
     @Autowired
     IngestService ingest;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
 
     @BeforeEach
     void openPage() {
         browser = Browser.chromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        pageUrl = "http://localhost:" + port + "/";
-        browser.get(pageUrl);
+        wait = new WebDriverWait(browser, PATIENCE);
+        browser.get("http://localhost:" + port + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
     }
 
@@ -60,47 +68,124 @@ class UploadPageBrowserTest {
     }
 
     @Test
-    void twoDroppedImagesAreCaptionedLiveAndATextFileIsRefused() throws Exception {
-        Path beach = Files.write(files.resolve("beach-walk.png"), TestImages.png(400, 300, 301));
-        Path harbour = Files.write(files.resolve("harbour-night.jpg"), TestImages.jpeg(300, 400, 302));
+    void eachFileShowsCaptioningBeforeDoneInOneRowAndATextFileShowsACrossWithTheReason() throws Exception {
+        ((JavascriptExecutor) browser).executeScript("""
+                window.seenStates = [];
+                new MutationObserver(changes => changes.forEach(change => {
+                  const row = change.target;
+                  if (row.classList && row.classList.contains('upload-result')) {
+                    window.seenStates.push(row.querySelector('.upload-name').textContent + '=' + row.dataset.status);
+                  }
+                })).observe(document.getElementById('upload-results'),
+                    {attributes: true, subtree: true, attributeFilter: ['data-status']});
+                """);
+        chooseFiles(image("beach-walk.png", 301), image("harbour-night.png", 302));
 
-        chooseFiles(beach, harbour);
+        wait.until(driver -> rows("[data-status='READY']").size() == 2);
+        @SuppressWarnings("unchecked")
+        List<String> seen = (List<String>) ((JavascriptExecutor) browser).executeScript("return window.seenStates");
+        System.out.println("States seen on the page: " + seen);
+        for (String name : List.of("beach-walk.png", "harbour-night.png")) {
+            List<String> states = seen.stream()
+                    .filter(state -> state.startsWith(name + "="))
+                    .map(state -> state.substring(name.length() + 1))
+                    .toList();
+            assertThat(states).contains("CAPTIONING", "READY");
+            assertThat(states.indexOf("CAPTIONING")).isLessThan(states.lastIndexOf("READY"));
+        }
+        assertThat(rows("").stream().map(row -> row.getAttribute("data-image-id")))
+                .doesNotContainNull();
+        PageChecks.screenshot(browser, "upload-done-1280");
 
-        wait.until(driver -> driver.findElements(By.cssSelector("#upload-cards .upload-card"))
-                        .size()
-                == 2);
-        // the library is reloaded whenever any image changes (captions arrive meanwhile): read it in one go
-        wait.until(driver -> {
-            String library = libraryText();
-            return library.contains("beach-walk.png")
-                    && library.contains("harbour-night.jpg")
-                    && library.contains("400 × 300")
-                    && library.contains("300 × 400");
-        });
-
-        Path textFile = Files.copy(Fixtures.media("bad-text-named.png"), files.resolve("notes.png"));
-        chooseFiles(textFile);
-
-        WebElement refusal = wait.until(ExpectedConditions.presenceOfElementLocated(
+        chooseFiles(Files.copy(Fixtures.media("bad-text-named.png"), files.resolve("notes.png")));
+        WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#upload-results [data-outcome='refused']")));
-        assertThat(refusal.getText())
-                .isEqualTo(
-                        "\"notes.png\" was refused: it is not a JPEG, PNG, WebP or GIF image (its content is plain text).");
-        assertThat(browser.findElements(By.cssSelector("#upload-cards .upload-card")))
-                .hasSize(2);
+        assertThat(refused.getAttribute("data-status")).isEqualTo("REFUSED");
+        assertThat(refused.findElement(By.className("upload-mark")).getText()).isEqualTo("✗");
+        assertThat(refused.getText())
+                .contains("notes.png")
+                .contains("it is not a JPEG, PNG, WebP or GIF image (its content is plain text).");
+        assertThat(summary()).isEqualTo("1 refused");
+    }
+
+    @Test
+    void aFileOverTheSizeLimitShowsACrossNamingTheLimitAndIsNeverSent() throws Exception {
+        byte[] big = new byte[6 * 1024 * 1024];
+        new Random(7).nextBytes(big);
+        Path tooBig = Files.write(files.resolve("huge-photo.png"), big);
+
+        chooseFiles(tooBig);
+
+        WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#upload-results [data-outcome='refused']")));
+        assertThat(refused.findElement(By.className("upload-mark")).getText()).isEqualTo("✗");
+        assertThat(refused.getText()).contains("huge-photo.png").contains("is larger than the limit of 5 MB.");
+        assertThat(refused.getText()).doesNotContain("..");
+        assertThat(ingest.library(0, 1000).stream().map(ImageSummary::fileName)).doesNotContain("huge-photo.png");
+    }
+
+    @Test
+    void threeDropsOfEightFilesAreAllStoredAndTheButtonStaysUsable() throws Exception {
+        for (int drop = 0; drop < 3; drop++) {
+            List<Path> batch = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                batch.add(image("drop" + drop + "-" + i + ".png", 1000 + drop * 10 + i));
+            }
+            chooseFiles(batch.toArray(Path[]::new));
+        }
+
+        wait.until(driver -> storedNamed("drop") == 24);
+        assertThat(rows("[data-outcome='refused']")).isEmpty();
+        WebElement button = browser.findElement(By.cssSelector("#upload [slot='add-button']"));
+        assertThat(button.getAttribute("disabled")).isNull();
+        assertThat(browser.findElement(By.id("upload")).getAttribute("max-files-reached"))
+                .isNull();
+    }
+
+    @Test
+    void twentyFivePickedFilesStoreTwentyAndSayWhyFiveWereNotSent() throws Exception {
+        List<Path> picked = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            picked.add(image("pick-" + i + ".png", 2000 + i));
+        }
+
+        chooseFiles(picked.toArray(Path[]::new));
+
+        wait.until(driver ->
+                storedNamed("pick-") == 20 && rows("[data-outcome='stored']").size() == 20);
+        List<WebElement> refused = rows("[data-outcome='refused']");
+        assertThat(refused).hasSize(5);
+        assertThat(refused)
+                .allSatisfy(row -> assertThat(row.getText()).contains("at most 20 files are taken per drop or pick"));
+        wait.until(driver -> summary().equals("20 stored, 5 refused"));
+        PageChecks.screenshot(browser, "upload-batch-1280");
+        Thread.sleep(200);
+        assertThat(storedNamed("pick-")).isEqualTo(20);
+    }
+
+    private Path image(String name, long seed) throws Exception {
+        return Files.write(files.resolve(name), TestImages.png(160, 120, seed));
+    }
+
+    private long storedNamed(String prefix) {
+        return ingest.library(0, 1000).stream()
+                .filter(image -> image.fileName().startsWith(prefix))
+                .count();
+    }
+
+    private String summary() {
+        return browser.findElement(By.id("upload-summary")).getText();
+    }
+
+    private List<WebElement> rows(String filter) {
+        return browser.findElements(By.cssSelector("#upload-results .upload-result" + filter));
     }
 
     private void chooseFiles(Path... paths) {
         WebElement upload = browser.findElement(By.id("upload"));
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '';", input);
-        List<String> names = List.of(paths).stream().map(Path::toString).toList();
-        input.sendKeys(String.join("\n", names));
-    }
-
-    private String libraryText() {
-        return browser.findElements(By.cssSelector("#library vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText)
-                .reduce("", (a, b) -> a + "\n" + b);
+        input.sendKeys(
+                String.join("\n", List.of(paths).stream().map(Path::toString).toList()));
     }
 }

@@ -95,7 +95,12 @@ class SearchPageBrowserTest {
         }
         assertThat(best.findElement(By.tagName("img")).getAttribute("src"))
                 .endsWith(best.getAttribute("data-image-id") + "/thumbnail");
-        assertThat(best.findElement(By.className("hit-score")).getText()).startsWith("#1 · score ");
+        // the numbers sit behind "Why?" (closed), so they are read from the page rather than from what is visible
+        assertThat(best.findElement(By.className("hit-score")).getAttribute("textContent"))
+                .contains("#1 · score ");
+        assertThat(best.findElement(By.className("hit-file")).getText())
+                .startsWith("search-")
+                .endsWith(".png");
         assertThat(browser.findElements(By.id("search-message"))).noneMatch(WebElement::isDisplayed);
         keepScreenshot("search-page-typed.png");
     }

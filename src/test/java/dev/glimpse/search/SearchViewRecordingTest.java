@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -41,12 +42,15 @@ class SearchViewRecordingTest {
     @Autowired
     RateLimiter limiter;
 
+    @Autowired
+    ObjectProvider<ImageViewers> viewers;
+
     private final BlockingQueue<Runnable> pushed = new LinkedBlockingQueue<>();
     private SearchView view;
 
     @BeforeEach
     void openPage() {
-        view = new SearchView(service, speech, limiter);
+        view = new SearchView(service, speech, limiter, viewers);
         view.connect(pushed::add);
     }
 

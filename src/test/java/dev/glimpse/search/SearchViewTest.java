@@ -179,7 +179,8 @@ class SearchViewTest {
                 searches,
                 spoken -> Optional.of(spoken ? "Slow down: recordings" : "Slow down: searches"),
                 Duration.ofSeconds(15),
-                1024);
+                1024,
+                ImageViewers.NONE);
         limited.connect(pushed::add);
         view = limited;
 

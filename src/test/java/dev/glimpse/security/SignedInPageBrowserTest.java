@@ -2,7 +2,9 @@ package dev.glimpse.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.testsupport.Accessibility;
 import dev.glimpse.testsupport.Browser;
+import dev.glimpse.testsupport.PageChecks;
 import dev.glimpse.testsupport.SecuredGlimpseTest;
 import dev.glimpse.testsupport.TestImages;
 import java.nio.file.Files;
@@ -79,6 +81,27 @@ class SignedInPageBrowserTest {
         assertThat(slowDown.getFirst().getText()).contains("slow down, at most 2 uploads a minute");
         assertThat(browser.findElements(By.cssSelector("#upload-results [data-outcome='stored']")))
                 .hasSize(2);
+    }
+
+    @Test
+    void theLoginPageIsAccessibleFitsAPhoneAndKeepsTheUserNameAfterAWrongPassword() {
+        browser.get("http://localhost:" + port + "/login");
+        WebElement user = wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("#login-form input[name='username']")));
+        assertThat(Accessibility.seriousViolations(browser)).isEmpty();
+        PageChecks.screenshot(browser, "login-1280");
+        PageChecks.viewport(browser, PageChecks.PHONE);
+        assertThat(PageChecks.horizontalOverflow(browser)).isLessThanOrEqualTo(0);
+        PageChecks.screenshot(browser, "login-390");
+
+        user.sendKeys("alice");
+        browser.findElement(By.cssSelector("#login-form input[name='password']"))
+                .sendKeys("not-her-password", Keys.ENTER);
+
+        wait.until(ExpectedConditions.urlContains("error"));
+        wait.until(driver -> "alice"
+                .equals(driver.findElement(By.cssSelector("#login-form input[name='username']"))
+                        .getDomProperty("value")));
     }
 
     private void chooseFiles(Path... paths) {
