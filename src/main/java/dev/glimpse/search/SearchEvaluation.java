@@ -66,15 +66,19 @@ final class SearchEvaluation implements AutoCloseable {
     private final ImageIndex index;
     private final List<String> searchForms = new ArrayList<>();
     private final float[][] queryVectors;
+    private final Embedder embedder;
 
     private SearchEvaluation(EvaluationSet set, Embedder embedder, Path folder) {
         this.set = set;
+        this.embedder = embedder;
         this.folder = folder;
         this.index = new ImageIndex(folder);
         float[][] captionVectors = embedder.embed(set.captions());
+        List<IndexedImage> images = new ArrayList<>(captionVectors.length);
         for (int i = 0; i < set.captions().size(); i++) {
-            index.upsert(new IndexedImage(idOf(i), set.captions().get(i), captionVectors[i]));
+            images.add(new IndexedImage(idOf(i), set.captions().get(i), captionVectors[i]));
         }
+        index.upsertAll(images);
         for (EvaluationSet.Query query : set.queries()) {
             searchForms.add(QueryText.searchForm(
                     QueryText.clean(query.text(), SearchProperties.defaults().maxQueryLength())));
@@ -97,6 +101,21 @@ final class SearchEvaluation implements AutoCloseable {
         }
     }
 
+    /**
+     * What the hybrid search with the default settings finds for any query text over this set's captions, best
+     * first, as a user would get it (cleaned, in its search form, embedded).
+     */
+    List<Match> search(String query) {
+        String words = QueryText.searchForm(
+                QueryText.clean(query, SearchProperties.defaults().maxQueryLength()));
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        return new HybridSearcher(index, SearchProperties.defaults())
+                .search(words, embedder.embed(List.of(words))[0], DEPTH, Retrieval.HYBRID);
+    }
+
+    /** Measures every retrieval over all queries with these settings. */
     Result run(SearchProperties settings) {
         Map<Retrieval, int[]> ranks = new EnumMap<>(Retrieval.class);
         Map<Retrieval, Metrics> metrics = new EnumMap<>(Retrieval.class);

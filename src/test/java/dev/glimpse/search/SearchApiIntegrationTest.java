@@ -91,9 +91,14 @@ class SearchApiIntegrationTest {
         JsonNode first = body.get("results").get(0);
         assertThat(first.get("caption").asString()).isEqualTo(caption);
         assertThat(first.get("similarity").asDouble()).isGreaterThan(0.99);
+        assertThat(first.get("why").asString()).startsWith("similar meaning");
+        assertThat(first.get("matchedWords").size()).isEqualTo(distinctWords(caption));
+        if (first.get("matchedWords").size() > 0) {
+            assertThat(first.get("why").asString()).contains("shares the word");
+        }
         assertThat(body.get("message").isNull()).isTrue();
         // Other images may have been given the very same caption (blip-tiny writes much the same for every image);
-        // reciprocal-rank fusion then orders those twins arbitrarily. What must hold: ours is listed, and nothing
+        // the search then orders those twins arbitrarily. What must hold: ours is listed, and nothing
         // with a different caption is ranked above it.
         boolean found = false;
         for (JsonNode result : body.get("results")) {
@@ -252,5 +257,9 @@ class SearchApiIntegrationTest {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static int distinctWords(String caption) {
+        return (int) Word.of(caption).stream().map(Word::exact).distinct().count();
     }
 }
