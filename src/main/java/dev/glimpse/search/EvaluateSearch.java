@@ -29,8 +29,8 @@ import org.springframework.core.io.ClassPathResource;
  * <p>The file is an {@link EvaluationSet} ({@code caption<TAB>query} per line). The model defaults to the configured
  * {@code glimpse.embedding.model}; the search settings are the configured {@code glimpse.search.*} (application.yaml,
  * overridable as system properties or environment variables like the application's). Prints the
- * {@link EvaluationReport}; its last line is {@code hybrid recall@1=… recall@5=… mrr=…}. Exit code 0 done, 1 failed,
- * 2 bad arguments.
+ * {@link EvaluationReport}; its last line is {@code hybrid recall@1=… recall@5=… mrr=…}. Exit code 0 done, 1
+ * failed, 2 bad arguments.
  */
 public final class EvaluateSearch {
 

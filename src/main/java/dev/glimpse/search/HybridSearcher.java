@@ -40,7 +40,10 @@ final class HybridSearcher {
         this.settings = settings;
     }
 
-    /** The best {@code k} images for the query in its {@link QueryText#searchForm search form} and its unit-length embedding, best first. */
+    /**
+     * The best {@code k} images for the query in its {@link QueryText#searchForm search form} and its unit-length
+     * embedding, best first.
+     */
     List<Match> search(String text, float[] vector, int k, Retrieval retrieval) {
         return index.withSearcher(searcher -> search(searcher, text, vector, k, retrieval));
     }

@@ -20,8 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code POST /api/search/voice} (multipart field {@code audio}, optional {@code translate=true} and {@code k})
  * answers the same plus {@code transcript}, {@code language} and {@code seconds}. Each result carries {@code id},
  * {@code caption}, {@code score}, {@code similarity}, {@code contentUrl}, {@code thumbnailUrl}, {@code matchedWords}
- * (caption words the query has too) and {@code why} ("similar meaning", "shares the words …"). Any query text is accepted; a
- * {@code k} outside 1..max-results and unreadable audio are answered with RFC 9457 problem details (400).
+ * (caption words the query has too) and {@code why} ("similar meaning", "shares the words …"). Any query text is
+ * accepted; a {@code k} outside 1..max-results and unreadable audio are answered with RFC 9457 problem details (400).
  */
 @RestController
 class SearchController {

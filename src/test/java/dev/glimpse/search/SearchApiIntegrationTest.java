@@ -90,7 +90,9 @@ class SearchApiIntegrationTest {
         JsonNode body = json.readTree(response.body());
         JsonNode first = body.get("results").get(0);
         assertThat(first.get("caption").asString()).isEqualTo(caption);
-        assertThat(first.get("similarity").asDouble()).isGreaterThan(0.99);
+        // The query is searched in its search form (lower case, no punctuation), so it is not byte for byte the caption
+        // that was embedded at indexing time when blip-tiny's caption has punctuation.
+        assertThat(first.get("similarity").asDouble()).isGreaterThan(0.95);
         assertThat(first.get("why").asString()).startsWith("similar meaning");
         assertThat(first.get("matchedWords").size()).isEqualTo(distinctWords(caption));
         if (first.get("matchedWords").size() > 0) {
