@@ -2,8 +2,9 @@ package dev.glimpse.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +21,14 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Runs one search over the {@link ImageIndex}: k-NN of the query embedding against the caption vectors and BM25 of
- * the query words against the caption text, each over {@link SearchProperties#candidates} documents (many more than
- * shown), fused by {@link ReciprocalRankFusion} with the embedding's ranking counting fully and BM25's counting
- * {@link SearchProperties#textWeight}. An image that only the embedding found (no caption word in common)
- * is kept only if its cosine similarity reaches {@link SearchProperties#minSimilarity}; an image whose caption
- * shares a word with the query is always kept. Thread-safe.
+ * Runs one search over the {@link ImageIndex}. The candidates are the k-NN of the query embedding among the caption
+ * vectors and the BM25 matches of the query words, each over {@link SearchProperties#candidates} documents (many more
+ * than shown). A candidate's score is the cosine similarity of its caption to the query plus
+ * {@link SearchProperties#wordWeight} times its {@link SharedWords word evidence} (0..1): the words it shares with
+ * the query count only as far as they cover the query and single the image out, so a shared rare word ("heron",
+ * "42") can lift an image past neighbours the embedding blurs with it, while a shared common word ("park") cannot
+ * outrank the caption that means what the query says. An image is kept if its similarity reaches
+ * {@link SearchProperties#minSimilarity} or its caption shares a word with the query. Thread-safe.
  */
 final class HybridSearcher {
 
@@ -37,7 +40,10 @@ final class HybridSearcher {
         this.settings = settings;
     }
 
-    /** The best {@code k} images for the cleaned query text and its unit-length embedding, best first. */
+    /**
+     * The best {@code k} images for the query in its {@link QueryText#searchForm search form} and its unit-length
+     * embedding, best first.
+     */
     List<Match> search(String text, float[] vector, int k, Retrieval retrieval) {
         return index.withSearcher(searcher -> search(searcher, text, vector, k, retrieval));
     }
@@ -57,11 +63,14 @@ final class HybridSearcher {
                         document.get(ImageIndex.CAPTION),
                         similarity,
                         similarity,
-                        false));
+                        true,
+                        List.of()));
             }
             return matches;
         });
     }
+
+    private record Candidate(int doc, double score, double similarity, SharedWords.Evidence evidence) {}
 
     private List<Match> search(IndexSearcher searcher, String text, float[] vector, int k, Retrieval retrieval)
             throws IOException {
@@ -69,55 +78,63 @@ final class HybridSearcher {
             return List.of();
         }
         int candidates = settings.candidates(k);
-        Map<Integer, Double> similarities = new HashMap<>();
-        List<ReciprocalRankFusion.Ranking> rankings = new ArrayList<>();
-        if (retrieval != Retrieval.TEXT) {
-            rankings.add(ReciprocalRankFusion.Ranking.of(vectorRanking(searcher, vector, candidates, similarities)));
-        }
-        Set<Integer> wordMatches = new HashSet<>();
-        if (retrieval != Retrieval.VECTOR) {
-            List<Integer> textRanking = textRanking(searcher, text, candidates);
-            wordMatches.addAll(textRanking);
-            rankings.add(new ReciprocalRankFusion.Ranking(textRanking, settings.textWeight()));
-        }
-        List<Match> matches = new ArrayList<>(k);
-        for (ReciprocalRankFusion.Fused fused : ReciprocalRankFusion.fuse(settings.rrfRankConstant(), rankings)) {
-            if (matches.size() == k) {
-                break;
+        Map<Integer, Double> similarities =
+                retrieval == Retrieval.TEXT ? Map.of() : vectorRanking(searcher, vector, candidates);
+        Map<Integer, Float> textScores =
+                retrieval == Retrieval.VECTOR ? Map.of() : textRanking(searcher, text, candidates);
+        Set<Integer> docs = new LinkedHashSet<>(similarities.keySet());
+        docs.addAll(textScores.keySet());
+        SharedWords words = new SharedWords(searcher.getIndexReader(), text);
+        List<Candidate> ranked = new ArrayList<>(docs.size());
+        for (int doc : docs) {
+            double similarity =
+                    similarities.containsKey(doc) ? similarities.get(doc) : similarity(searcher, doc, vector);
+            SharedWords.Evidence evidence = words.in(caption(searcher, doc));
+            double score = switch (retrieval) {
+                case VECTOR -> similarity;
+                case TEXT -> textScores.get(doc);
+                case HYBRID -> similarity + settings.wordWeight() * evidence.strength();
+            };
+            boolean kept = switch (retrieval) {
+                case VECTOR -> similarity >= settings.minSimilarity();
+                case TEXT -> true;
+                case HYBRID ->
+                    similarity >= settings.minSimilarity() || !evidence.words().isEmpty();
+            };
+            if (kept) {
+                ranked.add(new Candidate(doc, score, similarity, evidence));
             }
-            double similarity = similarities.containsKey(fused.doc())
-                    ? similarities.get(fused.doc())
-                    : similarity(searcher, fused.doc(), vector);
-            boolean wordsMatched = wordMatches.contains(fused.doc());
-            if (wordsMatched || similarity >= settings.minSimilarity()) {
-                matches.add(match(searcher, fused, similarity, wordsMatched));
-            }
+        }
+        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));
+        List<Match> matches = new ArrayList<>(Math.min(k, ranked.size()));
+        for (Candidate candidate : ranked.subList(0, Math.min(k, ranked.size()))) {
+            matches.add(match(searcher, candidate));
         }
         return matches;
     }
 
-    private static List<Integer> vectorRanking(
-            IndexSearcher searcher, float[] vector, int candidates, Map<Integer, Double> similarities)
+    /** The k-NN documents with their cosine similarity, nearest first. */
+    private static Map<Integer, Double> vectorRanking(IndexSearcher searcher, float[] vector, int candidates)
             throws IOException {
-        List<Integer> ranking = new ArrayList<>();
+        Map<Integer, Double> similarities = new LinkedHashMap<>();
         for (ScoreDoc hit :
                 searcher.search(new KnnFloatVectorQuery(ImageIndex.VECTOR, vector, candidates), candidates).scoreDocs) {
-            ranking.add(hit.doc);
             similarities.put(hit.doc, cosineFromScore(hit.score));
         }
-        return ranking;
+        return similarities;
     }
 
-    private static List<Integer> textRanking(IndexSearcher searcher, String text, int candidates) throws IOException {
+    /** The BM25 documents with their score, best first. */
+    private static Map<Integer, Float> textRanking(IndexSearcher searcher, String text, int candidates)
+            throws IOException {
         Optional<Query> query = CaptionQuery.of(text, ImageIndex.queryAnalyzer());
-        if (query.isEmpty()) {
-            return List.of();
+        Map<Integer, Float> scores = new LinkedHashMap<>();
+        if (query.isPresent()) {
+            for (ScoreDoc hit : searcher.search(query.get(), candidates).scoreDocs) {
+                scores.put(hit.doc, hit.score);
+            }
         }
-        List<Integer> ranking = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(query.get(), candidates).scoreDocs) {
-            ranking.add(hit.doc);
-        }
-        return ranking;
+        return scores;
     }
 
     /** Lucene scores DOT_PRODUCT matches of unit vectors as {@code (1 + cosine) / 2}; this undoes that. */
@@ -146,15 +163,18 @@ final class HybridSearcher {
         return dot;
     }
 
-    private static Match match(
-            IndexSearcher searcher, ReciprocalRankFusion.Fused fused, double similarity, boolean wordsMatched)
-            throws IOException {
-        Document document = searcher.storedFields().document(fused.doc());
+    private static String caption(IndexSearcher searcher, int doc) throws IOException {
+        return searcher.storedFields().document(doc).get(ImageIndex.CAPTION);
+    }
+
+    private Match match(IndexSearcher searcher, Candidate candidate) throws IOException {
+        Document document = searcher.storedFields().document(candidate.doc());
         return new Match(
                 UUID.fromString(document.get(ImageIndex.ID)),
                 document.get(ImageIndex.CAPTION),
-                fused.score(),
-                similarity,
-                wordsMatched);
+                candidate.score(),
+                candidate.similarity(),
+                candidate.similarity() >= settings.minSimilarity(),
+                candidate.evidence().words());
     }
 }

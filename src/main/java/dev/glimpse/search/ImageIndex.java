@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,6 +64,18 @@ public class ImageIndex implements AutoCloseable {
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not index image " + image.id(), e);
+        }
+    }
+
+    /** Adds or replaces many images with one commit (bulk loads such as an evaluation). */
+    public synchronized void upsertAll(List<IndexedImage> images) {
+        try {
+            for (IndexedImage image : images) {
+                writer.updateDocument(new Term(ID, image.id().toString()), document(image));
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not index " + images.size() + " images", e);
         }
     }
 

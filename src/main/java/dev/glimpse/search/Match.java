@@ -1,9 +1,22 @@
 package dev.glimpse.search;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * One image found by {@link HybridSearcher}: its fused score, the cosine similarity of its caption embedding to the
- * query's, and whether any caption word matched the query's words.
+ * One image found by {@link HybridSearcher}: the score it was ranked by, the cosine similarity of its caption
+ * embedding to the query's, whether that similarity reaches the minimum (so the image is similar in meaning), and the
+ * caption's words that the query has too (as written in the caption, in caption order).
  */
-record Match(UUID id, String caption, double score, double similarity, boolean wordsMatched) {}
+record Match(
+        UUID id, String caption, double score, double similarity, boolean similarMeaning, List<String> sharedWords) {
+
+    Match {
+        sharedWords = List.copyOf(sharedWords);
+    }
+
+    /** Whether any caption word is one of the query's words. */
+    boolean wordsMatched() {
+        return !sharedWords.isEmpty();
+    }
+}

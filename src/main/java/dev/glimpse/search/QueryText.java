@@ -1,9 +1,14 @@
 package dev.glimpse.search;
 
+import java.text.Normalizer;
+import java.util.Locale;
+
 /**
  * Makes whatever a user typed or said safe to embed and analyse: control characters, invisible format characters
  * (bidi overrides, zero-width spaces; not the emoji joiner) and unpaired surrogates become spaces, runs of white space collapse to one, the ends are trimmed, and the text is cut to a maximum number of
- * characters without splitting a surrogate pair (so emoji survive whole). Never throws on any string.
+ * characters without splitting a surrogate pair (so emoji survive whole). Never throws on any string. {@link
+ * #searchForm} then gives the form that is embedded and matched: lower case, without punctuation, so that a Whisper
+ * transcript ("A red car by the sea.") is searched exactly like the typed words ("a red car by the sea").
  */
 final class QueryText {
 
@@ -46,5 +51,55 @@ final class QueryText {
                 || type == Character.CONTROL
                 || type == Character.SURROGATE
                 || type == Character.FORMAT && codePoint != ZERO_WIDTH_JOINER;
+    }
+
+    /**
+     * The words of a cleaned query as they are searched: compatibility-normalised (NFKC), lower case, every
+     * punctuation mark a space (hyphens, quotes, full stops, commas; a full stop or comma between two digits and an
+     * apostrophe inside a word stay), white space collapsed. Letters, digits, emoji and other symbols are kept.
+     */
+    static String searchForm(String cleaned) {
+        String text = Normalizer.normalize(cleaned, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder words = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int next = i + Character.charCount(codePoint);
+            if (!isPunctuation(codePoint) || keptInside(text, i, codePoint)) {
+                words.appendCodePoint(isApostrophe(codePoint) ? '\'' : codePoint);
+            } else if (!words.isEmpty() && words.charAt(words.length() - 1) != ' ') {
+                words.append(' ');
+            }
+            i = next;
+        }
+        return words.toString().strip().replaceAll(" {2,}", " ");
+    }
+
+    private static boolean keptInside(String text, int index, int codePoint) {
+        if (index == 0 || index + 1 >= text.length()) {
+            return false;
+        }
+        int before = text.codePointBefore(index);
+        int after = text.codePointAt(index + 1);
+        if (isApostrophe(codePoint)) {
+            return Character.isLetter(before) && Character.isLetter(after);
+        }
+        return (codePoint == '.' || codePoint == ',') && Character.isDigit(before) && Character.isDigit(after);
+    }
+
+    private static boolean isApostrophe(int codePoint) {
+        return codePoint == '\'' || codePoint == '\u2019';
+    }
+
+    private static boolean isPunctuation(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION -> true;
+            default -> codePoint == ' ';
+        };
     }
 }

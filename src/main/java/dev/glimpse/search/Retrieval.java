@@ -6,6 +6,6 @@ enum Retrieval {
     VECTOR,
     /** BM25 over the caption words only. */
     TEXT,
-    /** Both, fused by reciprocal rank. */
+    /** Both: cosine similarity plus the bounded weight of the shared words. */
     HYBRID
 }

@@ -18,8 +18,10 @@ import org.springframework.web.multipart.MultipartFile;
  * The search JSON API. {@code GET /api/search?q=…&k=…} answers {@code {query, results, message}} ({@code POST} with
  * the same form fields too, for queries longer than a URL may be);
  * {@code POST /api/search/voice} (multipart field {@code audio}, optional {@code translate=true} and {@code k})
- * answers the same plus {@code transcript}, {@code language} and {@code seconds}. Any query text is accepted; a
- * {@code k} outside 1..max-results and unreadable audio are answered with RFC 9457 problem details (400).
+ * answers the same plus {@code transcript}, {@code language} and {@code seconds}. Each result carries {@code id},
+ * {@code caption}, {@code score}, {@code similarity}, {@code contentUrl}, {@code thumbnailUrl}, {@code matchedWords}
+ * (caption words the query has too) and {@code why} ("similar meaning", "shares the words …"). Any query text is
+ * accepted; a {@code k} outside 1..max-results and unreadable audio are answered with RFC 9457 problem details (400).
  */
 @RestController
 class SearchController {
@@ -30,11 +32,26 @@ class SearchController {
         this.search = search;
     }
 
-    /** One result as the API shows it. */
-    record Result(UUID id, String caption, double score, double similarity, String contentUrl, String thumbnailUrl) {
+    /** One result as the API shows it, with the caption words it shares with the query and why it matched. */
+    record Result(
+            UUID id,
+            String caption,
+            double score,
+            double similarity,
+            String contentUrl,
+            String thumbnailUrl,
+            List<String> matchedWords,
+            String why) {
         static Result of(SearchHit hit) {
             return new Result(
-                    hit.imageId(), hit.caption(), hit.score(), hit.similarity(), hit.contentUrl(), hit.thumbnailUrl());
+                    hit.imageId(),
+                    hit.caption(),
+                    hit.score(),
+                    hit.similarity(),
+                    hit.contentUrl(),
+                    hit.thumbnailUrl(),
+                    hit.matchedWords(),
+                    hit.why());
         }
     }
 

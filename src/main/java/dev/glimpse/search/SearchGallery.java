@@ -42,13 +42,13 @@ class SearchGallery extends Div {
         getElement().removeAttribute("data-query");
     }
 
-    /** In words, why the search found this image; the numbers follow for the curious. */
+    /** In words, why the search found this image (the hit's own explanation); the numbers follow for the curious. */
     static String why(SearchHit hit, int rank) {
-        String how = hit.similarity() >= 0.5
-                ? "Close in meaning to your words"
-                : hit.similarity() >= 0.3 ? "Related in meaning to your words" : "Shares words with your search";
+        String how = hit.why().isEmpty()
+                ? "Found"
+                : Character.toUpperCase(hit.why().charAt(0)) + hit.why().substring(1);
         return String.format(
-                Locale.ROOT, "%s. #%d · score %.4f · similarity %.2f", how, rank, hit.score(), hit.similarity());
+                Locale.ROOT, "%s. #%d · score %.3f · similarity %.2f", how, rank, hit.score(), hit.similarity());
     }
 
     private Div card(SearchHit hit, int rank, String fileName, List<UUID> ids) {

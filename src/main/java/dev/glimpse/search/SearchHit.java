@@ -1,17 +1,58 @@
 package dev.glimpse.search;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * One image found by a search: its caption, the fused score that ranked it (reciprocal rank fusion, higher is
- * better), the cosine similarity of its caption embedding to the query's (-1..1), and where to fetch it.
+ * One image found by a search: its caption, the score that ranked it (the cosine similarity plus the weight of the
+ * words it shares with the query; higher is better), the cosine similarity of its caption embedding to the query's
+ * (-1..1), where to fetch it, the caption's words that the query has too ({@code matchedWords}, as written in the
+ * caption) and why it matched, in words for the page ({@code why}: "similar meaning", "shares the words “corgi”,
+ * “beach”" or both).
  */
 public record SearchHit(
-        UUID imageId, String caption, double score, double similarity, String contentUrl, String thumbnailUrl) {
+        UUID imageId,
+        String caption,
+        double score,
+        double similarity,
+        String contentUrl,
+        String thumbnailUrl,
+        List<String> matchedWords,
+        String why) {
+
+    static final String SIMILAR_MEANING = "similar meaning";
+
+    public SearchHit {
+        matchedWords = List.copyOf(matchedWords);
+    }
+
+    /** A hit found by its meaning alone, with no shared words. */
+    public SearchHit(
+            UUID imageId, String caption, double score, double similarity, String contentUrl, String thumbnailUrl) {
+        this(imageId, caption, score, similarity, contentUrl, thumbnailUrl, List.of(), SIMILAR_MEANING);
+    }
 
     static SearchHit of(Match match) {
         String base = "/api/images/" + match.id();
         return new SearchHit(
-                match.id(), match.caption(), match.score(), match.similarity(), base + "/content", base + "/thumbnail");
+                match.id(),
+                match.caption(),
+                match.score(),
+                match.similarity(),
+                base + "/content",
+                base + "/thumbnail",
+                match.sharedWords(),
+                why(match.similarMeaning(), match.sharedWords()));
+    }
+
+    /** "similar meaning", "shares the word “heron”", "similar meaning; shares the words “red”, “car”". */
+    static String why(boolean similarMeaning, List<String> sharedWords) {
+        if (sharedWords.isEmpty()) {
+            return SIMILAR_MEANING;
+        }
+        String shares = (sharedWords.size() == 1 ? "shares the word " : "shares the words ")
+                + sharedWords.stream().map(word -> "“" + word + "”").collect(Collectors.joining(", "));
+        return similarMeaning ? SIMILAR_MEANING + "; " + shares : shares;
     }
 }

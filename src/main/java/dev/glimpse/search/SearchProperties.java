@@ -10,14 +10,12 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How searches are run. {@code defaultResults}: hits shown when the caller does not say (k); {@code maxResults}: the
- * most a caller may ask for; {@code minSimilarity}: the cosine similarity (-1..1) below which an image found only by
- * its embedding (no caption word in common with the query) is hidden; {@code candidatesPerResult} and
- * {@code minCandidates}: each ranking (k-NN and BM25) looks at {@code max(candidatesPerResult * k, minCandidates)}
- * documents before fusion, so that recall stays high; {@code rrfRankConstant}: the k of reciprocal rank fusion,
- * {@code score = sum weight / (rrfRankConstant + rank)}; {@code textWeight}: the weight of the BM25 ranking in that
- * sum (the embedding's ranking weighs 1), so a shared word helps an image without outranking the caption that means
- * the same as the query; {@code maxQueryLength}: longer queries are cut (in characters)
- * before they are embedded and analysed.
+ * most a caller may ask for; {@code minSimilarity}: the cosine similarity (-1..1) below which an image whose caption
+ * shares no word with the query is hidden; {@code candidatesPerResult} and {@code minCandidates}: the k-NN and the
+ * BM25 search each look at {@code max(candidatesPerResult * k, minCandidates)} documents, so that recall stays high;
+ * {@code wordWeight}: the most that the words a caption shares with the query can add to its cosine similarity (the
+ * full amount only when they cover the query and no other caption has them all, see {@link SharedWords});
+ * {@code maxQueryLength}: longer queries are cut (in characters) before they are embedded and analysed.
  */
 @Validated
 @ConfigurationProperties("glimpse.search")
@@ -30,16 +28,27 @@ public record SearchProperties(
 
         @Min(1) @Max(100) @DefaultValue("5") int candidatesPerResult,
         @Min(1) @Max(10_000) @DefaultValue("50") int minCandidates,
-        @Min(1) @Max(10_000) @DefaultValue("60") int rrfRankConstant,
 
-        @DecimalMin("0.0") @DecimalMax("10.0") @DefaultValue("1.0")
-        double textWeight,
+        @DecimalMin("0.0") @DecimalMax("2.0") @DefaultValue("0.2")
+        double wordWeight,
 
         @Min(1) @Max(10_000) @DefaultValue("1000") int maxQueryLength) {
 
     /** The defaults, as used when nothing is configured. */
     public static SearchProperties defaults() {
-        return new SearchProperties(12, 100, 0.3, 5, 50, 60, 1.0, 1000);
+        return new SearchProperties(12, 100, 0.3, 5, 50, 0.2, 1000);
+    }
+
+    /** The same settings with another word weight. */
+    SearchProperties withWordWeight(double weight) {
+        return new SearchProperties(
+                defaultResults, maxResults, minSimilarity, candidatesPerResult, minCandidates, weight, maxQueryLength);
+    }
+
+    /** The same settings with another minimum similarity. */
+    SearchProperties withMinSimilarity(double similarity) {
+        return new SearchProperties(
+                defaultResults, maxResults, similarity, candidatesPerResult, minCandidates, wordWeight, maxQueryLength);
     }
 
     /** How many documents each ranking considers for {@code k} results. */

@@ -11,7 +11,8 @@ import java.util.concurrent.Executors;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds images by what their captions say. A text query is cleaned ({@link QueryText}), embedded on the inference
+ * Finds images by what their captions say. A text query is cleaned ({@link QueryText}), brought into its search form
+ * (lower case, no punctuation, so that a transcript ranks exactly like the same words typed), embedded on the inference
  * executor, and run through the {@link HybridSearcher} on a virtual thread; a recording is transcribed first. The
  * futures never block the caller, and cancelling one stops the work that has not started yet (a queued embedding or
  * transcription request, the index search). Failures of the recording ({@link
@@ -42,16 +43,17 @@ public class SearchService implements AutoCloseable {
     /** The best {@code k} images (brought into 1..max-results) for a typed query, best first. */
     public CompletableFuture<SearchResults> search(String query, int k) {
         String text = QueryText.clean(query, settings.maxQueryLength());
+        String words = QueryText.searchForm(text);
         int limit = settings.boundedResults(k);
-        if (text.isEmpty()) {
+        if (words.isEmpty()) {
             return CompletableFuture.completedFuture(SearchResults.none(text, SearchResults.EMPTY_QUERY));
         }
         if (index.size() == 0) {
             return CompletableFuture.completedFuture(SearchResults.none(text, SearchResults.EMPTY_LIBRARY));
         }
         return CancellableStages.thenCompose(
-                embeddings.embed(text, InferenceExecutor.Priority.USER),
-                vector -> CompletableFuture.supplyAsync(() -> results(text, vector, limit), lucene));
+                embeddings.embed(words, InferenceExecutor.Priority.USER),
+                vector -> CompletableFuture.supplyAsync(() -> results(text, words, vector, limit), lucene));
     }
 
     /** The default number of results. */
@@ -92,10 +94,10 @@ public class SearchService implements AutoCloseable {
         return settings.maxResults();
     }
 
-    private SearchResults results(String text, float[] vector, int k) {
+    private SearchResults results(String text, String words, float[] vector, int k) {
         return SearchResults.of(
                 text,
-                searcher.search(text, vector, k, Retrieval.HYBRID).stream()
+                searcher.search(words, vector, k, Retrieval.HYBRID).stream()
                         .map(SearchHit::of)
                         .toList());
     }

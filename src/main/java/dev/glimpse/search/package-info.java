@@ -3,9 +3,9 @@
  * text, its caption embedding as an HNSW vector). The database is the source of truth; the index is a cache that is
  * rebuilt or repaired from the {@link dev.glimpse.search.ReadyImages} the database provides. {@link
  * dev.glimpse.search.SearchService} answers typed and spoken queries with a hybrid search (k-NN over the embeddings
- * plus BM25 over the caption words, fused by reciprocal rank, weak embedding-only matches hidden), also served as
- * JSON at {@code /api/search} and {@code /api/search/voice}. {@link dev.glimpse.search.SearchView} (route
- * {@code search}) is the page: the voice recorder web component, the editable transcript and typed query, and the
- * result gallery.
+ * plus BM25 over the caption words, scored as cosine similarity plus a bounded bonus for shared rare words, weak
+ * embedding-only matches hidden), also served as JSON at {@code /api/search} and {@code /api/search/voice}.
+ * {@link dev.glimpse.search.SearchView} (route {@code search}) is the page: the voice recorder web component, the
+ * editable transcript and typed query, and the result gallery. {@link dev.glimpse.search.EvaluateSearch} measures the search on any set of captions and queries.
  */
 package dev.glimpse.search;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hand-made three-dimensional vectors, so that every cosine similarity is known exactly. */
+/** Hand-made three-dimensional unit vectors, so that every cosine similarity is known exactly. */
 class HybridSearcherTest {
 
     private static final float[] QUERY = {1, 0, 0};
@@ -26,11 +26,8 @@ class HybridSearcherTest {
     private ImageIndex index;
 
     @BeforeEach
-    void fill() {
+    void open() {
         index = new ImageIndex(folder);
-        for (IndexedImage image : List.of(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR)) {
-            index.upsert(image);
-        }
     }
 
     @AfterEach
@@ -39,36 +36,108 @@ class HybridSearcherTest {
     }
 
     @Test
-    void hybridKeepsWordMatchesAndSimilarImagesButHidesDissimilarOnes() {
+    void scoreIsTheSimilarityPlusTheWeightedWordEvidence() {
+        fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
+
         List<Match> matches = searcher(SearchProperties.defaults()).search("red car", QUERY, 12, Retrieval.HYBRID);
 
-        assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), PARKED_CAR.id(), GREEN_TREE.id());
-        assertThat(matches).extracting(Match::wordsMatched).containsExactly(true, true, false);
-        assertThat(matches.get(0).score()).isCloseTo(2.0 / 61, within(1e-9));
-        assertThat(matches.get(1).score()).isCloseTo(1.0 / 62 + 1.0 / 64, within(1e-9));
-        assertThat(matches.get(2).score()).isCloseTo(1.0 / 62, within(1e-9));
+        // idf over 4 captions: "red" in 1, "car" in 2; evidence = (Σ shared idf/df / Σ query idf)²
+        double red = Math.log(1 + 3.5 / 1.5);
+        double car = Math.log(1 + 2.5 / 2.5);
+        double redCar = Math.pow((red + car / 2) / (red + car), 2);
+        double parkedCar = Math.pow((car / 2) / (red + car), 2);
+        assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), GREEN_TREE.id(), PARKED_CAR.id());
+        assertThat(matches.get(0).score()).isCloseTo(1.0 + 0.2 * redCar, within(1e-6));
+        assertThat(matches.get(1).score()).isCloseTo(0.5, within(1e-6));
+        assertThat(matches.get(2).score()).isCloseTo(-0.6 + 0.2 * parkedCar, within(1e-6));
     }
 
     @Test
-    void similarityIsTheCosineOfQueryAndCaptionVectors() {
+    void imageSharingAWordIsKeptBelowTheMinimumSimilarityButOtherDissimilarImagesAreHidden() {
+        fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
+
         List<Match> matches = searcher(SearchProperties.defaults()).search("red car", QUERY, 12, Retrieval.HYBRID);
 
-        assertThat(matches.stream().mapToDouble(Match::similarity).toArray())
-                .containsExactly(new double[] {1.0, -0.6, 0.5}, within(1e-5));
+        assertThat(matches).extracting(Match::id).doesNotContain(BLUE_BOAT.id()).contains(PARKED_CAR.id());
+        assertThat(matches)
+                .extracting(Match::sharedWords)
+                .containsExactly(List.of("red", "car"), List.of(), List.of("car"));
+        assertThat(matches).extracting(Match::similarMeaning).containsExactly(true, true, false);
+    }
+
+    @Test
+    void sharedRareWordLiftsTheImageTheEmbeddingBlursWithANeighbour() {
+        IndexedImage bird = image("a bird standing in the water", 0.80);
+        IndexedImage heron = image("a heron standing in the water", 0.78);
+        fill(bird, heron);
+
+        assertThat(searcher(SearchProperties.defaults()).search("heron", QUERY, 2, Retrieval.VECTOR))
+                .extracting(Match::id)
+                .containsExactly(bird.id(), heron.id());
+        assertThat(searcher(SearchProperties.defaults()).search("heron", QUERY, 2, Retrieval.HYBRID))
+                .extracting(Match::id)
+                .containsExactly(heron.id(), bird.id());
+    }
+
+    @Test
+    void sharedCommonWordDoesNotLiftAnImageAboveTheOneThatMeansTheQuery() {
+        IndexedImage meant = image("a man sitting on a bench", 0.70);
+        IndexedImage park = image("a dog in a park", 0.66);
+        fill(meant, park, image("a kite over a park", 0.1), image("a bike in a park", 0.05));
+
+        List<Match> matches =
+                searcher(SearchProperties.defaults()).search("a guy resting in the park", QUERY, 2, Retrieval.HYBRID);
+
+        assertThat(matches).extracting(Match::id).containsExactly(meant.id(), park.id());
+        assertThat(matches.get(1).sharedWords()).containsExactly("park");
+    }
+
+    @Test
+    void wordsThatOnlyShareAStemAreNotSharedWords() {
+        IndexedImage leaves = image("a tree with red leaves", 0.1);
+        fill(leaves, image("a man walking out of a door", 0.2));
+
+        List<Match> text = searcher(SearchProperties.defaults()).search("a man leaving", QUERY, 2, Retrieval.TEXT);
+
+        assertThat(text).extracting(Match::id).contains(leaves.id());
+        assertThat(text.stream()
+                        .filter(m -> m.id().equals(leaves.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .sharedWords())
+                .isEmpty();
+        assertThat(searcher(SearchProperties.defaults()).search("a man leaving", QUERY, 2, Retrieval.HYBRID))
+                .extracting(Match::id)
+                .doesNotContain(leaves.id());
+    }
+
+    @Test
+    void pluralsAndPossessivesAreTheSameWord() {
+        IndexedImage dogs = image("two dogs on the man's sofa", 0.1);
+        fill(dogs);
+
+        assertThat(searcher(SearchProperties.defaults()).search("dog man sofas", QUERY, 1, Retrieval.HYBRID))
+                .singleElement()
+                .extracting(Match::sharedWords)
+                .isEqualTo(List.of("dogs", "man's", "sofa"));
     }
 
     @Test
     void wordMatchOutsideTheVectorCandidatesGetsItsSimilarityFromTheStoredVector() {
-        SearchProperties fewCandidates = new SearchProperties(12, 100, 0.3, 1, 1, 60, 1.0, 1000);
+        fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
+        SearchProperties fewCandidates = new SearchProperties(12, 100, 0.3, 1, 1, 0.2, 1000);
 
-        List<Match> matches = searcher(fewCandidates).search("parked car", QUERY, 2, Retrieval.HYBRID);
+        // k = 3: the k-NN looks at the 3 nearest (red car, green tree, blue boat), BM25 finds the parked car
+        List<Match> matches = searcher(fewCandidates).search("parked car", QUERY, 3, Retrieval.HYBRID);
 
-        assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), PARKED_CAR.id());
-        assertThat(matches.get(1).similarity()).isCloseTo(-0.6, within(1e-5));
+        assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), GREEN_TREE.id(), PARKED_CAR.id());
+        assertThat(matches.get(2).similarity()).isCloseTo(-0.6, within(1e-5));
     }
 
     @Test
     void vectorOnlyHidesEverythingBelowTheMinimumSimilarity() {
+        fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
+
         List<Match> matches = searcher(SearchProperties.defaults()).search("red car", QUERY, 12, Retrieval.VECTOR);
 
         assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), GREEN_TREE.id());
@@ -76,6 +145,8 @@ class HybridSearcherTest {
 
     @Test
     void textOnlyFindsCaptionsSharingAWord() {
+        fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
+
         List<Match> matches = searcher(SearchProperties.defaults()).search("red car", QUERY, 12, Retrieval.TEXT);
 
         assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), PARKED_CAR.id());
@@ -83,6 +154,8 @@ class HybridSearcherTest {
 
     @Test
     void resultsStopAtK() {
+        fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
+
         assertThat(searcher(SearchProperties.defaults()).search("red car", QUERY, 1, Retrieval.HYBRID))
                 .extracting(Match::id)
                 .containsExactly(RED_CAR.id());
@@ -90,6 +163,8 @@ class HybridSearcherTest {
 
     @Test
     void queryMatchingNoWordAndNoVectorFindsNothing() {
+        fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
+
         assertThat(searcher(SearchProperties.defaults())
                         .search("the of and", new float[] {0, 0, 1}, 12, Retrieval.HYBRID))
                 .extracting(Match::id)
@@ -101,8 +176,6 @@ class HybridSearcherTest {
 
     @Test
     void emptyIndexFindsNothing() {
-        index.clear();
-
         assertThat(searcher(SearchProperties.defaults()).search("red car", QUERY, 12, Retrieval.HYBRID))
                 .isEmpty();
     }
@@ -114,8 +187,19 @@ class HybridSearcherTest {
         assertThat(HybridSearcher.cosineFromScore(0f)).isEqualTo(-1.0);
     }
 
+    private void fill(IndexedImage... images) {
+        for (IndexedImage image : images) {
+            index.upsert(image);
+        }
+    }
+
     private HybridSearcher searcher(SearchProperties settings) {
         return new HybridSearcher(index, settings);
+    }
+
+    /** A caption whose unit vector has the given cosine similarity to {@link #QUERY}. */
+    private static IndexedImage image(String caption, double cosine) {
+        return image(caption, (float) cosine, (float) Math.sqrt(1 - cosine * cosine), 0);
     }
 
     private static IndexedImage image(String caption, float... vector) {

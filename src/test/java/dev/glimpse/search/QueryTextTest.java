@@ -36,4 +36,23 @@ class QueryTextTest {
         assertThat(QueryText.clean(null, 10)).isEmpty();
         assertThat(QueryText.clean(" \t\u0000\u0085\u00A0\u3000 ", 10)).isEmpty();
     }
+
+    @Test
+    void transcriptAndTypedWordsHaveTheSameSearchForm() {
+        assertThat(QueryText.searchForm("A red car, by the sea.")).isEqualTo("a red car by the sea");
+        assertThat(QueryText.searchForm("a red car by the sea")).isEqualTo("a red car by the sea");
+        assertThat(QueryText.searchForm("\"A red double-decker bus?!\" \u2014 in London\u2026"))
+                .isEqualTo("a red double decker bus in london");
+    }
+
+    @Test
+    void searchFormKeepsApostrophesInWordsNumbersEmojiAndNonLatinLetters() {
+        assertThat(QueryText.searchForm("The man\u2019s 3.5 m boat, 1,000 \uD83D\uDC31 '\u00C9T\u00C9' \u72AC"))
+                .isEqualTo("the man's 3.5 m boat 1,000 \uD83D\uDC31 \u00E9t\u00E9 \u72AC");
+    }
+
+    @Test
+    void punctuationOnlyHasAnEmptySearchForm() {
+        assertThat(QueryText.searchForm("?! ... -- \"\"")).isEmpty();
+    }
 }
