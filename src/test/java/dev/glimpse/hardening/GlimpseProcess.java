@@ -31,6 +31,8 @@ final class GlimpseProcess implements AutoCloseable {
 
     private final Path root;
     private final List<String> extraArguments;
+    private Path blobs;
+    private boolean externalDatabase;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
@@ -41,10 +43,25 @@ final class GlimpseProcess implements AutoCloseable {
     GlimpseProcess(Path root, List<String> extraArguments) {
         this.root = root;
         this.extraArguments = extraArguments;
+        this.blobs = root.resolve("blobs");
+    }
+
+    /** Runs on a database given by JDBC URL (no embedded PostgreSQL of its own) and a blob folder shared with others. */
+    GlimpseProcess sharing(String jdbcUrl, Path sharedBlobs) {
+        this.externalDatabase = true;
+        this.blobs = sharedBlobs;
+        this.extraArguments.add("--spring.datasource.url=" + jdbcUrl);
+        this.extraArguments.add("--spring.datasource.username=postgres");
+        return this;
     }
 
     Path blobs() {
-        return root.resolve("blobs");
+        return blobs;
+    }
+
+    /** The log of the latest start. */
+    String log() throws IOException {
+        return Files.readString(root.resolve("app-" + starts + ".log"));
     }
 
     Path index() {
@@ -99,7 +116,9 @@ final class GlimpseProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        postgresPort = postgresPortIn(log);
+        if (!externalDatabase) {
+            postgresPort = postgresPortIn(log);
+        }
         return Duration.ofNanos(System.nanoTime() - begin);
     }
 
