@@ -84,6 +84,7 @@ final class GlimpseProcess implements AutoCloseable {
     Duration start() throws Exception {
         long begin = System.nanoTime();
         port = freePort();
+        Files.createDirectories(root);
         Path log = root.resolve("app-" + (++starts) + ".log");
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),

@@ -72,6 +72,7 @@ class MultiInstanceTest {
             b.start();
             c.start();
 
+            search(b, "warm up the embedding model"); // B's first search loads MiniLM; not part of any lag
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String id = upload(a);
@@ -145,6 +146,7 @@ class MultiInstanceTest {
             assertThat(b.log()).doesNotContain("Index rebuilt");
             await().atMost(PATIENCE).until(() -> indexedIds(b).equals(readyIds()));
             assertThat(indexedIds(a)).isEqualTo(readyIds());
+            System.out.println("Follower lag inside A (commit → applied): " + followerLag(a));
         }
     }
 
@@ -185,7 +187,8 @@ class MultiInstanceTest {
                 "--glimpse.pipeline.max-in-flight=2",
                 "--glimpse.outbox.poll-interval=1s",
                 "--glimpse.outbox.listen-retry=30s",
-                "--glimpse.examples.enabled=false"));
+                "--glimpse.examples.enabled=false",
+                "--management.endpoints.web.exposure.include=health,info,metrics"));
         return new GlimpseProcess(data.resolve(name), arguments);
     }
 
@@ -245,6 +248,30 @@ class MultiInstanceTest {
                 .pollInterval(Duration.ofMillis(20))
                 .until(condition);
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** The follower's own lag timer (commit of a change → applied to this index), from the actuator. */
+    private static String followerLag(GlimpseProcess app) throws Exception {
+        StringBuilder lag = new StringBuilder();
+        for (String phi : List.of("0.5", "0.95", "0.99")) {
+            String body = send(
+                            app,
+                            HttpRequest.newBuilder(app.uri(
+                                            "/actuator/metrics/glimpse.index.follower.lag.percentile?tag=phi:" + phi))
+                                    .build())
+                    .body();
+            Matcher value = Pattern.compile("\"value\":([0-9.Ee-]+)").matcher(body);
+            lag.append("p").append(phi.substring(2)).append('=');
+            lag.append(value.find() ? Math.round(Double.parseDouble(value.group(1)) * 1000) + " ms " : body + " ");
+        }
+        String body = send(app, HttpRequest.newBuilder(app.uri("/actuator/metrics/glimpse.index.follower.lag"))
+                        .build())
+                .body();
+        Matcher max = Pattern.compile("\"statistic\":\"MAX\",\"value\":([0-9.Ee-]+)").matcher(body);
+        Matcher count = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.Ee-]+)").matcher(body);
+        lag.append("max=").append(max.find() ? Math.round(Double.parseDouble(max.group(1)) * 1000) + " ms" : "?");
+        lag.append(" over ").append(count.find() ? (long) Double.parseDouble(count.group(1)) : -1).append(" changes");
+        return lag.toString();
     }
 
     private void report(String what) {
