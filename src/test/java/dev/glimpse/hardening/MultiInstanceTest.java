@@ -188,6 +188,7 @@ class MultiInstanceTest {
                 "--glimpse.outbox.poll-interval=1s",
                 "--glimpse.outbox.listen-retry=30s",
                 "--glimpse.examples.enabled=false",
+                "--glimpse.rate-limit.shared=true",
                 "--management.endpoints.web.exposure.include=health,info,metrics"));
         return new GlimpseProcess(data.resolve(name), arguments);
     }
@@ -264,13 +265,19 @@ class MultiInstanceTest {
             lag.append("p").append(phi.substring(2)).append('=');
             lag.append(value.find() ? Math.round(Double.parseDouble(value.group(1)) * 1000) + " ms " : body + " ");
         }
-        String body = send(app, HttpRequest.newBuilder(app.uri("/actuator/metrics/glimpse.index.follower.lag"))
-                        .build())
+        String body = send(
+                        app,
+                        HttpRequest.newBuilder(app.uri("/actuator/metrics/glimpse.index.follower.lag"))
+                                .build())
                 .body();
-        Matcher max = Pattern.compile("\"statistic\":\"MAX\",\"value\":([0-9.Ee-]+)").matcher(body);
-        Matcher count = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.Ee-]+)").matcher(body);
+        Matcher max =
+                Pattern.compile("\"statistic\":\"MAX\",\"value\":([0-9.Ee-]+)").matcher(body);
+        Matcher count = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.Ee-]+)")
+                .matcher(body);
         lag.append("max=").append(max.find() ? Math.round(Double.parseDouble(max.group(1)) * 1000) + " ms" : "?");
-        lag.append(" over ").append(count.find() ? (long) Double.parseDouble(count.group(1)) : -1).append(" changes");
+        lag.append(" over ")
+                .append(count.find() ? (long) Double.parseDouble(count.group(1)) : -1)
+                .append(" changes");
         return lag.toString();
     }
 
