@@ -33,7 +33,10 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Options: sizes, {@code --queries=N} (per client, default 200), {@code --recall-queries=N} (default 100),
- * {@code --dir=PATH} (default: a temporary folder, deleted afterwards).
+ * {@code --dir=PATH} (default: a temporary folder, deleted afterwards), {@code --clusters=N} (default 0: independent
+ * uniformly random unit vectors, the hardest case for HNSW since every direction is equally likely; N &gt; 0: each
+ * vector and query is one of N random topic directions plus noise, cosine ≈ 0.65 to its topic, closer to how caption
+ * embeddings bunch by subject).
  */
 public final class IndexBenchmark {
 
@@ -45,6 +48,8 @@ public final class IndexBenchmark {
                             + "on in near under beside street beach park field kitchen table room road river forest "
                             + "snow grass water city mountain sky building window door bench tree flowers")
                     .split(" ");
+
+    private static float[][] centroids = new float[0][];
 
     private IndexBenchmark() {}
 
@@ -58,6 +63,13 @@ public final class IndexBenchmark {
                 queries = Integer.parseInt(arg.substring(10));
             } else if (arg.startsWith("--recall-queries=")) {
                 recallQueries = Integer.parseInt(arg.substring(17));
+            } else if (arg.startsWith("--clusters=")) {
+                Random topics = new Random(3);
+                centroids = new float[Integer.parseInt(arg.substring(11))][];
+                for (int c = 0; c < centroids.length; c++) {
+                    centroids[c] = new float[DIMENSIONS];
+                    gaussianUnit(topics, centroids[c], 0, null);
+                }
             } else if (arg.startsWith("--dir=")) {
                 dir = Path.of(arg.substring(6));
             } else {
@@ -69,9 +81,12 @@ public final class IndexBenchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "Index benchmark on %d CPUs, max heap %d MB%n",
+                "Index benchmark on %d CPUs, max heap %d MB, %s%n",
                 Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().maxMemory() >> 20,
+                centroids.length == 0
+                        ? "independent random unit vectors"
+                        : centroids.length + " topic clusters (cosine ≈ 0.65 to the topic)");
         for (int size : sizes) {
             if (dir != null) {
                 run(size, dir.resolve("index-" + size), queries, recallQueries);
@@ -247,9 +262,17 @@ public final class IndexBenchmark {
     }
 
     private static void unitVector(Random random, float[] target, int offset) {
+        float[] centroid = centroids.length == 0 ? null : centroids[random.nextInt(centroids.length)];
+        gaussianUnit(random, target, offset, centroid);
+    }
+
+    /** A random unit vector, or one near {@code centroid}: centroid + noise of norm ≈ 1.2, normalised. */
+    private static void gaussianUnit(Random random, float[] target, int offset, float[] centroid) {
         double norm = 0;
         for (int d = 0; d < DIMENSIONS; d++) {
-            float value = (float) random.nextGaussian();
+            float value = centroid == null
+                    ? (float) random.nextGaussian()
+                    : centroid[d] + 0.06f * (float) random.nextGaussian();
             target[offset + d] = value;
             norm += value * value;
         }

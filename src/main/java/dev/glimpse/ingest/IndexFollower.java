@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * rebuilds the whole index from the READY rows only when the index has no position (new, damaged, or from a version
  * before the change log) or when retention pruning removed changes it has not applied. It is woken by {@code NOTIFY}
  * and polls every {@code glimpse.outbox.poll-interval} as a backstop; the time from a change's commit to its
- * application here is the {@code glimpse.index.follower.lag} timer. Applying a change twice is harmless (it reads the
+ * application here is the {@code glimpse.index.follower.lag} timer (percentiles over the last 5–10 minutes). Applying a change twice is harmless (it reads the
  * current row), so a crash between the index commit and anything else loses nothing.
  */
 @Component
@@ -70,6 +70,8 @@ class IndexFollower implements SmartLifecycle {
         this.lag = Timer.builder("glimpse.index.follower.lag")
                 .description("From a change's commit to its application to this instance's index")
                 .publishPercentiles(0.5, 0.95, 0.99)
+                .distributionStatisticExpiry(Duration.ofMinutes(10))
+                .distributionStatisticBufferLength(2)
                 .register(meters);
         meters.gauge("glimpse.index.follower.position", position);
     }

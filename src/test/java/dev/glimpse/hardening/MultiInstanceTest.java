@@ -262,7 +262,7 @@ class MultiInstanceTest {
                                     .build())
                     .body();
             Matcher value = Pattern.compile("\"value\":([0-9.Ee-]+)").matcher(body);
-            lag.append("p").append(phi.substring(2)).append('=');
+            lag.append("p").append(Math.round(Double.parseDouble(phi) * 100)).append('=');
             lag.append(value.find() ? Math.round(Double.parseDouble(value.group(1)) * 1000) + " ms " : body + " ");
         }
         String body = send(
