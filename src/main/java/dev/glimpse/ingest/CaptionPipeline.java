@@ -1,5 +1,6 @@
 package dev.glimpse.ingest;
 
+import com.vaadin.flow.shared.Registration;
 import dev.glimpse.caption.CaptionService;
 import dev.glimpse.embedding.EmbeddingService;
 import dev.glimpse.ml.BusyException;
@@ -11,10 +12,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -22,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Drives stored images to READY in the background: claims waiting rows, captions them (micro-batched, user priority),
@@ -30,6 +33,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * hands; when the models answer busy or blob storage cannot be reached, the image goes back to the queue and is
  * tried again later (an outage is not the image's fault, so it is not marked FAILED; see {@link StorageBackoff}).
  * Nothing runs on a request or UI thread, and nothing depends on the page that uploaded the image still being open.
+ *
+ * <p>Claims are leased ({@link ImageClaims}): while images are in this worker's hands a second thread renews their
+ * leases every third of the lease, so another instance takes over only the work of a worker that died. A new upload on
+ * any instance wakes the pipeline through the change log ({@link ImageUpdates}); polling is the backstop.
  */
 @Component
 class CaptionPipeline implements SmartLifecycle {
@@ -45,8 +52,12 @@ class CaptionPipeline implements SmartLifecycle {
     private final Semaphore slots;
     private final Semaphore wakeUp = new Semaphore(0);
     private final StorageBackoff storageBackoff;
+    private final ImageUpdates updates;
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread loop;
+    private Thread renewal;
+    private Registration wakeUps;
 
     CaptionPipeline(
             ImageClaims claims,
@@ -54,13 +65,15 @@ class CaptionPipeline implements SmartLifecycle {
             BlobStore blobs,
             CaptionService captioner,
             EmbeddingService embedder,
-            PipelineProperties properties) {
+            PipelineProperties properties,
+            ImageUpdates updates) {
         this.claims = claims;
         this.lifecycle = lifecycle;
         this.blobs = blobs;
         this.captioner = captioner;
         this.embedder = embedder;
         this.properties = properties;
+        this.updates = updates;
         this.slots = new Semaphore(properties.maxInFlight());
         this.storageBackoff = new StorageBackoff(properties.pollInterval().multipliedBy(5), Clock.systemUTC());
     }
@@ -71,21 +84,30 @@ class CaptionPipeline implements SmartLifecycle {
             log.info("Captioning pipeline disabled (glimpse.pipeline.enabled=false)");
             return;
         }
-        if (properties.reclaimOnStart()) {
-            int released = claims.releaseClaimedBefore(Instant.now());
-            if (released > 0) {
-                log.info("Picked up {} images left half-captioned by the previous run", released);
-            }
+        int released = claims.releaseOwn();
+        if (released > 0) {
+            log.info(
+                    "Picked up {} images this instance ({}) left half-captioned when it last stopped",
+                    released,
+                    claims.instance());
         }
         running = true;
+        wakeUps = updates.subscribe(this::onImageChanged);
         loop = Thread.ofVirtual().name("caption-pipeline").start(this::run);
+        renewal = Thread.ofVirtual().name("caption-lease-renewal").start(this::renewLeases);
     }
 
     @Override
     public void stop() {
         running = false;
+        if (wakeUps != null) {
+            wakeUps.remove();
+        }
         if (loop != null) {
             loop.interrupt();
+        }
+        if (renewal != null) {
+            renewal.interrupt();
         }
     }
 
@@ -94,23 +116,38 @@ class CaptionPipeline implements SmartLifecycle {
         return running;
     }
 
-    /** New work arrived: look for it now rather than at the next poll. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void onImageChanged(ImageChanged change) {
-        if (change.image() != null && change.image().status() == ImageStatus.RECEIVED) {
+    /** New work arrived (on any instance): look for it now rather than at the next poll. */
+    private void onImageChanged(ImageUpdates.Update update) {
+        if (update.image() != null && update.image().status() == ImageStatus.RECEIVED) {
             wakeUp.release();
         }
     }
 
-    private void run() {
-        Instant lastStaleCheck = Instant.EPOCH;
+    private void renewLeases() {
+        Duration every = properties.lease().dividedBy(3);
         while (running) {
             try {
-                if (Instant.now()
-                        .isAfter(lastStaleCheck.plus(properties.claimTimeout().dividedBy(4)))) {
-                    releaseAbandonedClaims();
-                    lastStaleCheck = Instant.now();
+                Thread.sleep(every);
+                Set<UUID> held = Set.copyOf(inFlight);
+                int renewed = claims.renew(held);
+                if (renewed < held.size()) {
+                    log.warn(
+                            "{} of {} images in this worker's hands are no longer claimed by it (lease lost)",
+                            held.size() - renewed,
+                            held.size());
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not renew caption leases; trying again in {}", every, e);
+            }
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
                 claimAndStart();
                 wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
@@ -130,13 +167,6 @@ class CaptionPipeline implements SmartLifecycle {
         }
     }
 
-    private void releaseAbandonedClaims() {
-        int released = claims.releaseClaimedBefore(Instant.now().minus(properties.claimTimeout()));
-        if (released > 0) {
-            log.warn("Took back {} image claims older than {}", released, properties.claimTimeout());
-        }
-    }
-
     private void claimAndStart() {
         int free = slots.availablePermits();
         if (free == 0 || storageBackoff.paused()) {
@@ -145,7 +175,9 @@ class CaptionPipeline implements SmartLifecycle {
         List<ImageClaims.Claim> claimed = claims.claim(free);
         for (ImageClaims.Claim claim : claimed) {
             slots.acquireUninterruptibly();
+            inFlight.add(claim.id());
             process(claim).whenComplete((outcome, error) -> {
+                inFlight.remove(claim.id());
                 slots.release();
                 if (outcome != Outcome.RETRY_LATER) {
                     wakeUp.release(); // a slot is free: look for more work now, not after the poll interval
@@ -175,7 +207,7 @@ class CaptionPipeline implements SmartLifecycle {
         if (!running) {
             // Stopping: the models' executors are closing and fail what they still hold, and the database may be
             // going away. Writing now would mark a healthy image FAILED (or wait on a closed pool), so the claim
-            // is left as it is and taken back at the next start (or after the claim timeout by another instance).
+            // is left as it is and taken back at the next start (or by another instance once its lease expires).
             log.info("Stopping: image {} will be captioned again at the next start", claim.id());
             return Outcome.DONE;
         }
@@ -200,7 +232,9 @@ class CaptionPipeline implements SmartLifecycle {
             lifecycle.fail(claim.id(), FailureReasons.describe(cause));
         } catch (RuntimeException e) {
             log.error(
-                    "Could not record the outcome for image {}; its claim will time out and be retried", claim.id(), e);
+                    "Could not record the outcome for image {}; its lease will expire and it will be retried",
+                    claim.id(),
+                    e);
         }
         return Outcome.DONE;
     }

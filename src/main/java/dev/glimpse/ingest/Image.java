@@ -65,6 +65,12 @@ public class Image {
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
+    @Column(name = "lease_expires_at")
+    private Instant leaseExpiresAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -173,6 +179,15 @@ public class Image {
         return claimedAt;
     }
 
+    /** The instance holding the claim while the image is CAPTIONING. */
+    public String getClaimedBy() {
+        return claimedBy;
+    }
+
+    public Instant getLeaseExpiresAt() {
+        return leaseExpiresAt;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }
@@ -202,21 +217,27 @@ public class Image {
         this.embeddingModel = embeddingModel;
         this.status = ImageStatus.READY;
         this.failureReason = null;
-        this.claimedAt = null;
+        clearClaim();
     }
 
     /** Records why captioning failed; the image can be retried. */
     void markFailed(String reason) {
         this.status = ImageStatus.FAILED;
         this.failureReason = reason;
-        this.claimedAt = null;
+        clearClaim();
     }
 
     /** Puts the image back in the queue for captioning; a caption it has stays until the new one replaces it. */
     void markReceived() {
         this.status = ImageStatus.RECEIVED;
         this.failureReason = null;
+        clearClaim();
+    }
+
+    private void clearClaim() {
         this.claimedAt = null;
+        this.claimedBy = null;
+        this.leaseExpiresAt = null;
     }
 
     /** Records a caption a person wrote, with its embedding; the image is searchable by its new words. */

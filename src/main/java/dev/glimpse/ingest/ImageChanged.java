@@ -3,9 +3,9 @@ package dev.glimpse.ingest;
 import java.util.UUID;
 
 /**
- * Published inside the transaction that changed an image; listeners act after commit. {@code image} is null when
- * the image was deleted; {@code version} is the row's version after the change (listeners of several changes to one
- * image may run in any order, and the version tells a stale change from the latest).
+ * Published inside the transaction that changed an image: {@link ImageChangeOutbox} appends it to the change log
+ * before the commit (so every instance learns of it), {@link DeletedImageBlobs} acts after it. {@code image} is null
+ * when the image was deleted; {@code version} is the row's version after the change.
  */
 record ImageChanged(UUID id, ImageSummary image, float[] embedding, long version, Removed removed) {
 

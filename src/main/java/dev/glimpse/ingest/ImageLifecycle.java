@@ -10,38 +10,41 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The state changes of an image after upload, each in one transaction that also announces the change: finished
  * (caption and embedding written together), failed, retried, re-captioned, captioned by a person, deleted (at once, or
- * undoably: hidden first, purged a few seconds later unless restored).
+ * undoably: hidden first, purged a few seconds later unless restored). A caption or failure is recorded only while
+ * this instance still holds the image's claim.
  */
 @Component
 class ImageLifecycle {
 
     private final ImageRepository images;
     private final ApplicationEventPublisher events;
+    private final String instance;
 
-    ImageLifecycle(ImageRepository images, ApplicationEventPublisher events) {
+    ImageLifecycle(ImageRepository images, ApplicationEventPublisher events, InstanceIdentity identity) {
         this.images = images;
         this.events = events;
+        this.instance = identity.id();
+    }
+
+    /** True while this instance holds the image's claim (a claim taken over after its lease expired is not ours). */
+    private boolean claimedHere(Image image) {
+        return image.getStatus() == ImageStatus.CAPTIONING && instance.equals(image.getClaimedBy());
     }
 
     @Transactional
     void finish(UUID id, Captioned result) {
-        images.findById(id)
-                .filter(image -> image.getStatus() == ImageStatus.CAPTIONING)
-                .ifPresent(image -> {
-                    image.markReady(
-                            result.caption(), result.captionModel(), result.embedding(), result.embeddingModel());
-                    events.publishEvent(ImageChanged.updated(images.saveAndFlush(image)));
-                });
+        images.findById(id).filter(this::claimedHere).ifPresent(image -> {
+            image.markReady(result.caption(), result.captionModel(), result.embedding(), result.embeddingModel());
+            events.publishEvent(ImageChanged.updated(images.saveAndFlush(image)));
+        });
     }
 
     @Transactional
     void fail(UUID id, String reason) {
-        images.findById(id)
-                .filter(image -> image.getStatus() == ImageStatus.CAPTIONING)
-                .ifPresent(image -> {
-                    image.markFailed(reason);
-                    events.publishEvent(ImageChanged.updated(images.saveAndFlush(image)));
-                });
+        images.findById(id).filter(this::claimedHere).ifPresent(image -> {
+            image.markFailed(reason);
+            events.publishEvent(ImageChanged.updated(images.saveAndFlush(image)));
+        });
     }
 
     /**

@@ -7,11 +7,12 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells open pages about image changes once they are committed. Pages subscribe while attached and push what they
- * receive to their browser with {@code UI.access}; a listener that fails is logged and does not affect the others.
+ * Tells open pages (and the local pipeline) about committed image changes, made by this instance or any other: the
+ * {@link IndexFollower} publishes each change it applies from the shared change log. Pages subscribe while attached
+ * and push what they receive to their browser with {@code UI.access}; a listener that fails is logged and does not
+ * affect the others.
  */
 @Component
 class ImageUpdates {
@@ -32,14 +33,12 @@ class ImageUpdates {
         return () -> listeners.remove(listener);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    void onImageChanged(ImageChanged change) {
-        Update update = new Update(change.id(), change.image());
+    void publish(Update update) {
         for (Consumer<Update> listener : listeners) {
             try {
                 listener.accept(update);
             } catch (RuntimeException e) {
-                log.warn("A page could not be told about image {}", change.id(), e);
+                log.warn("A page could not be told about image {}", update.id(), e);
             }
         }
     }

@@ -19,6 +19,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes uploaded files in: inspects them, stores each distinct image once (blob first, then its row), and lists the
@@ -38,6 +40,7 @@ public class IngestService {
     private final ImageLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final ImageUpdates updates;
+    private final TransactionTemplate transaction;
 
     IngestService(
             ImageInspector inspector,
@@ -46,7 +49,8 @@ public class IngestService {
             UploadProperties properties,
             ImageLifecycle lifecycle,
             ApplicationEventPublisher events,
-            ImageUpdates updates) {
+            ImageUpdates updates,
+            PlatformTransactionManager transactions) {
         this.inspector = inspector;
         this.blobs = blobs;
         this.images = images;
@@ -54,6 +58,7 @@ public class IngestService {
         this.lifecycle = lifecycle;
         this.events = events;
         this.updates = updates;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public IngestOutcome ingest(String clientFileName, byte[] bytes) {
@@ -180,8 +185,12 @@ public class IngestService {
                     cleaned.length,
                     storageKey,
                     thumbnailKey);
-            Image image = images.saveAndFlush(new Image(upload));
-            events.publishEvent(ImageChanged.updated(image));
+            // the row and its outbox entry commit together
+            Image image = transaction.execute(status -> {
+                Image saved = images.saveAndFlush(new Image(upload));
+                events.publishEvent(ImageChanged.updated(saved));
+                return saved;
+            });
             log.info("Stored '{}' as {} ({} × {})", fileName, image.getId(), image.getWidth(), image.getHeight());
             return new IngestOutcome.Stored(fileName, ImageSummary.of(image));
         } catch (DataIntegrityViolationException e) {

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-client limits on uploads, transcriptions and searches. Call {@link #acquire(Action)} before doing the work, on
+ * Per-client limits on uploads, transcriptions and searches, as Bucket4j token buckets: in this instance's memory, or
+ * in PostgreSQL when several instances share a database ({@code glimpse.rate-limit.shared=true}), so that a client
+ * gets the same allowance however a load balancer spreads its requests. Call {@link #acquire(Action)} before doing the work, on
  * the thread that handles the user's request (a Vaadin listener or request handler, or an HTTP request): the client is
  * the signed-in user, else the remote address. When the decision is not {@link Decision#allowed()}, do nothing and
  * show {@link Decision#message()}.
@@ -55,13 +58,23 @@ public class RateLimiter {
     }
 
     private final RateLimitProperties properties;
-    private final Map<Action, TokenBuckets> buckets = new EnumMap<>(Action.class);
+    private final Map<Action, ClientBuckets> buckets = new EnumMap<>(Action.class);
 
+    /** In memory, or shared through the database when {@code glimpse.rate-limit.shared} is on. */
     @Autowired
-    public RateLimiter(RateLimitProperties properties) {
-        this(properties, System::nanoTime);
+    public RateLimiter(RateLimitProperties properties, DataSource dataSource) {
+        this.properties = properties;
+        for (Action action : Action.values()) {
+            buckets.put(
+                    action,
+                    properties.shared()
+                            ? new SharedBuckets(dataSource, action.name(), properties.perMinute(action))
+                            : new TokenBuckets(
+                                    properties.perMinute(action), properties.maxClients(), System::nanoTime));
+        }
     }
 
+    /** In memory, on the given clock (tests). */
     RateLimiter(RateLimitProperties properties, LongSupplier nanoTime) {
         this.properties = properties;
         for (Action action : Action.values()) {

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -33,13 +36,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lucene index of captioned images: one document per image id (replaced, never duplicated), with the caption as
  * English full text and the embedding as a dot-product HNSW vector. Every change is committed before the method
- * returns. An index that cannot be opened (deleted, corrupted) is started afresh and filled again by repair.
+ * returns. An index that cannot be opened (deleted, corrupted) is started afresh, without a position, so the
+ * follower rebuilds it from the database.
+ *
+ * <p>The index is a replica of the database that follows its change log: each commit may carry the sequence of the
+ * last change applied ({@link #appliedSequence()}) in the commit's user data, so the documents and the position are
+ * committed together and a restart resumes exactly where the last commit left off.
  */
 public class ImageIndex implements AutoCloseable {
 
     static final String ID = "id";
     static final String CAPTION = "caption";
     static final String VECTOR = "vector";
+    static final String APPLIED_SEQUENCE = "glimpse.applied-sequence";
 
     private static final Logger log = LoggerFactory.getLogger(ImageIndex.class);
     private static final Analyzer QUERY_ANALYZER = new EnglishAnalyzer();
@@ -56,6 +65,67 @@ public class ImageIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sequence of the last change applied, from the last commit; empty for a new or rebuilt-from-scratch index. */
+    public OptionalLong appliedSequence() {
+        for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+            if (entry.getKey().equals(APPLIED_SEQUENCE)) {
+                return OptionalLong.of(Long.parseLong(entry.getValue()));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Applies a batch of changes and records {@code sequence} as applied, in one commit: either all of it and the new
+     * position are durable, or none of it.
+     */
+    public synchronized void apply(Collection<IndexedImage> upserts, Collection<UUID> deletes, long sequence) {
+        try {
+            for (UUID id : deletes) {
+                writer.deleteDocuments(new Term(ID, id.toString()));
+            }
+            for (IndexedImage image : upserts) {
+                writer.updateDocument(new Term(ID, image.id().toString()), document(image));
+            }
+            writer.setLiveCommitData(
+                    Map.of(APPLIED_SEQUENCE, Long.toString(sequence)).entrySet());
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not apply changes up to " + sequence + " to the index", e);
+        }
+    }
+
+    /**
+     * Replaces every document with what {@code source} hands out and records {@code sequence} as applied, in one
+     * commit (a crash half-way leaves the previous commit; a failure half-way leaves uncommitted work that the next
+     * replacement discards). Returns how many documents the index now holds.
+     */
+    public synchronized int replaceAll(Consumer<Consumer<IndexedImage>> source, long sequence) {
+        try {
+            writer.deleteAll();
+            int[] added = {0};
+            source.accept(image -> {
+                try {
+                    writer.addDocument(document(image));
+                    added[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.setLiveCommitData(
+                    Map.of(APPLIED_SEQUENCE, Long.toString(sequence)).entrySet());
+            commit();
+            return added[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not rebuild the index", e);
+        }
+    }
+
+    /** The index's folder (for measuring its size). */
+    public Path directory() {
+        return directory;
     }
 
     public synchronized void upsert(IndexedImage image) {
@@ -180,7 +250,7 @@ public class ImageIndex implements AutoCloseable {
             return newWriter(directory);
         } catch (IOException | RuntimeException e) {
             log.warn(
-                    "The index at {} cannot be opened ({}); starting a new one, repair will refill it",
+                    "The index at {} cannot be opened ({}); starting a new one, the follower rebuilds it",
                     directory,
                     e.toString());
             deleteFolder(directory);

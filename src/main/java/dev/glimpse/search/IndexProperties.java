@@ -6,9 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** Where the Lucene index lives, and whether startup compares it with the database and repairs it. */
+/** Where this instance's Lucene index lives (each instance needs its own folder). */
 @Validated
 @ConfigurationProperties("glimpse.index")
 public record IndexProperties(
-        @NotNull @DefaultValue("data/index") Path directory,
-        @DefaultValue("true") boolean repairOnStart) {}
+        @NotNull @DefaultValue("data/index") Path directory) {}

@@ -32,6 +32,8 @@ final class GlimpseProcess implements AutoCloseable {
 
     private final Path root;
     private final List<String> extraArguments;
+    private Path blobs;
+    private boolean externalDatabase;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
@@ -42,10 +44,25 @@ final class GlimpseProcess implements AutoCloseable {
     GlimpseProcess(Path root, List<String> extraArguments) {
         this.root = root;
         this.extraArguments = extraArguments;
+        this.blobs = root.resolve("blobs");
+    }
+
+    /** Runs on a database given by JDBC URL (no embedded PostgreSQL of its own) and a blob folder shared with others. */
+    GlimpseProcess sharing(String jdbcUrl, Path sharedBlobs) {
+        this.externalDatabase = true;
+        this.blobs = sharedBlobs;
+        this.extraArguments.add("--spring.datasource.url=" + jdbcUrl);
+        this.extraArguments.add("--spring.datasource.username=postgres");
+        return this;
     }
 
     Path blobs() {
-        return root.resolve("blobs");
+        return blobs;
+    }
+
+    /** The log of the latest start. */
+    String log() throws IOException {
+        return Files.readString(root.resolve("app-" + starts + ".log"));
     }
 
     Path index() {
@@ -68,6 +85,7 @@ final class GlimpseProcess implements AutoCloseable {
     Duration start() throws Exception {
         long begin = System.nanoTime();
         port = freePort();
+        Files.createDirectories(root);
         Path log = root.resolve("app-" + (++starts) + ".log");
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -100,7 +118,9 @@ final class GlimpseProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        postgresPort = postgresPortIn(log);
+        if (!externalDatabase) {
+            postgresPort = postgresPortIn(log);
+        }
         return Duration.ofNanos(System.nanoTime() - begin);
     }
 

@@ -111,7 +111,7 @@ record StoredState(
     }
 
     /** Live documents per image id in the index's last commit. */
-    private static Map<String, Integer> indexed(Path index) throws IOException {
+    static Map<String, Integer> indexed(Path index) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
         try (FSDirectory directory = FSDirectory.open(index);
                 DirectoryReader reader = DirectoryReader.open(directory)) {

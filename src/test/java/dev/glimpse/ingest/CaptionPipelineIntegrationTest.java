@@ -39,7 +39,13 @@ class CaptionPipelineIntegrationTest {
     BlobStore blobs;
 
     @Autowired
-    IndexUpdater indexUpdater;
+    ImageChangeOutbox outbox;
+
+    @Autowired
+    IndexFollower follower;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void uploadBecomesReadyWithTheCaptionItsEmbeddingAndAnIndexDocument() {
@@ -101,45 +107,31 @@ class CaptionPipelineIntegrationTest {
     }
 
     @Test
-    void aCaptionWhoseIndexUpdateArrivesAfterTheDeleteDoesNotBringTheImageBack() {
+    void aStaleReadyChangeReplayedAfterTheDeleteDoesNotBringTheImageBack() {
         UUID id = store("late.png", TestImages.png(160, 120, 404));
-        ImageChanged lateCaption = ImageChanged.updated(awaitReadyAndIndexed(id));
-
+        awaitReadyAndIndexed(id);
         assertThat(ingest.delete(id)).isTrue();
-        indexUpdater.onImageChanged(lateCaption); // the READY commit's listener, running after the delete's
+
+        // a change log entry saying READY, applied after the delete: the follower reads the row as it is now (gone)
+        long stale = outbox.append(id, "READY");
+        await().atMost(PATIENCE).until(() -> follower.position() >= stale);
 
         assertThat(index.documentsFor(id)).isZero();
     }
 
     @Test
-    void anOlderCaptionArrivingLateDoesNotReplaceTheCurrentOne() {
-        UUID id = store("older.png", TestImages.png(160, 120, 405));
-        Image ready = awaitReadyAndIndexed(id);
-        ImageChanged current = ImageChanged.updated(ready);
-        ImageSummary s = current.image();
-        ImageSummary olderCaption = new ImageSummary(
-                s.id(),
-                s.fileName(),
-                s.mimeType(),
-                s.width(),
-                s.height(),
-                s.byteSize(),
-                s.status(),
-                "an older caption of this image",
-                null,
-                s.captionModel(),
-                s.embeddingModel(),
-                s.createdAt(),
-                false);
+    void everyStepOfAnImageIsInTheChangeLogInCommitOrder() {
+        UUID id = store("logged.png", TestImages.png(160, 120, 405));
+        awaitReadyAndIndexed(id);
 
-        indexUpdater.onImageChanged(
-                new ImageChanged(id, olderCaption, current.embedding(), current.version() - 1, null));
-
-        assertThat(index.caption(id)).hasValue(ready.getCaption());
-        assertThat(index.documentsFor(id)).isEqualTo(1);
+        List<String> kinds = jdbc.sql("SELECT kind FROM image_change WHERE image_id = :id ORDER BY seq")
+                .param("id", id)
+                .query(String.class)
+                .list();
+        assertThat(kinds).containsExactly("RECEIVED", "CAPTIONING", "READY");
     }
 
-    /** The row turns READY in one commit and its index document is written just after it: waits for both. */
+    /** The row turns READY in one commit and the index follower applies it just after: waits for both. */
     private Image awaitReadyAndIndexed(UUID id) {
         await().atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(200))

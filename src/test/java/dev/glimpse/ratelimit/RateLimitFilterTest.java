@@ -15,7 +15,7 @@ class RateLimitFilterTest {
 
     // the clock stands still: no token comes back during a test, however slowly it runs
     private final RateLimitFilter filter =
-            new RateLimitFilter(new RateLimiter(new RateLimitProperties(true, 1, 1, 2, 100), () -> 0L));
+            new RateLimitFilter(new RateLimiter(new RateLimitProperties(true, 1, 1, 2, 100, false), () -> 0L));
 
     @AfterEach
     void signOut() {

@@ -57,27 +57,30 @@ class ImageIndexTest {
     }
 
     @Test
-    void repairAddsMissingUpdatesChangedAndRemovesStrays() {
-        IndexedImage missing = image(UUID.randomUUID(), "a lighthouse");
-        IndexedImage changed = image(UUID.randomUUID(), "a bowl of soup");
-        IndexedImage right = image(UUID.randomUUID(), "a tram in the rain");
-        UUID stray = UUID.randomUUID();
+    void aNewIndexHasNoPositionSoTheFollowerRebuildsIt() {
         try (ImageIndex index = new ImageIndex(folder)) {
-            index.upsert(image(changed.id(), "an old caption"));
-            index.upsert(right);
-            index.upsert(image(stray, "deleted long ago"));
-
-            IndexRepair.Result result = new IndexRepair(index, database(missing, changed, right)).repair();
-
-            assertThat(result).isEqualTo(new IndexRepair.Result(1, 1, 1, 1));
-            assertThat(index.captionsById())
-                    .containsOnlyKeys(missing.id(), changed.id(), right.id())
-                    .containsEntry(changed.id(), "a bowl of soup");
+            assertThat(index.appliedSequence()).isEmpty();
         }
     }
 
     @Test
-    void rebuildFillsAnEmptyIndexFromTheDatabase() {
+    void appliedChangesAndTheirPositionAreCommittedTogether() {
+        IndexedImage kept = image(UUID.randomUUID(), "a lighthouse");
+        IndexedImage gone = image(UUID.randomUUID(), "a bowl of soup");
+        try (ImageIndex index = new ImageIndex(folder)) {
+            index.apply(List.of(kept, gone), List.of(), 7);
+            index.apply(List.of(image(kept.id(), "a lighthouse at night")), List.of(gone.id()), 9);
+        }
+        try (ImageIndex reopened = new ImageIndex(folder)) {
+            assertThat(reopened.appliedSequence()).hasValue(9);
+            assertThat(reopened.captionsById())
+                    .containsOnlyKeys(kept.id())
+                    .containsEntry(kept.id(), "a lighthouse at night");
+        }
+    }
+
+    @Test
+    void replaceAllFillsTheIndexFromTheDatabaseAndRecordsThePosition() {
         List<IndexedImage> rows = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             rows.add(image(UUID.randomUUID(), "picture number " + i));
@@ -85,19 +88,21 @@ class ImageIndexTest {
         try (ImageIndex index = new ImageIndex(folder)) {
             index.upsert(image(UUID.randomUUID(), "not in the database"));
 
-            new IndexRepair(index, database(rows.toArray(IndexedImage[]::new))).rebuild();
+            int documents = index.replaceAll(database(rows.toArray(IndexedImage[]::new)), 42);
 
+            assertThat(documents).isEqualTo(25);
             assertThat(index.size()).isEqualTo(25);
+            assertThat(index.appliedSequence()).hasValue(42);
             assertThat(index.captionsById())
                     .containsOnlyKeys(rows.stream().map(IndexedImage::id).toList());
         }
     }
 
     @Test
-    void corruptedIndexIsReplacedAndRefilledByRepair() throws IOException {
+    void corruptedIndexIsReplacedWithoutAPositionAndRefilledByARebuild() throws IOException {
         IndexedImage row = image(UUID.randomUUID(), "a harbour at night");
         try (ImageIndex index = new ImageIndex(folder)) {
-            index.upsert(row);
+            index.apply(List.of(row), List.of(), 3);
         }
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
@@ -107,7 +112,8 @@ class ImageIndexTest {
 
         try (ImageIndex reopened = new ImageIndex(folder)) {
             assertThat(reopened.size()).isZero();
-            new IndexRepair(reopened, database(row)).repair();
+            assertThat(reopened.appliedSequence()).isEmpty();
+            reopened.replaceAll(database(row), 3);
             assertThat(reopened.caption(row.id())).hasValue("a harbour at night");
         }
     }

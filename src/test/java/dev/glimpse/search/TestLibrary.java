@@ -11,9 +11,9 @@ final class TestLibrary {
 
     private TestLibrary() {}
 
-    /** The READY rows a repair would read from the database. */
-    static ReadyImages database(IndexedImage... rows) {
-        return (Consumer<IndexedImage> consumer) -> List.of(rows).forEach(consumer);
+    /** The READY rows a rebuild would read from the database. */
+    static Consumer<Consumer<IndexedImage>> database(IndexedImage... rows) {
+        return consumer -> List.of(rows).forEach(consumer);
     }
 
     /** A row whose id is derived from its caption. */
