@@ -187,7 +187,7 @@ class CaptionPipeline implements SmartLifecycle {
                 return Outcome.RETRY_LATER;
             }
             log.warn("Captioning image {} failed", claim.id(), cause);
-            lifecycle.fail(claim.id(), FailureReasons.describe(cause));
+            lifecycle.fail(claim.id(), FailureReasons.describe(cause), FailureKind.of(cause));
         } catch (RuntimeException e) {
             log.error(
                     "Could not record the outcome for image {}; its claim will time out and be retried", claim.id(), e);

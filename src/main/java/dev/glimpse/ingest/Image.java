@@ -62,6 +62,10 @@ public class Image {
     @Column(name = "failure_reason")
     private String failureReason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failure_kind")
+    private FailureKind failureKind;
+
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
@@ -159,6 +163,11 @@ public class Image {
         return failureReason;
     }
 
+    /** Why the image FAILED: the image itself, or a model that was missing (null for other states). */
+    public FailureKind getFailureKind() {
+        return failureKind;
+    }
+
     public Instant getClaimedAt() {
         return claimedAt;
     }
@@ -183,13 +192,19 @@ public class Image {
         this.embeddingModel = embeddingModel;
         this.status = ImageStatus.READY;
         this.failureReason = null;
+        this.failureKind = null;
         this.claimedAt = null;
     }
 
     /** Records why captioning failed; the image can be retried. */
     void markFailed(String reason) {
+        markFailed(reason, FailureKind.IMAGE);
+    }
+
+    void markFailed(String reason, FailureKind kind) {
         this.status = ImageStatus.FAILED;
         this.failureReason = reason;
+        this.failureKind = kind;
         this.claimedAt = null;
     }
 
@@ -197,6 +212,7 @@ public class Image {
     void markReceived() {
         this.status = ImageStatus.RECEIVED;
         this.failureReason = null;
+        this.failureKind = null;
         this.claimedAt = null;
     }
 }

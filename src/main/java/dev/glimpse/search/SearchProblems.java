@@ -1,6 +1,7 @@
 package dev.glimpse.search;
 
 import dev.glimpse.ml.BusyException;
+import dev.glimpse.ml.ModelUnavailableException;
 import dev.glimpse.speech.AudioDecodingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,11 @@ class SearchProblems {
     @ExceptionHandler(BusyException.class)
     ProblemDetail busy(BusyException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "Search is busy right now; please try again shortly.");
+    }
+
+    @ExceptionHandler(ModelUnavailableException.class)
+    ProblemDetail modelMissing(ModelUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Model missing", SearchFailures.unavailable(e));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
