@@ -90,7 +90,8 @@ public class ModelMonitor {
     }
 
     /**
-     * Asks again, for each model that is not loaded, whether it is on disk or could be fetched now (the hub is
+     * Asks again, for each model that is not loaded (only those known to be missing unless {@code
+     * announceAvailable}), whether it is on disk or could be fetched now (the hub is
      * asked for its config when the model is not on disk), remembers why not, and announces a model that became
      * available. {@code announceAvailable}: announce every available model, not only those that were missing.
      * Returns the models that are missing.
@@ -100,6 +101,9 @@ public class ModelMonitor {
         for (Entry entry : entries.values()) {
             if (entry.loaded || (entry.failure != null && entry.failure.kind == null)) {
                 continue; // loaded, or its files are there but did not load: a later load attempt tells
+            }
+            if (entry.failure == null && !announceAvailable) {
+                continue; // not known to be missing: nothing to look for (the hub is not asked every time)
             }
             try {
                 locator.checkAvailable(entry.model);

@@ -47,9 +47,7 @@ class ModelWatcher implements SmartLifecycle {
             } catch (InterruptedException e) {
                 return;
             }
-            if (monitor.states().stream().anyMatch(ModelState::missing)) {
-                monitor.recheck(false);
-            }
+            monitor.recheck(false);
         }
     }
 

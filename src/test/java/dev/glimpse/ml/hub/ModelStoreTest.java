@@ -150,8 +150,36 @@ class ModelStoreTest {
 
         assertThatThrownBy(() -> store.resolve(BLIP))
                 .isInstanceOf(HubException.class)
-                .hasMessageContaining("Cannot reach the model hub at " + closed)
-                .hasMessageContaining("config.json");
+                .hasMessageContaining("Cannot reach the model hub")
+                .hasMessageContaining("connection refused")
+                .hasMessageContaining("config.json")
+                .extracting(e -> ((HubException) e).kind())
+                .isEqualTo(HubException.Kind.CONNECTION_REFUSED);
+    }
+
+    @Test
+    void unknownHubHostIsReportedAsHostNotFoundNotAsAConnectException() {
+        ModelStore store = new ModelStore(root, new HubClient(URI.create("http://hub.glimpse-test.invalid")), false);
+
+        assertThatThrownBy(() -> store.checkAvailable(BLIP))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("host not found: the name hub.glimpse-test.invalid does not resolve")
+                .extracting(e -> ((HubException) e).kind())
+                .isEqualTo(HubException.Kind.HOST_NOT_FOUND);
+    }
+
+    @Test
+    void checkingAvailabilityDownloadsNothingAndNamesOfflineModeAndMissingRepositories() {
+        assertThatThrownBy(() -> new ModelStore(root, new HubClient(hub.baseUrl()), true).checkAvailable(BLIP))
+                .extracting(e -> ((HubException) e).kind())
+                .isEqualTo(HubException.Kind.OFFLINE);
+        assertThatThrownBy(() -> store().checkAvailable(ModelRef.parse("glimpse/no-such-model")))
+                .extracting(e -> ((HubException) e).kind())
+                .isEqualTo(HubException.Kind.NOT_FOUND);
+
+        store().checkAvailable(BLIP);
+
+        assertThat(store().isComplete(BLIP)).isFalse();
     }
 
     @Test
