@@ -13,7 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +99,19 @@ class PrometheusMetricsTest {
         assertThat(after.has("glimpse_pipeline_queue_depth")).isTrue();
         assertThat(after.has("glimpse_pipeline_oldest_claim_age_seconds")).isTrue();
         assertThat(after.has("glimpse_hub_download_bytes_total")).isTrue();
+        assertThat(after.value("glimpse_hub_failures_total", "kind=host_not_found"))
+                .isZero();
+
+        Set<String> dashboardMetrics = new TreeSet<>();
+        Matcher names =
+                Pattern.compile("glimpse_[a-z_]+").matcher(Files.readString(Path.of("deploy/grafana/glimpse.json")));
+        while (names.find()) {
+            dashboardMetrics.add(names.group());
+        }
+        assertThat(dashboardMetrics).hasSizeGreaterThan(10);
+        assertThat(dashboardMetrics)
+                .as("every metric the Grafana dashboard uses is exported")
+                .allMatch(after::has);
     }
 
     private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {

@@ -63,6 +63,9 @@ public final class HubClient {
                 .baseUnit("bytes")
                 .description("Bytes of model files downloaded from the hub")
                 .register(meters);
+        for (HubException.Kind kind : HubException.Kind.values()) {
+            failures(kind); // every kind from the start, so that rates and alerts see 0 rather than nothing
+        }
         String text = baseUrl.toString();
         this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.http = newClient(HttpClient.Redirect.NORMAL);
@@ -126,11 +129,14 @@ public final class HubClient {
 
     /** Counts a failed attempt to make a model available from the hub. */
     void recordFailure(HubException.Kind kind) {
-        Counter.builder("glimpse.hub.failures")
+        failures(kind).increment();
+    }
+
+    private Counter failures(HubException.Kind kind) {
+        return Counter.builder("glimpse.hub.failures")
                 .description("Failed attempts to fetch model files from the hub, by kind")
                 .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
-                .register(meters)
-                .increment();
+                .register(meters);
     }
 
     private HttpResponse<Void> head(URI url, ModelRef ref, String file) {
