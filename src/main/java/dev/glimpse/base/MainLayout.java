@@ -9,18 +9,20 @@ import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.glimpse.ml.ModelMonitor;
 import jakarta.annotation.security.PermitAll;
 
 /**
  * The frame around every page: the product name, a line on what it does, links to the upload and search pages, and
- * who is signed in (with sign-out). The links name the routes by path, not by view class, so that {@code base}
+ * who is signed in (with sign-out), and a banner while a model is missing. The links name the routes by path, not by view class, so that {@code base}
  * depends on no feature.
  */
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, ModelMonitor models) {
         H1 title = new H1("Glimpse");
         title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
         Span tagline = new Span("Every image captioned. Find it again by what you remember.");
@@ -35,7 +37,10 @@ public class MainLayout extends AppLayout {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.setWidthFull();
         header.getStyle().set("padding", "0 var(--lumo-space-m)");
-        addToNavbar(header);
+        VerticalLayout headerAndBanner = new VerticalLayout(header, new ModelBanner(models));
+        headerAndBanner.setPadding(false);
+        headerAndBanner.setSpacing(false);
+        addToNavbar(headerAndBanner);
         if (authentication.isAuthenticated()) {
             authentication.getPrincipalName().ifPresent(name -> addToNavbar(signedIn(name, authentication)));
         }

@@ -32,6 +32,7 @@ public class ModelMonitor {
     private final ModelLocator locator;
     private final ModelsProperties properties;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ModelMonitor(
             MeterRegistry meters, ApplicationEventPublisher events, ModelLocator locator, ModelsProperties properties) {
@@ -78,6 +79,15 @@ public class ModelMonitor {
                 .tags("role", role, "model", model)
                 .register(meters);
         return executor;
+    }
+
+    /**
+     * Calls {@code listener} (on a background thread) whenever a model goes missing or becomes available; run the
+     * returned action to stop. Pages use it to show or hide their banner.
+     */
+    public Runnable onChange(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** Every configured model and how it stands now (files are looked for on disk, the hub is not asked). */
@@ -182,6 +192,7 @@ public class ModelMonitor {
         entry.failure = failure;
         entry.loaded = false;
         if (before == null || before.kind != failure.kind) {
+            notifyListeners();
             ModelState state = state(entry);
             log.warn(
                     "The {} model {} is missing: {} ({}). To fix it: {}.",
@@ -196,6 +207,19 @@ public class ModelMonitor {
     private void announce(Entry entry) {
         ModelAvailable event = new ModelAvailable(entry.role, entry.model);
         Thread.ofVirtual().name("model-available-" + entry.role).start(() -> events.publishEvent(event));
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
+        for (Runnable listener : listeners) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.debug("A model state listener failed", e);
+                }
+            });
+        }
     }
 
     private Timer loadTimer(String role, String model, String outcome) {
