@@ -31,7 +31,7 @@ public class ModelMonitor {
     private final ApplicationEventPublisher events;
     private final ModelLocator locator;
     private final ModelsProperties properties;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, ModelEntry> entries = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ModelMonitor(
@@ -44,12 +44,23 @@ public class ModelMonitor {
 
     /** A lazily loaded model for {@code role} whose loads are timed, remembered and announced. */
     public <M extends AutoCloseable> LazyModel<M> lazy(String role, String model, Supplier<M> loader) {
-        Entry entry = entries.computeIfAbsent(role, key -> new Entry(role, model));
+        ModelEntry entry = entries.computeIfAbsent(role, key -> new ModelEntry(role, model));
         Gauge.builder("glimpse.model.available", entry, e -> state(e).missing() ? 0 : 1)
                 .description("1 when the model can be used (loaded, on disk or downloadable), 0 when it is missing")
                 .tags("role", role, "model", model)
                 .register(meters);
-        return new LazyModel<>(role, model, loader, new LazyModel.LoadListener() {
+        Supplier<M> guarded = () -> {
+            ModelEntry.Failure failure = entry.failure;
+            if (failure != null
+                    && failure.kind() != null
+                    && failure.at().plus(properties.recheckInterval()).isAfter(java.time.Instant.now())
+                    && !onDisk(model)) {
+                // known to be missing a moment ago: answer at once instead of asking the hub again for every batch
+                throw new HubException(failure.kind(), failure.message());
+            }
+            return loader.get();
+        };
+        return new LazyModel<>(role, model, guarded, new LazyModel.LoadListener() {
             @Override
             public void loaded(Duration took) {
                 loadTimer(role, model, "success").record(took);
@@ -108,8 +119,8 @@ public class ModelMonitor {
      */
     List<ModelState> recheck(boolean announceAvailable) {
         List<ModelState> missing = new ArrayList<>();
-        for (Entry entry : entries.values()) {
-            if (entry.loaded || (entry.failure != null && entry.failure.kind == null)) {
+        for (ModelEntry entry : entries.values()) {
+            if (entry.loaded || (entry.failure != null && entry.failure.kind() == null)) {
                 continue; // loaded, or its files are there but did not load: a later load attempt tells
             }
             if (entry.failure == null && !announceAvailable) {
@@ -135,63 +146,20 @@ public class ModelMonitor {
         return missing;
     }
 
-    private ModelState state(Entry entry) {
-        Failure failure = entry.failure;
-        if (entry.loaded) {
-            return new ModelState(entry.role, entry.model, ModelState.Availability.LOADED, null, null, null);
-        }
-        boolean onDisk = onDisk(entry.model);
-        if (failure != null && (failure.kind == null || !onDisk)) {
-            String reason = failure.kind == null ? "its files do not load" : failure.kind.words();
-            return new ModelState(
-                    entry.role, entry.model, ModelState.Availability.MISSING, reason, failure.message, fix(entry));
-        }
-        if (onDisk) {
-            return new ModelState(entry.role, entry.model, ModelState.Availability.ON_DISK, null, null, null);
-        }
-        if (properties.offline() || ModelLocator.isLocalFolder(entry.model)) {
-            HubException.Kind kind = properties.offline() && !ModelLocator.isLocalFolder(entry.model)
-                    ? HubException.Kind.OFFLINE
-                    : HubException.Kind.FOLDER_MISSING;
-            return new ModelState(
-                    entry.role,
-                    entry.model,
-                    ModelState.Availability.MISSING,
-                    kind.words(),
-                    "The files are not in " + locator.folder(entry.model),
-                    fix(entry.role, entry.model, kind));
-        }
-        return new ModelState(entry.role, entry.model, ModelState.Availability.DOWNLOADABLE, null, null, null);
+    private ModelState state(ModelEntry entry) {
+        return entry.state(locator, properties.offline());
     }
 
     private boolean onDisk(String model) {
-        try {
-            return locator.onDisk(model);
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return ModelEntry.onDisk(locator, model);
     }
 
-    private String fix(Entry entry) {
-        Failure failure = entry.failure;
-        return fix(entry.role, entry.model, failure == null ? null : failure.kind);
-    }
-
-    private String fix(String role, String model, HubException.Kind kind) {
-        return ModelAdvice.fix(
-                kind,
-                "glimpse." + role + ".model",
-                locator.folder(model).toString(),
-                locator.store().root().toString(),
-                locator.store().hubUrl().toString());
-    }
-
-    private void remember(Entry entry, RuntimeException error) {
-        Failure failure = Failure.of(error);
-        Failure before = entry.failure;
+    private void remember(ModelEntry entry, RuntimeException error) {
+        ModelEntry.Failure failure = ModelEntry.Failure.of(error);
+        ModelEntry.Failure before = entry.failure;
         entry.failure = failure;
         entry.loaded = false;
-        if (before == null || before.kind != failure.kind) {
+        if (before == null || before.kind() != failure.kind()) {
             notifyListeners();
             ModelState state = state(entry);
             log.warn(
@@ -199,12 +167,12 @@ public class ModelMonitor {
                     entry.role,
                     entry.model,
                     state.reason(),
-                    failure.message,
+                    failure.message(),
                     state.fix());
         }
     }
 
-    private void announce(Entry entry) {
+    private void announce(ModelEntry entry) {
         ModelAvailable event = new ModelAvailable(entry.role, entry.model);
         Thread.ofVirtual().name("model-available-" + entry.role).start(() -> events.publishEvent(event));
         notifyListeners();
@@ -227,32 +195,5 @@ public class ModelMonitor {
                 .description("Time to load a model into memory (download excluded when its files are on disk)")
                 .tags("role", role, "model", model, "outcome", outcome)
                 .register(meters);
-    }
-
-    /** The last reason a model could not be used; {@code kind} null when its files are there but do not load. */
-    private record Failure(HubException.Kind kind, String message) {
-        static Failure of(Throwable error) {
-            for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-                if (cause instanceof HubException hub) {
-                    return new Failure(hub.kind(), hub.getMessage());
-                }
-                if (cause.getCause() == cause) {
-                    break;
-                }
-            }
-            return new Failure(null, String.valueOf(error.getMessage()));
-        }
-    }
-
-    private static final class Entry {
-        final String role;
-        final String model;
-        volatile boolean loaded;
-        volatile Failure failure;
-
-        Entry(String role, String model) {
-            this.role = role;
-            this.model = model;
-        }
     }
 }
