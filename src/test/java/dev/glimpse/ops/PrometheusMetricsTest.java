@@ -63,7 +63,9 @@ class PrometheusMetricsTest {
                         .statusCode())
                 .isEqualTo(200);
 
-        PrometheusText after = scrape();
+        // the library gauges read the database at most once a second: wait for a fresh reading
+        PrometheusText after = await().atMost(Duration.ofSeconds(10))
+                .until(this::scrape, text -> text.value("glimpse_images", "status=ready") >= 1);
         System.out.printf(
                 "caption requests %.0f (sum %.3f s), embedding requests %.0f, typed searches %.0f, ready images %.0f%n",
                 after.value("glimpse_inference_seconds_count", "role=caption"),
