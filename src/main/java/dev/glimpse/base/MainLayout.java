@@ -10,18 +10,19 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.glimpse.ml.ModelMonitor;
 import jakarta.annotation.security.PermitAll;
 
 /**
  * The frame around every page: the product name, a line on what it does, links to the upload and search pages, and
- * who is signed in (with sign-out). The links name the routes by path, not by view class, so that {@code base}
- * depends on no feature.
+ * who is signed in (with sign-out), and a banner while a model is missing. The links name the routes by path, not by
+ * view class, so that {@code base} depends on no feature.
  */
 @PermitAll
 @CssImport("./glimpse.css")
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, ModelMonitor models) {
         H1 title = new H1("Glimpse");
         title.addClassName("app-title");
         Span tagline = new Span("Every image captioned. Find it again by what you remember.");
@@ -34,7 +35,9 @@ public class MainLayout extends AppLayout {
         if (authentication.isAuthenticated()) {
             authentication.getPrincipalName().ifPresent(name -> header.add(signedIn(name, authentication)));
         }
-        addToNavbar(header);
+        Div frame = new Div(header, new ModelBanner(models));
+        frame.addClassName("app-frame");
+        addToNavbar(frame);
     }
 
     private static Div signedIn(String name, AuthenticationContext authentication) {

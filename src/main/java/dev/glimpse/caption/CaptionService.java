@@ -3,6 +3,7 @@ package dev.glimpse.caption;
 import dev.glimpse.ml.InferenceExecutor;
 import dev.glimpse.ml.LazyModel;
 import dev.glimpse.ml.ModelLocator;
+import dev.glimpse.ml.ModelMonitor;
 import dev.glimpse.ml.ModelsProperties;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.CompletableFuture;
@@ -20,13 +21,17 @@ public class CaptionService implements AutoCloseable {
     private final LazyModel<BlipCaptioner> model;
     private final InferenceExecutor<BufferedImage, String> executor;
 
-    CaptionService(CaptionProperties properties, ModelLocator locator, ModelsProperties models) {
+    CaptionService(CaptionProperties properties, ModelLocator locator, ModelsProperties models, ModelMonitor monitor) {
         this.properties = properties;
         CaptionOptions options =
                 new CaptionOptions(properties.maxNewTokens(), properties.numBeams(), true, models.modelOptions());
-        this.model = new LazyModel<>("caption", () -> BlipCaptioner.load(locator.locate(properties.model()), options));
-        this.executor =
-                properties.executor().build("caption", images -> model.get().caption(images));
+        this.model = monitor.lazy(
+                "caption", properties.model(), () -> BlipCaptioner.load(locator.locate(properties.model()), options));
+        this.executor = monitor.executor(
+                "caption",
+                properties.model(),
+                properties.executor(),
+                images -> model.get().caption(images));
     }
 
     public CompletableFuture<String> caption(BufferedImage image, InferenceExecutor.Priority priority) {

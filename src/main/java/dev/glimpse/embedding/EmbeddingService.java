@@ -3,6 +3,7 @@ package dev.glimpse.embedding;
 import dev.glimpse.ml.InferenceExecutor;
 import dev.glimpse.ml.LazyModel;
 import dev.glimpse.ml.ModelLocator;
+import dev.glimpse.ml.ModelMonitor;
 import dev.glimpse.ml.ModelsProperties;
 import java.util.Arrays;
 import java.util.List;
@@ -20,11 +21,14 @@ public class EmbeddingService implements AutoCloseable {
     private final LazyModel<SentenceEmbedder> model;
     private final InferenceExecutor<String, float[]> executor;
 
-    EmbeddingService(EmbeddingProperties properties, ModelLocator locator, ModelsProperties models) {
+    EmbeddingService(
+            EmbeddingProperties properties, ModelLocator locator, ModelsProperties models, ModelMonitor monitor) {
         this.properties = properties;
-        this.model = new LazyModel<>(
-                "embedding", () -> SentenceEmbedder.load(locator.locate(properties.model()), models.modelOptions()));
-        this.executor = properties.executor().build("embedding", this::embedBatch);
+        this.model = monitor.lazy(
+                "embedding",
+                properties.model(),
+                () -> SentenceEmbedder.load(locator.locate(properties.model()), models.modelOptions()));
+        this.executor = monitor.executor("embedding", properties.model(), properties.executor(), this::embedBatch);
     }
 
     public CompletableFuture<float[]> embed(String text, InferenceExecutor.Priority priority) {

@@ -229,7 +229,7 @@ class CaptionPipeline implements SmartLifecycle {
             } else {
                 log.warn("Captioning image {} failed", claim.id(), cause);
             }
-            lifecycle.fail(claim.id(), FailureReasons.describe(cause));
+            lifecycle.fail(claim.id(), FailureReasons.describe(cause), FailureKind.of(cause));
         } catch (RuntimeException e) {
             log.error(
                     "Could not record the outcome for image {}; its lease will expire and it will be retried",

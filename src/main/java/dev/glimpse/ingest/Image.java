@@ -62,6 +62,10 @@ public class Image {
     @Column(name = "failure_reason")
     private String failureReason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failure_kind")
+    private FailureKind failureKind;
+
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
@@ -175,6 +179,11 @@ public class Image {
         return failureReason;
     }
 
+    /** Why the image FAILED: the image itself, or a model that was missing (null for other states). */
+    public FailureKind getFailureKind() {
+        return failureKind;
+    }
+
     public Instant getClaimedAt() {
         return claimedAt;
     }
@@ -218,13 +227,19 @@ public class Image {
         this.status = ImageStatus.READY;
         this.failureReason = null;
         clearClaim();
+        this.failureKind = null;
     }
 
     /** Records why captioning failed; the image can be retried. */
     void markFailed(String reason) {
+        markFailed(reason, FailureKind.IMAGE);
+    }
+
+    void markFailed(String reason, FailureKind kind) {
         this.status = ImageStatus.FAILED;
         this.failureReason = reason;
         clearClaim();
+        this.failureKind = kind;
     }
 
     /** Puts the image back in the queue for captioning; a caption it has stays until the new one replaces it. */
@@ -232,6 +247,7 @@ public class Image {
         this.status = ImageStatus.RECEIVED;
         this.failureReason = null;
         clearClaim();
+        this.failureKind = null;
     }
 
     private void clearClaim() {

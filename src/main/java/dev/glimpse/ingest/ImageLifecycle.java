@@ -41,8 +41,13 @@ class ImageLifecycle {
 
     @Transactional
     void fail(UUID id, String reason) {
+        fail(id, reason, FailureKind.IMAGE);
+    }
+
+    @Transactional
+    void fail(UUID id, String reason, FailureKind kind) {
         images.findById(id).filter(this::claimedHere).ifPresent(image -> {
-            image.markFailed(reason);
+            image.markFailed(reason, kind);
             events.publishEvent(ImageChanged.updated(images.saveAndFlush(image)));
         });
     }

@@ -34,6 +34,32 @@ interface ImageRepository extends JpaRepository<Image, UUID> {
     @Query("select i.version from Image i where i.id = :id and i.status = dev.glimpse.ingest.ImageStatus.READY")
     Optional<Long> readyVersion(@Param("id") UUID id);
 
+    /** Every FAILED image, oldest first. */
+    @Query("select i.id from Image i where i.status = dev.glimpse.ingest.ImageStatus.FAILED order by i.createdAt")
+    List<UUID> failedIds();
+
+    /** The FAILED images that failed for {@code kind}, oldest first. */
+    @Query("select i.id from Image i where i.status = dev.glimpse.ingest.ImageStatus.FAILED"
+            + " and i.failureKind = :kind order by i.createdAt")
+    List<UUID> failedIds(@Param("kind") FailureKind kind);
+
+    /** Rows per status: {@code [ImageStatus, Long]} pairs. */
+    @Query("select i.status, count(i) from Image i group by i.status")
+    List<Object[]> countByStatus();
+
+    /** FAILED rows per failure kind (null: failed before kinds were recorded): {@code [FailureKind, Long]} pairs. */
+    @Query("select i.failureKind, count(i) from Image i where i.status = dev.glimpse.ingest.ImageStatus.FAILED"
+            + " group by i.failureKind")
+    List<Object[]> countFailedByKind();
+
+    /** When the oldest claim still CAPTIONING was made. */
+    @Query("select min(i.claimedAt) from Image i where i.status = dev.glimpse.ingest.ImageStatus.CAPTIONING")
+    Optional<java.time.Instant> oldestClaim();
+
+    /** When the image waiting longest (RECEIVED) was last changed (uploaded, released or queued again). */
+    @Query("select min(i.updatedAt) from Image i where i.status = dev.glimpse.ingest.ImageStatus.RECEIVED")
+    Optional<java.time.Instant> oldestWaiting();
+
     @Query("select i.storageKey from Image i where i.storageKey in :keys")
     List<String> storageKeysIn(@Param("keys") Collection<String> keys);
 

@@ -3,6 +3,8 @@ package dev.glimpse.ingest;
 import com.vaadin.flow.shared.Registration;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.storage.StorageUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,6 +43,7 @@ public class IngestService {
     private final ApplicationEventPublisher events;
     private final ImageUpdates updates;
     private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
 
     IngestService(
             ImageInspector inspector,
@@ -50,7 +53,9 @@ public class IngestService {
             ImageLifecycle lifecycle,
             ApplicationEventPublisher events,
             ImageUpdates updates,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.inspector = inspector;
         this.blobs = blobs;
         this.images = images;
@@ -62,6 +67,16 @@ public class IngestService {
     }
 
     public IngestOutcome ingest(String clientFileName, byte[] bytes) {
+        IngestOutcome outcome = inspectAndStore(clientFileName, bytes);
+        Counter.builder("glimpse.uploads")
+                .description("Uploaded files by outcome: stored, duplicate, refused, unavailable")
+                .tag("outcome", outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+                .register(meters)
+                .increment();
+        return outcome;
+    }
+
+    private IngestOutcome inspectAndStore(String clientFileName, byte[] bytes) {
         String fileName = FileNames.displayName(clientFileName);
         try {
             InspectedImage inspected = inspector.inspect(bytes);

@@ -18,7 +18,16 @@ public record ExecutorProperties(
 
     public <I, O> InferenceExecutor<I, O> build(
             String name, java.util.function.Function<java.util.List<I>, java.util.List<O>> batch) {
+        return build(name, batch, InferenceExecutor.Listener.NONE);
+    }
+
+    /** An executor with these settings that tells {@code listener} what it does. */
+    public <I, O> InferenceExecutor<I, O> build(
+            String name,
+            java.util.function.Function<java.util.List<I>, java.util.List<O>> batch,
+            InferenceExecutor.Listener listener) {
         return InferenceExecutor.builder(name, batch)
+                .listener(listener)
                 .workers(workers)
                 .maxBatch(maxBatch)
                 .maxDelay(maxDelay)

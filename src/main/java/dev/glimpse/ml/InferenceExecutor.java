@@ -28,7 +28,22 @@ public final class InferenceExecutor<I, O> implements AutoCloseable {
         BACKGROUND
     }
 
+    /** Hears what the executor does, for metrics: refusals, batches run, requests answered. */
+    public interface Listener {
+        Listener NONE = new Listener() {};
+
+        /** A request was refused because the queue was full. */
+        default void refused() {}
+
+        /** One batch call of {@code size} requests took {@code nanos}; {@code failed} when it threw. */
+        default void batchRan(int size, long nanos, boolean failed) {}
+
+        /** One request was answered {@code nanos} after it was submitted (queueing included). */
+        default void answered(long nanos, boolean failed) {}
+    }
+
     private final String name;
+    private final Listener listener;
     private final Function<List<I>, List<O>> batchFunction;
     private final int maxBatch;
     private final Duration maxDelay;
@@ -37,6 +52,7 @@ public final class InferenceExecutor<I, O> implements AutoCloseable {
 
     private InferenceExecutor(Builder<I, O> builder) {
         this.name = builder.name;
+        this.listener = builder.listener;
         this.batchFunction = builder.batchFunction;
         this.maxBatch = builder.maxBatch;
         this.maxDelay = builder.maxDelay;
@@ -71,12 +87,16 @@ public final class InferenceExecutor<I, O> implements AutoCloseable {
     public CompletableFuture<O> submit(I input, Priority priority) {
         Objects.requireNonNull(priority, "priority");
         Request<I, O> request = new Request<>(input);
+        long submitted = System.nanoTime();
         if (!queue.offer(request, priority)) {
+            listener.refused();
             return CompletableFuture.failedFuture(new BusyException(name, queue.capacity()));
         }
         request.future().whenComplete((result, error) -> {
             if (request.future().isCancelled()) {
                 queue.remove(request);
+            } else {
+                listener.answered(System.nanoTime() - submitted, error != null);
             }
         });
         return request.future();
@@ -117,6 +137,7 @@ public final class InferenceExecutor<I, O> implements AutoCloseable {
 
     private void runBatch(List<Request<I, O>> batch) {
         List<O> outputs;
+        long start = System.nanoTime();
         try {
             outputs = batchFunction.apply(batch.stream().map(Request::input).toList());
             if (outputs == null || outputs.size() != batch.size()) {
@@ -125,9 +146,11 @@ public final class InferenceExecutor<I, O> implements AutoCloseable {
                         + " inputs");
             }
         } catch (Throwable e) { // the worker must survive whatever the model throws
+            listener.batchRan(batch.size(), System.nanoTime() - start, true);
             batch.forEach(request -> request.future().completeExceptionally(e));
             return;
         }
+        listener.batchRan(batch.size(), System.nanoTime() - start, false);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).future().complete(outputs.get(i));
         }
@@ -158,6 +181,7 @@ public final class InferenceExecutor<I, O> implements AutoCloseable {
         private int maxBatch = 8;
         private Duration maxDelay = Duration.ofMillis(5);
         private int queueCapacity = 64;
+        private Listener listener = Listener.NONE;
 
         private Builder(String name, Function<List<I>, List<O>> batchFunction) {
             this.name = Objects.requireNonNull(name, "name");
@@ -188,6 +212,12 @@ public final class InferenceExecutor<I, O> implements AutoCloseable {
         /** Most requests waiting; more are refused with {@link BusyException} (default 64). */
         public Builder<I, O> queueCapacity(int queueCapacity) {
             this.queueCapacity = positive("queueCapacity", queueCapacity);
+            return this;
+        }
+
+        /** Told of refusals, batches and answers (default: nobody). */
+        public Builder<I, O> listener(Listener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -1,39 +1,54 @@
 package dev.glimpse.ml;
 
+import java.time.Duration;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A model loaded on first use rather than at start-up, so the application starts fast and an unavailable model
- * (not downloaded yet, offline) fails the requests that need it with a clear message instead of the whole app.
- * A failed load is reported as a {@link ModelUnavailableException} for the caller to answer and log in one line
- * (the stack trace is logged here at debug level only), and retried on the next use.
+ * (not downloaded yet, offline) fails the requests that need it with a {@link ModelUnavailableException} instead of
+ * failing the whole app. A failed load is retried on the next use. A {@link LoadListener} hears of every load.
  *
  * @param <M> the model class
  */
 public final class LazyModel<M extends AutoCloseable> implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(LazyModel.class);
+    /** Hears how each load went (time it took; the error when it failed). */
+    public interface LoadListener {
+        LoadListener NONE = new LoadListener() {};
 
-    private final String name;
-    private final Supplier<M> loader;
-    private M model;
+        default void loaded(Duration took) {}
 
-    /** @param name what the model is for, as users say it ("caption", "speech", "embedding") */
-    public LazyModel(String name, Supplier<M> loader) {
-        this.name = name;
-        this.loader = loader;
+        default void failed(RuntimeException error, Duration took) {}
     }
 
+    private final String role;
+    private final String modelId;
+    private final Supplier<M> loader;
+    private final LoadListener listener;
+    private M model;
+
+    public LazyModel(Supplier<M> loader) {
+        this("model", "model", loader, LoadListener.NONE);
+    }
+
+    public LazyModel(String role, String modelId, Supplier<M> loader, LoadListener listener) {
+        this.role = role;
+        this.modelId = modelId;
+        this.loader = loader;
+        this.listener = listener;
+    }
+
+    /** The model, loading it first if needed; a failed load throws {@link ModelUnavailableException}. */
     public synchronized M get() {
         if (model == null) {
+            long start = System.nanoTime();
             try {
                 model = loader.get();
             } catch (RuntimeException e) {
-                log.debug("Loading the {} model failed", name, e);
-                throw new ModelUnavailableException(name, e);
+                listener.failed(e, Duration.ofNanos(System.nanoTime() - start));
+                throw new ModelUnavailableException(role, modelId, e);
             }
+            listener.loaded(Duration.ofNanos(System.nanoTime() - start));
         }
         return model;
     }

@@ -2,6 +2,7 @@ package dev.glimpse.ml;
 
 import dev.glimpse.ml.hub.HubClient;
 import dev.glimpse.ml.hub.ModelStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +11,11 @@ import org.springframework.context.annotation.Configuration;
 class ModelsConfiguration {
 
     @Bean
-    ModelStore modelStore(ModelsProperties properties) {
-        return new ModelStore(properties.store(), new HubClient(properties.hubUrl()), properties.offline());
+    ModelStore modelStore(ModelsProperties properties, MeterRegistry meters) {
+        return new ModelStore(
+                properties.store(),
+                new HubClient(properties.hubUrl(), HubClient.DEFAULT_STALL_TIMEOUT, meters),
+                properties.offline());
     }
 
     @Bean

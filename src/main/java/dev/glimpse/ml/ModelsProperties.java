@@ -5,13 +5,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Where models come from and how they run: the local model store, the hub to download missing files from (never
- * contacted when {@code offline}), the device ({@code cpu} or {@code gpu}) and the threads one operation may use.
+ * contacted when {@code offline}), the device ({@code cpu} or {@code gpu}), the threads one operation may use, and
+ * how often a missing model is looked for again ({@code recheckInterval}).
  */
 @Validated
 @ConfigurationProperties("glimpse.models")
@@ -23,7 +25,9 @@ public record ModelsProperties(
         @NotNull @Pattern(regexp = "cpu|gpu") @DefaultValue("cpu")
         String device,
 
-        @Min(0) @DefaultValue("0") int intraOpThreads) {
+        @Min(0) @DefaultValue("0") int intraOpThreads,
+
+        @NotNull @DefaultValue("30s") Duration recheckInterval) {
 
     public ModelOptions modelOptions() {
         return new ModelOptions(device, intraOpThreads);

@@ -16,14 +16,22 @@ final class SearchFailures {
 
     private SearchFailures() {}
 
+    /** Trying again cannot help until the operator makes the model available: say so, not "try again". */
+    /** Says which model is missing and why, then what still works. */
+    static String unavailable(ModelUnavailableException missing) {
+        String message = missing.getMessage();
+        String why = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        why = why.endsWith(".") ? why : why + ".";
+        return "speech".equals(missing.role())
+                ? why + " Voice search is not available; type your search instead."
+                : why + " Search is not available until it is.";
+    }
+
     static String message(Throwable failure) {
         return switch (failure) {
             case AudioDecodingException unreadable -> unreadable.getMessage();
             case BusyException busy -> BUSY;
-            case ModelUnavailableException unavailable -> {
-                log.warn("Search failed: {}", unavailable.getMessage());
-                yield "Search is unavailable right now: " + unavailable.getMessage() + ".";
-            }
+            case ModelUnavailableException missing -> unavailable(missing);
             default -> {
                 log.warn("Search failed", failure);
                 yield UNEXPECTED;

@@ -33,17 +33,12 @@ class SearchProblems {
     @ExceptionHandler(ModelUnavailableException.class)
     ProblemDetail modelUnavailable(ModelUnavailableException e) {
         log.warn("Search refused: {}", e.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable", sentence(e.getMessage()));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable", SearchFailures.unavailable(e));
     }
 
     @ExceptionHandler(BusyException.class)
     ProblemDetail busy(BusyException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "Search is busy right now; please try again shortly.");
-    }
-
-    private static String sentence(String text) {
-        String capitalized = text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        return capitalized.endsWith(".") ? capitalized : capitalized + ".";
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -10,7 +10,9 @@ import java.util.List;
 public record SearchResults(String query, List<SearchHit> hits, String message) {
 
     static final String EMPTY_QUERY = "Type or say what you are looking for.";
-    static final String EMPTY_LIBRARY = "The library is empty: upload some images, then search again.";
+    // not "the library is empty": uploaded images may be waiting for their caption (or for a missing model)
+    static final String EMPTY_LIBRARY =
+            "No image is captioned yet: upload some images, or wait until they are captioned, then search again.";
     static final String NO_MATCH = "No image matches your search; try other words.";
 
     public SearchResults {

@@ -2,7 +2,10 @@ package dev.glimpse.search;
 
 import dev.glimpse.embedding.EmbeddingService;
 import dev.glimpse.ml.InferenceExecutor;
+import dev.glimpse.ml.ModelUnavailableException;
 import dev.glimpse.speech.TranscriptionService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +19,9 @@ import org.springframework.stereotype.Service;
  * executor, and run through the {@link HybridSearcher} on a virtual thread; a recording is transcribed first. The
  * futures never block the caller, and cancelling one stops the work that has not started yet (a queued embedding or
  * transcription request, the index search). Failures of the recording ({@link
- * dev.glimpse.speech.AudioDecodingException}) fail the future with a message fit for the user.
+ * dev.glimpse.speech.AudioDecodingException}) fail the future with a message fit for the user. While the embedding
+ * model is missing, typed queries are answered from the caption words alone (BM25). Each search is timed ({@code
+ * glimpse_search_seconds} by kind: typed, voice).
  */
 @Service
 public class SearchService implements AutoCloseable {
@@ -27,12 +32,15 @@ public class SearchService implements AutoCloseable {
     private final SearchProperties settings;
     private final HybridSearcher searcher;
     private final ExecutorService lucene = Executors.newVirtualThreadPerTaskExecutor();
+    private final MeterRegistry meters;
 
     SearchService(
             ImageIndex index,
             EmbeddingService embeddings,
             TranscriptionService transcription,
-            SearchProperties settings) {
+            SearchProperties settings,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.index = index;
         this.embeddings = embeddings;
         this.transcription = transcription;
@@ -42,6 +50,10 @@ public class SearchService implements AutoCloseable {
 
     /** The best {@code k} images (brought into 1..max-results) for a typed query, best first. */
     public CompletableFuture<SearchResults> search(String query, int k) {
+        return timed("typed", typed(query, k));
+    }
+
+    private CompletableFuture<SearchResults> typed(String query, int k) {
         String text = QueryText.clean(query, settings.maxQueryLength());
         String words = QueryText.searchForm(text);
         int limit = settings.boundedResults(k);
@@ -51,9 +63,23 @@ public class SearchService implements AutoCloseable {
         if (index.size() == 0) {
             return CompletableFuture.completedFuture(SearchResults.none(text, SearchResults.EMPTY_LIBRARY));
         }
+        CompletableFuture<float[]> vector = embeddings.embed(words, InferenceExecutor.Priority.USER);
+        CompletableFuture<Retrieval> retrieval = vector.handle((value, error) -> {
+            if (error != null && !(CancellableStages.unwrap(error) instanceof ModelUnavailableException)) {
+                throw new java.util.concurrent.CompletionException(CancellableStages.unwrap(error));
+            }
+            return error == null ? Retrieval.HYBRID : Retrieval.TEXT;
+        });
+        retrieval.whenComplete((value, error) -> {
+            if (retrieval.isCancelled()) {
+                vector.cancel(true);
+            }
+        });
         return CancellableStages.thenCompose(
-                embeddings.embed(words, InferenceExecutor.Priority.USER),
-                vector -> CompletableFuture.supplyAsync(() -> results(text, words, vector, limit), lucene));
+                retrieval,
+                how -> CompletableFuture.supplyAsync(
+                        () -> results(text, words, how == Retrieval.HYBRID ? vector.join() : new float[0], limit, how),
+                        lucene));
     }
 
     /** The default number of results. */
@@ -63,10 +89,22 @@ public class SearchService implements AutoCloseable {
 
     /** Transcribes the recording (translated to English if asked) and searches for what was said. */
     public CompletableFuture<VoiceSearchResult> searchSpoken(byte[] recording, boolean translateToEnglish, int k) {
-        return CancellableStages.thenCompose(
-                transcription.transcribe(recording, translateToEnglish),
-                transcript -> CancellableStages.thenApply(
-                        search(transcript.text(), k), results -> new VoiceSearchResult(transcript, results)));
+        return timed(
+                "voice",
+                CancellableStages.thenCompose(
+                        transcription.transcribe(recording, translateToEnglish),
+                        transcript -> CancellableStages.thenApply(
+                                typed(transcript.text(), k), results -> new VoiceSearchResult(transcript, results))));
+    }
+
+    private <T> CompletableFuture<T> timed(String kind, CompletableFuture<T> search) {
+        Timer.Sample sample = Timer.start(meters);
+        search.whenComplete((result, error) -> sample.stop(Timer.builder("glimpse.search")
+                .description("Time to answer one search, from the query (or recording) to the results")
+                .tags("kind", kind, "outcome", search.isCancelled() ? "cancelled" : error == null ? "ok" : "failed")
+                .publishPercentileHistogram()
+                .register(meters)));
+        return search;
     }
 
     /**
@@ -94,10 +132,10 @@ public class SearchService implements AutoCloseable {
         return settings.maxResults();
     }
 
-    private SearchResults results(String text, String words, float[] vector, int k) {
+    private SearchResults results(String text, String words, float[] vector, int k, Retrieval retrieval) {
         return SearchResults.of(
                 text,
-                searcher.search(words, vector, k, Retrieval.HYBRID).stream()
+                searcher.search(words, vector, k, retrieval).stream()
                         .map(SearchHit::of)
                         .toList());
     }

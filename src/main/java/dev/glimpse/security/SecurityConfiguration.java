@@ -57,7 +57,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, GlimpseSecurityProperties properties) throws Exception {
-        http.securityMatcher("/api/**");
+        // Prometheus scrapes /actuator/prometheus with an API token (authorization: credentials: <token>)
+        http.securityMatcher("/api/**", "/actuator/prometheus");
         SecurityHeaders.applyToApi(http);
         if (!properties.enabled()) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

@@ -3,6 +3,7 @@ package dev.glimpse.speech;
 import dev.glimpse.ml.InferenceExecutor;
 import dev.glimpse.ml.LazyModel;
 import dev.glimpse.ml.ModelLocator;
+import dev.glimpse.ml.ModelMonitor;
 import dev.glimpse.ml.ModelsProperties;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,8 @@ public class TranscriptionService implements AutoCloseable {
     private final InferenceExecutor<Clip, Transcript> executor;
     private final ExecutorService decoding = Executors.newVirtualThreadPerTaskExecutor();
 
-    TranscriptionService(SpeechProperties properties, ModelLocator locator, ModelsProperties models) {
+    TranscriptionService(
+            SpeechProperties properties, ModelLocator locator, ModelsProperties models, ModelMonitor monitor) {
         this.properties = properties;
         this.decoder = new AudioDecoder(properties.audioLimits());
         TranscriberOptions options = new TranscriberOptions(
@@ -33,9 +35,11 @@ public class TranscriptionService implements AutoCloseable {
                 TranscriptionTask.TRANSCRIBE,
                 models.modelOptions(),
                 properties.audioLimits());
-        this.model =
-                new LazyModel<>("speech", () -> WhisperTranscriber.load(locator.locate(properties.model()), options));
-        this.executor = properties.executor().build("speech", this::transcribeAll);
+        this.model = monitor.lazy(
+                "speech",
+                properties.model(),
+                () -> WhisperTranscriber.load(locator.locate(properties.model()), options));
+        this.executor = monitor.executor("speech", properties.model(), properties.executor(), this::transcribeAll);
     }
 
     /** Decodes and transcribes a recording; {@code translate} asks for English whatever the spoken language. */

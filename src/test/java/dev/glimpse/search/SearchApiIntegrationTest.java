@@ -64,8 +64,12 @@ class SearchApiIntegrationTest {
     @Test
     void emptyLibraryGivesAMessageInsteadOfResults() {
         try (ImageIndex empty = new ImageIndex(emptyIndexFolder);
-                SearchService service =
-                        new SearchService(empty, embeddings, transcription, SearchProperties.defaults())) {
+                SearchService service = new SearchService(
+                        empty,
+                        embeddings,
+                        transcription,
+                        SearchProperties.defaults(),
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
             SearchResults results = service.search("a red car near the sea", 12).join();
 
             assertThat(results.hits()).isEmpty();

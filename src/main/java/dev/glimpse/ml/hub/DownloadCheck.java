@@ -43,7 +43,9 @@ final class DownloadCheck {
 
     private static void reject(Path part, RemoteFile remote, String label, String why) throws IOException {
         Files.deleteIfExists(part);
-        throw new HubException("Downloaded " + label + " from " + remote.url() + " is corrupt: " + why
-                + ". The file was deleted; fetch it again (a proxy or mirror may be serving a different file).");
+        throw new HubException(
+                HubException.Kind.CHECKSUM_MISMATCH,
+                "Downloaded " + label + " from " + remote.url() + " is corrupt: " + why
+                        + ". The file was deleted; fetch it again (a proxy or mirror may be serving a different file).");
     }
 }

@@ -1,5 +1,6 @@
 package dev.glimpse.ml.hub;
 
+import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,9 +32,17 @@ final class FileDownload {
     private final Path part;
     private final String label;
     private final Duration stallTimeout;
+    private final Counter downloadedBytes;
 
-    FileDownload(HttpClient http, RemoteFile remote, Path target, String label, Duration stallTimeout) {
+    FileDownload(
+            HttpClient http,
+            RemoteFile remote,
+            Path target,
+            String label,
+            Duration stallTimeout,
+            Counter downloadedBytes) {
         this.http = http;
+        this.downloadedBytes = downloadedBytes;
         this.stallTimeout = stallTimeout;
         this.remote = remote;
         this.target = target;
@@ -77,6 +86,7 @@ final class FileDownload {
                 long have = Files.exists(part) ? Files.size(part) : 0;
                 if (attempt == MAX_ATTEMPTS) {
                     throw new HubException(
+                            HubFailures.classify(e),
                             "Download of " + label + " from " + remote.url() + " failed " + attempt
                                     + " times (last: " + e + "); " + have + " bytes are kept in " + part
                                     + " and the next attempt resumes from there",
@@ -110,8 +120,10 @@ final class FileDownload {
                 Files.delete(part);
                 throw new IOException("server refused to resume at byte " + have + " (HTTP 416); restarting");
             } else {
-                throw new HubException("Cannot download " + label + " from " + remote.url() + ": HTTP " + status
-                        + (status == 206 ? " with an unexpected Content-Range" : ""));
+                throw new HubException(
+                        status == 404 ? HubException.Kind.NOT_FOUND : HubException.Kind.REFUSED,
+                        "Cannot download " + label + " from " + remote.url() + ": HTTP " + status
+                                + (status == 206 ? " with an unexpected Content-Range" : ""));
             }
         }
     }
@@ -143,6 +155,7 @@ final class FileDownload {
                 for (int n; (n = body.read(buffer)) != -1; ) {
                     watchdog.progressed();
                     out.write(buffer, 0, n);
+                    downloadedBytes.increment(n);
                     written += n;
                     checkNotTooLong(written, out);
                     progress.update(written);
@@ -163,8 +176,10 @@ final class FileDownload {
         if (remote.sizeKnown() && written > remote.size()) {
             out.close();
             Files.deleteIfExists(part);
-            throw new HubException(label + " is corrupt: the server sent more than the advertised " + remote.size()
-                    + " bytes; the partial file was deleted");
+            throw new HubException(
+                    HubException.Kind.CHECKSUM_MISMATCH,
+                    label + " is corrupt: the server sent more than the advertised " + remote.size()
+                            + " bytes; the partial file was deleted");
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.glimpse.ml.hub;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,6 +36,8 @@ public final class HubClient {
     private final Duration stallTimeout;
     private final HttpClient http;
     private final HttpClient httpNoRedirects;
+    private final MeterRegistry meters;
+    private final Counter downloadedBytes;
 
     public HubClient() {
         this(DEFAULT_BASE_URL);
@@ -44,7 +49,23 @@ public final class HubClient {
 
     /** A client whose downloads give up a connection (and resume) after {@code stallTimeout} without data. */
     public HubClient(URI baseUrl, Duration stallTimeout) {
+        this(baseUrl, stallTimeout, new CompositeMeterRegistry());
+    }
+
+    /**
+     * A client that counts downloaded bytes ({@code glimpse_hub_download_bytes_total}) and failures by kind ({@code
+     * glimpse_hub_failures_total}) in {@code meters}.
+     */
+    public HubClient(URI baseUrl, Duration stallTimeout, MeterRegistry meters) {
         this.stallTimeout = stallTimeout;
+        this.meters = meters;
+        this.downloadedBytes = Counter.builder("glimpse.hub.download")
+                .baseUnit("bytes")
+                .description("Bytes of model files downloaded from the hub")
+                .register(meters);
+        for (HubException.Kind kind : HubException.Kind.values()) {
+            failures(kind); // every kind from the start, so that rates and alerts see 0 rather than nothing
+        }
         String text = baseUrl.toString();
         this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.http = newClient(HttpClient.Redirect.NORMAL);
@@ -103,7 +124,19 @@ public final class HubClient {
 
     /** Downloads a file the hub has into {@code target}, resuming {@code target.part} if present. */
     void download(ModelRef ref, String file, RemoteFile remote, Path target) {
-        new FileDownload(http, remote, target, ref + " " + file, stallTimeout).run();
+        new FileDownload(http, remote, target, ref + " " + file, stallTimeout, downloadedBytes).run();
+    }
+
+    /** Counts a failed attempt to make a model available from the hub. */
+    void recordFailure(HubException.Kind kind) {
+        failures(kind).increment();
+    }
+
+    private Counter failures(HubException.Kind kind) {
+        return Counter.builder("glimpse.hub.failures")
+                .description("Failed attempts to fetch model files from the hub, by kind")
+                .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters);
     }
 
     private HttpResponse<Void> head(URI url, ModelRef ref, String file) {
@@ -116,26 +149,11 @@ public final class HubClient {
         try {
             return httpNoRedirects.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new HubException(
-                    "Cannot reach the model hub at " + baseUrl + " to fetch " + file + " of " + ref + ": "
-                            + unreachable(e)
-                            + ". Check the network or the hub URL, or pre-fetch the model where the hub is"
-                            + " reachable and copy the models folder.",
-                    e);
+            throw HubFailures.unreachable(url.getHost(), file + " of " + ref + " from " + baseUrl, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HubException("Interrupted while asking the hub for " + url, e);
         }
-    }
-
-    /** Why the hub could not be reached, in words (the JDK's connection errors often have no message). */
-    static String unreachable(IOException e) {
-        return switch (e) {
-            case java.net.ConnectException refused -> "the connection was refused";
-            case java.net.http.HttpTimeoutException timeout -> "it did not answer in time";
-            case java.net.UnknownHostException unknown -> "unknown host " + unknown.getMessage();
-            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        };
     }
 
     private static HubException refused(int status, ModelRef ref, String file, URI url) {
@@ -143,6 +161,7 @@ public final class HubClient {
                 ? "the repository does not exist, is private or is gated"
                 : "the hub answered HTTP " + status;
         return new HubException(
+                status == 404 ? HubException.Kind.NOT_FOUND : HubException.Kind.REFUSED,
                 "Cannot fetch " + file + " of " + ref + " from " + url + ": " + reason + " (HTTP " + status + ")");
     }
 

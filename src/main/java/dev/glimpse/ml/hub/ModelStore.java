@@ -90,14 +90,74 @@ public final class ModelStore {
                 return dir;
             }
             if (offline) {
-                throw new HubException("Model " + ref + " is not available offline: " + dir.resolve(missing.get())
-                        + " is missing. To fetch it, " + prefetchHint + ".");
+                throw new HubException(
+                        HubException.Kind.OFFLINE,
+                        "Model " + ref + " is not available offline: " + dir.resolve(missing.get())
+                                + " is missing. To fetch it, " + prefetchHint + ".");
             }
-            downloadLocked(ref, dir);
+            try {
+                downloadLocked(ref, dir);
+            } catch (HubException e) {
+                hub.recordFailure(e.kind());
+                throw e;
+            }
             return dir;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** True when a folder filled by hand holds a config and a full set of weights. */
+    public static boolean isCompleteFolder(Path dir) {
+        try {
+            return ModelFiles.firstMissingLocally(dir).isEmpty();
+        } catch (HubException e) {
+            return false;
+        }
+    }
+
+    /** True when the model's folder holds a complete set of files (nothing would be downloaded). */
+    public boolean isComplete(ModelRef ref) {
+        Path dir = folder(ref);
+        try {
+            Optional<List<String>> manifest = readManifest(dir);
+            return manifest.isPresent()
+                    ? manifest.get().stream().allMatch(file -> Files.isRegularFile(dir.resolve(file)))
+                    : ModelFiles.firstMissingLocally(dir).isEmpty();
+        } catch (HubException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks, without downloading anything, that the model is in the store or could be fetched now: throws a
+     * {@link HubException} saying why not (offline mode, host not found, connection refused, not on the hub).
+     */
+    public void checkAvailable(ModelRef ref) {
+        if (isComplete(ref)) {
+            return;
+        }
+        if (offline) {
+            throw new HubException(
+                    HubException.Kind.OFFLINE,
+                    "Model " + ref + " is not in " + folder(ref) + " and offline mode forbids downloading it");
+        }
+        try {
+            if (hub.metadata(ref, ModelFiles.CONFIG).isEmpty()) {
+                throw new HubException(
+                        HubException.Kind.NOT_FOUND,
+                        "Model " + ref + " has no " + ModelFiles.CONFIG + " at " + hub.fileUrl(ref, ModelFiles.CONFIG)
+                                + "; is the repository id right?");
+            }
+        } catch (HubException e) {
+            hub.recordFailure(e.kind());
+            throw e;
+        }
+    }
+
+    /** The hub this store downloads from. */
+    public java.net.URI hubUrl() {
+        return hub.baseUrl();
     }
 
     /** Downloads under a file lock, so that two processes sharing the store do not write the same files. */
@@ -126,8 +186,10 @@ public final class ModelStore {
         log.info("Fetching model {} from {} into {}", ref, hub.baseUrl(), dir);
         List<String> files = new ArrayList<>();
         if (!fetch(ref, dir, ModelFiles.CONFIG, files)) {
-            throw new HubException("Model " + ref + " has no " + ModelFiles.CONFIG + " at "
-                    + hub.fileUrl(ref, ModelFiles.CONFIG) + "; is the repository id right?");
+            throw new HubException(
+                    HubException.Kind.NOT_FOUND,
+                    "Model " + ref + " has no " + ModelFiles.CONFIG + " at " + hub.fileUrl(ref, ModelFiles.CONFIG)
+                            + "; is the repository id right?");
         }
         for (String optional : ModelFiles.OPTIONAL) {
             fetch(ref, dir, optional, files);

@@ -8,6 +8,7 @@ import dev.glimpse.ml.Checkpoints;
 import dev.glimpse.ml.SafeTensors;
 import dev.glimpse.ml.torch.TorchCheckpoint;
 import dev.glimpse.testsupport.Fixtures;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -150,8 +151,65 @@ class ModelStoreTest {
 
         assertThatThrownBy(() -> store.resolve(BLIP))
                 .isInstanceOf(HubException.class)
-                .hasMessageContaining("Cannot reach the model hub at " + closed)
-                .hasMessageContaining("config.json");
+                .hasMessageContaining("Cannot reach the model hub")
+                .hasMessageContaining("connection refused")
+                .hasMessageContaining("config.json")
+                .extracting(e -> ((HubException) e).kind())
+                .isEqualTo(HubException.Kind.CONNECTION_REFUSED);
+    }
+
+    @Test
+    void downloadedBytesAndFailuresAreCounted() throws IOException {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ModelStore store =
+                new ModelStore(root, new HubClient(hub.baseUrl(), HubClient.DEFAULT_STALL_TIMEOUT, meters), false);
+
+        Path dir = store.resolve(BLIP);
+        assertThatThrownBy(() -> store.resolve(ModelRef.parse("glimpse/no-such-model")))
+                .isInstanceOf(HubException.class);
+
+        long bytes;
+        try (Stream<Path> files = Files.list(dir)) {
+            bytes = files.filter(file -> !file.getFileName().toString().startsWith("."))
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
+        }
+        assertThat(meters.get("glimpse.hub.download").counter().count()).isEqualTo(bytes);
+        assertThat(meters.get("glimpse.hub.failures")
+                        .tag("kind", "not_found")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("glimpse.hub.failures")
+                        .tag("kind", "host_not_found")
+                        .counter()
+                        .count())
+                .isZero();
+    }
+
+    @Test
+    void unknownHubHostIsReportedAsHostNotFoundNotAsAConnectException() {
+        ModelStore store = new ModelStore(root, new HubClient(URI.create("http://hub.glimpse-test.invalid")), false);
+
+        assertThatThrownBy(() -> store.checkAvailable(BLIP))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("host not found: the name hub.glimpse-test.invalid does not resolve")
+                .extracting(e -> ((HubException) e).kind())
+                .isEqualTo(HubException.Kind.HOST_NOT_FOUND);
+    }
+
+    @Test
+    void checkingAvailabilityDownloadsNothingAndNamesOfflineModeAndMissingRepositories() {
+        assertThatThrownBy(() -> new ModelStore(root, new HubClient(hub.baseUrl()), true).checkAvailable(BLIP))
+                .extracting(e -> ((HubException) e).kind())
+                .isEqualTo(HubException.Kind.OFFLINE);
+        assertThatThrownBy(() -> store().checkAvailable(ModelRef.parse("glimpse/no-such-model")))
+                .extracting(e -> ((HubException) e).kind())
+                .isEqualTo(HubException.Kind.NOT_FOUND);
+
+        store().checkAvailable(BLIP);
+
+        assertThat(store().isComplete(BLIP)).isFalse();
     }
 
     @Test

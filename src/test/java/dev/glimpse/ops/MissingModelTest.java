@@ -1,0 +1,126 @@
+package dev.glimpse.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.glimpse.testsupport.Fixtures;
+import dev.glimpse.testsupport.GlimpseTest;
+import dev.glimpse.testsupport.Multipart;
+import dev.glimpse.testsupport.PrometheusText;
+import dev.glimpse.testsupport.TestImages;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The captioning model's folder is missing at start: the {@code models} health component is DOWN and says why,
+ * uploads fail for want of the model (not for the image); when the folder appears the component turns UP and the
+ * failed image is captioned by itself, without a restart or a click.
+ */
+@GlimpseTest
+class MissingModelTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path CAPTION_FOLDER = Path.of(
+                    "target/test-data", UUID.randomUUID().toString(), "blip-tiny")
+            .toAbsolutePath();
+
+    @DynamicPropertySource
+    static void missingCaptionModel(DynamicPropertyRegistry registry) {
+        registry.add("glimpse.caption.model", CAPTION_FOLDER::toString);
+        registry.add("glimpse.models.recheck-interval", () -> "200ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("modelsHealthIndicator")
+    HealthIndicator models;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void healthSaysTheModelIsMissingAndFailedImagesAreCaptionedOnceItAppears() throws Exception {
+        Health missing = models.health();
+        assertThat(missing.getStatus()).isEqualTo(Status.DOWN);
+        Map<?, ?> caption = (Map<?, ?>) missing.getDetails().get("caption");
+        System.out.println("models health while missing: " + missing.getDetails());
+        assertThat(caption.get("state")).isEqualTo("missing");
+        assertThat(caption.get("reason")).isEqualTo("the model folder does not exist");
+        assertThat((String) caption.get("fix")).contains(CAPTION_FOLDER.toString());
+        assertThat(((Map<?, ?>) missing.getDetails().get("embedding")).get("state"))
+                .isIn("on disk", "loaded");
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(health.body()).at("/components/models/status").asString())
+                .isEqualTo("DOWN");
+
+        String id = JSON.readTree(http.send(
+                                new Multipart()
+                                        .file("files", "waits.png", TestImages.png(64, 48, 1702))
+                                        .post(uri("/api/images")),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .at("/files/0/id")
+                .asString();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> image(id).get("status").asString().equals("FAILED"));
+        System.out.println("failure while missing: " + image(id).get("failureReason"));
+        assertThat(new PrometheusText(get("/actuator/prometheus").body()).value("glimpse_images_failed", "kind=model"))
+                .isEqualTo(1);
+
+        copyFolder(Fixtures.model("blip-tiny"), CAPTION_FOLDER);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> models.health().getStatus().equals(Status.UP));
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> image(id).get("status").asString().equals("READY"));
+        assertThat(image(id).get("caption").asString()).isNotBlank();
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    /** Copies into a sibling folder first, then renames it into place, as an operator's {@code mv} would. */
+    private static void copyFolder(Path from, Path to) throws IOException {
+        Path staging = to.resolveSibling(to.getFileName() + ".copying");
+        Files.createDirectories(staging);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, staging.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(staging, to, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private JsonNode image(String id) throws Exception {
+        return JSON.readTree(get("/api/images/" + id).body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
