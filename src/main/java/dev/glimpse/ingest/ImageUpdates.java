@@ -1,8 +1,11 @@
 package dev.glimpse.ingest;
 
 import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.PreDestroy;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,8 @@ class ImageUpdates {
     private static final Logger log = LoggerFactory.getLogger(ImageUpdates.class);
 
     private final CopyOnWriteArrayList<Consumer<Update>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("image-updates").daemon().factory());
 
     /** One committed change: the image as it is now, or null when it was deleted. */
     record Update(UUID id, ImageSummary image) {
@@ -33,7 +38,21 @@ class ImageUpdates {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * Hands the update to the listeners on this class's own thread, in order. The follower that publishes also writes
+     * the Lucene index, and listener code (pages pushing to browsers) must not run on it: an interrupt that reaches a
+     * thread during Lucene's file I/O closes the index's files for good.
+     */
     void publish(Update update) {
+        delivery.execute(() -> deliver(update));
+    }
+
+    @PreDestroy
+    void stop() {
+        delivery.shutdownNow();
+    }
+
+    private void deliver(Update update) {
         for (Consumer<Update> listener : listeners) {
             try {
                 listener.accept(update);

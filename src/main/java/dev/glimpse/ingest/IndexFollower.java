@@ -146,6 +146,9 @@ class IndexFollower implements SmartLifecycle {
     }
 
     private void step() {
+        if (Thread.interrupted() && !running) {
+            return; // stopping
+        } // else a stray interrupt: cleared, since one that reaches Lucene's file I/O closes the index for good
         try {
             if (feed.prunedThrough() > position.get()) {
                 rebuild("the change log was pruned past this index's position " + position.get());

@@ -65,7 +65,7 @@ class UnavailableModelsApiTest {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(log.stackTraces()).isEmpty();
         assertThat(log.errors()).isEmpty();
-        assertThat(log.warningsFrom("dev.glimpse"))
+        assertThat(log.warningsFrom("dev.glimpse.search"))
                 .singleElement()
                 .satisfies(line -> assertThat(line).contains("the speech model is unavailable"));
     }
