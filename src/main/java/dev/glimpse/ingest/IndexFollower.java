@@ -91,9 +91,14 @@ class IndexFollower implements SmartLifecycle {
     public void stop() {
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            // not interrupted: an interrupt that reaches Lucene's file I/O closes the index's files (and its write
+            // lock) under the writer; the loop sees running=false within one poll interval and ends by itself
             try {
-                thread.join(Duration.ofSeconds(10));
+                thread.join(properties.pollInterval().plusSeconds(10));
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(Duration.ofSeconds(5));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -112,7 +117,9 @@ class IndexFollower implements SmartLifecycle {
             }
             while (running) {
                 notifications.await(properties.pollInterval());
-                step();
+                if (running) {
+                    step();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
