@@ -47,12 +47,7 @@ final class BlipVisionModel {
 
     /** {@code pixel_values} [b, 3, size, size] → {@code image_embeds} [b, patches + 1, d]. */
     NDArray forward(NDArray pixelValues) {
-        NDArray hidden = embed(pixelValues);
-        for (VisionEncoderLayer layer : layers) {
-            NDArray previous = hidden;
-            hidden = Scopes.scoped(hidden, layer::forward);
-            previous.close();
-        }
+        NDArray hidden = Scopes.throughLayers(embed(pixelValues), layers, VisionEncoderLayer::forward);
         NDArray output = postLayerNorm.forward(hidden);
         hidden.close();
         return output;

@@ -2,6 +2,8 @@ package dev.glimpse.ml;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -27,6 +29,21 @@ public final class Scopes {
             output.attach(owner);
             return output;
         }
+    }
+
+    /**
+     * Runs {@code input} through {@code layers} in order, each layer on its own temporary manager ({@link #scoped}),
+     * closing each hidden state once the next one exists. Takes ownership of {@code input}: it is closed too (unless
+     * there are no layers, when it is returned as it is).
+     */
+    public static <L> NDArray throughLayers(NDArray input, List<L> layers, BiFunction<L, NDArray, NDArray> forward) {
+        NDArray hidden = input;
+        for (L layer : layers) {
+            NDArray previous = hidden;
+            hidden = scoped(hidden, state -> forward.apply(layer, state));
+            previous.close();
+        }
+        return hidden;
     }
 
     /**

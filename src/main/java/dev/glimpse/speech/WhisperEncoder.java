@@ -42,12 +42,7 @@ final class WhisperEncoder {
 
     /** The hidden states after the final layer norm, [b, positions, d], for features [b, mel, frames]. */
     NDArray forward(NDArray features) {
-        NDArray hidden = embed(features);
-        for (WhisperEncoderLayer layer : layers) {
-            NDArray previous = hidden;
-            hidden = Scopes.scoped(hidden, layer::forward);
-            previous.close();
-        }
+        NDArray hidden = Scopes.throughLayers(embed(features), layers, WhisperEncoderLayer::forward);
         NDArray output = layerNorm.forward(hidden);
         hidden.close();
         return output;
