@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -97,9 +98,17 @@ class LibraryBrowserTest {
         long openedMs = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("Library of %d images: page load to first tiles %d ms%n", GENERATED, openedMs);
         assertThat(browser.findElement(By.id("library-count")).getText()).isEqualTo("10,000 images");
-        assertThat(tiles().getFirst().getAttribute("data-image-id")).isNotNull();
-        int columns =
-                Integer.parseInt(browser.findElement(By.id("library-grid")).getAttribute("data-columns"));
+        // the grid starts with a default and takes its column count from the width the browser reports, drawing
+        // its tiles anew: read them once that has happened
+        wait.until(driver -> columns() >= 5 && columns() <= 8);
+        wait.until(driver -> {
+            try {
+                return tiles().getFirst().getAttribute("data-image-id") != null;
+            } catch (StaleElementReferenceException | java.util.NoSuchElementException redrawn) {
+                return false;
+            }
+        });
+        int columns = columns();
         System.out.println("Columns at 1280 px: " + columns);
         assertThat(columns).isBetween(5, 8);
         PageChecks.screenshot(browser, "library-1280");
@@ -160,5 +169,9 @@ class LibraryBrowserTest {
 
     private List<WebElement> tiles() {
         return browser.findElements(By.cssSelector("#library-grid .photo-tile"));
+    }
+
+    private int columns() {
+        return Integer.parseInt(browser.findElement(By.id("library-grid")).getAttribute("data-columns"));
     }
 }
