@@ -5,6 +5,7 @@ import dev.glimpse.caption.CaptionService;
 import dev.glimpse.embedding.EmbeddingService;
 import dev.glimpse.ml.BusyException;
 import dev.glimpse.ml.InferenceExecutor.Priority;
+import dev.glimpse.ml.ModelMonitor;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.storage.StorageUnavailableException;
 import java.awt.image.BufferedImage;
@@ -53,6 +54,7 @@ class CaptionPipeline implements SmartLifecycle {
     private final Semaphore wakeUp = new Semaphore(0);
     private final StorageBackoff storageBackoff;
     private final ImageUpdates updates;
+    private final ModelMonitor models;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread loop;
@@ -66,7 +68,8 @@ class CaptionPipeline implements SmartLifecycle {
             CaptionService captioner,
             EmbeddingService embedder,
             PipelineProperties properties,
-            ImageUpdates updates) {
+            ImageUpdates updates,
+            ModelMonitor models) {
         this.claims = claims;
         this.lifecycle = lifecycle;
         this.blobs = blobs;
@@ -74,6 +77,7 @@ class CaptionPipeline implements SmartLifecycle {
         this.embedder = embedder;
         this.properties = properties;
         this.updates = updates;
+        this.models = models;
         this.slots = new Semaphore(properties.maxInFlight());
         this.storageBackoff = new StorageBackoff(properties.pollInterval().multipliedBy(5), Clock.systemUTC());
     }
@@ -194,16 +198,18 @@ class CaptionPipeline implements SmartLifecycle {
     }
 
     private CompletableFuture<Outcome> process(ImageClaims.Claim claim) {
+        long announcementsBefore = models.availabilityAnnouncements();
         return CompletableFuture.supplyAsync(
                         () -> load(claim), command -> Thread.ofVirtual().start(command))
                 .thenCompose(image -> captioner.caption(image, Priority.USER))
                 .thenCompose(caption -> embedder.embed(caption, Priority.USER)
                         .thenApply(vector ->
                                 new ImageLifecycle.Captioned(caption, captioner.modelId(), vector, embedder.modelId())))
-                .handle((result, error) -> finish(claim, result, error));
+                .handle((result, error) -> finish(claim, result, error, announcementsBefore));
     }
 
-    private Outcome finish(ImageClaims.Claim claim, ImageLifecycle.Captioned result, Throwable error) {
+    private Outcome finish(
+            ImageClaims.Claim claim, ImageLifecycle.Captioned result, Throwable error, long announcementsBefore) {
         if (!running) {
             // Stopping: the models' executors are closing and fail what they still hold, and the database may be
             // going away. Writing now would mark a healthy image FAILED (or wait on a closed pool), so the claim
@@ -229,7 +235,11 @@ class CaptionPipeline implements SmartLifecycle {
             } else {
                 log.warn("Captioning image {} failed", claim.id(), cause);
             }
-            lifecycle.fail(claim.id(), FailureReasons.describe(cause), FailureKind.of(cause));
+            FailureKind kind = FailureKind.of(cause);
+            lifecycle.fail(claim.id(), FailureReasons.describe(cause), kind);
+            if (kind == FailureKind.MODEL && models.availabilityAnnouncements() != announcementsBefore) {
+                retryAfterModelAppeared(claim.id());
+            }
         } catch (RuntimeException e) {
             log.error(
                     "Could not record the outcome for image {}; its lease will expire and it will be retried",
@@ -237,6 +247,17 @@ class CaptionPipeline implements SmartLifecycle {
                     e);
         }
         return Outcome.DONE;
+    }
+
+    /**
+     * A model became available while this attempt was failing for want of it: the retry of failed images may have
+     * looked before this image was marked FAILED, so it is queued again here (checked after the failure was written,
+     * so one of the two always sees it; queuing twice is harmless).
+     */
+    private void retryAfterModelAppeared(UUID id) {
+        if (lifecycle.requeue(id, false)) {
+            log.info("Image {} failed while a model was becoming available: queued again", id);
+        }
     }
 
     private BufferedImage load(ImageClaims.Claim claim) {

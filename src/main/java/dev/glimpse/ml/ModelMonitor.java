@@ -33,6 +33,7 @@ public class ModelMonitor {
     private final ModelsProperties properties;
     private final Map<String, ModelEntry> entries = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong announcements = new java.util.concurrent.atomic.AtomicLong();
 
     ModelMonitor(
             MeterRegistry meters, ApplicationEventPublisher events, ModelLocator locator, ModelsProperties properties) {
@@ -99,6 +100,15 @@ public class ModelMonitor {
     public Runnable onChange(Runnable listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /**
+     * How many times a model has been announced as available since start. Work that failed for want of a model
+     * compares this before and after its attempt: a change means the model appeared while the attempt was failing,
+     * possibly after the retry of failed work had already looked, so the work should be tried again by itself.
+     */
+    public long availabilityAnnouncements() {
+        return announcements.get();
     }
 
     /** Every configured model and how it stands now (files are looked for on disk, the hub is not asked). */
@@ -174,6 +184,7 @@ public class ModelMonitor {
 
     private void announce(ModelEntry entry) {
         ModelAvailable event = new ModelAvailable(entry.role, entry.model);
+        announcements.incrementAndGet();
         Thread.ofVirtual().name("model-available-" + entry.role).start(() -> events.publishEvent(event));
         notifyListeners();
     }

@@ -48,6 +48,7 @@ class ModelMonitorTest {
                 .contains("glimpse.caption.model")
                 .contains("glimpse.models.hub-url");
         assertThat(events).isEmpty();
+        assertThat(monitor.availabilityAnnouncements()).isZero();
     }
 
     @Test
@@ -96,6 +97,7 @@ class ModelMonitorTest {
         });
         assertThatThrownBy(model::get).isInstanceOf(ModelUnavailableException.class);
         assertThat(monitor.states().getFirst().reason()).isEqualTo("its files do not load");
+        long announcedBefore = monitor.availabilityAnnouncements();
 
         model.get();
 
@@ -103,6 +105,9 @@ class ModelMonitorTest {
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> events.contains(new ModelAvailable("caption", BLIP)));
+        assertThat(monitor.availabilityAnnouncements())
+                .as("work failing while the model appeared can tell that it did")
+                .isEqualTo(announcedBefore + 1);
     }
 
     private ModelMonitor monitor(URI hub, boolean offline) {

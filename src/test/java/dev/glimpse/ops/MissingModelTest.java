@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -94,8 +95,15 @@ class MissingModelTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> models.health().getStatus().equals(Status.UP));
-        await().atMost(Duration.ofSeconds(90))
-                .until(() -> image(id).get("status").asString().equals("READY"));
+        try {
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> image(id).get("status").asString().equals("READY"));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "The image was not captioned after the model appeared. Image: " + image(id) + "\nHealth: "
+                            + get("/actuator/health").body(),
+                    e);
+        }
         assertThat(image(id).get("caption").asString()).isNotBlank();
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
     }
