@@ -25,15 +25,16 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps this instance's Lucene index a replica of the database by following the change log ({@code image_change}):
  * it applies the changes after its position in sequence order, each image as the database holds it now (READY:
- * indexed with its caption and embedding; anything else or gone: removed), and commits the documents together with
- * the new position. It then tells this instance's open pages and pipeline what changed, whichever instance changed it.
+ * indexed with its caption and embedding; anything else or gone: removed), searchable at once, and commits the
+ * documents together with the new position at most once per {@code glimpse.index.commit-interval}. It then tells this instance's open pages and pipeline what changed, whichever instance changed it.
  *
  * <p>At start it resumes from the position in the index's last commit and logs how many changes it replayed. It
  * rebuilds the whole index from the READY rows only when the index has no position (new, damaged, or from a version
  * before the change log) or when retention pruning removed changes it has not applied. It is woken by {@code NOTIFY}
  * and polls every {@code glimpse.outbox.poll-interval} as a backstop; the time from a change's commit to its
- * application here is the {@code glimpse.index.follower.lag} timer (percentiles over the last 5–10 minutes). Applying a change twice is harmless (it reads the
- * current row), so a crash between the index commit and anything else loses nothing.
+ * application here is the {@code glimpse.index.follower.lag} timer (percentiles over the last 5–10
+ * minutes). Applying a change twice is harmless (it reads the current row), so a crash before a commit, or between
+ * the index commit and anything else, loses nothing: the changes after the committed position are replayed.
  */
 @Component
 class IndexFollower implements SmartLifecycle {
@@ -116,13 +117,29 @@ class IndexFollower implements SmartLifecycle {
                 Thread.sleep(properties.pollInterval());
             }
             while (running) {
-                notifications.await(properties.pollInterval());
+                notifications.await(untilNextLook());
                 if (running) {
                     step();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Commits applied changes whose commit is due; returns how long to wait for a notification: the poll interval, or
+     * less when applied changes wait to be committed.
+     */
+    private Duration untilNextLook() {
+        try {
+            Duration untilCommit = index.commitWhenDue();
+            return untilCommit.isZero() || untilCommit.compareTo(properties.pollInterval()) > 0
+                    ? properties.pollInterval()
+                    : untilCommit;
+        } catch (RuntimeException e) {
+            log.warn("Could not commit the index; trying again", e);
+            return properties.pollInterval();
         }
     }
 

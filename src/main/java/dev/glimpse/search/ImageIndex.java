@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -56,8 +58,23 @@ public class ImageIndex implements AutoCloseable {
     private final Path directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Duration commitInterval;
+    private Instant lastCommit = Instant.now();
+    private boolean uncommitted;
 
+    /** An index that commits every change before the method returns. */
     public ImageIndex(Path directory) {
+        this(directory, Duration.ZERO);
+    }
+
+    /**
+     * An index whose {@link #apply followed changes} are searchable as soon as they are applied but made durable at
+     * most once per {@code commitInterval} ({@link #commitWhenDue}): a commit (an fsync of every new file) is the slow
+     * part of applying a change, and a crash loses nothing, since the follower replays from the last committed
+     * position.
+     */
+    public ImageIndex(Path directory, Duration commitInterval) {
+        this.commitInterval = commitInterval;
         this.directory = directory.toAbsolutePath();
         this.writer = openWriter(this.directory);
         try {
@@ -67,7 +84,10 @@ public class ImageIndex implements AutoCloseable {
         }
     }
 
-    /** The sequence of the last change applied, from the last commit; empty for a new or rebuilt-from-scratch index. */
+    /**
+     * The sequence of the last change applied (at start: the one the last commit recorded); empty for a new or
+     * rebuilt-from-scratch index.
+     */
     public OptionalLong appliedSequence() {
         for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
             if (entry.getKey().equals(APPLIED_SEQUENCE)) {
@@ -78,8 +98,10 @@ public class ImageIndex implements AutoCloseable {
     }
 
     /**
-     * Applies a batch of changes and records {@code sequence} as applied, in one commit: either all of it and the new
-     * position are durable, or none of it.
+     * Applies a batch of changes and records {@code sequence} as applied; searches see them when this returns. The
+     * changes and the position become durable together, in the next commit: at once when the commit interval has
+     * passed, else at {@link #commitWhenDue} or {@link #close}. Either all of a batch and its position are durable, or
+     * none of it.
      */
     public synchronized void apply(Collection<IndexedImage> upserts, Collection<UUID> deletes, long sequence) {
         try {
@@ -91,7 +113,10 @@ public class ImageIndex implements AutoCloseable {
             }
             writer.setLiveCommitData(
                     Map.of(APPLIED_SEQUENCE, Long.toString(sequence)).entrySet());
-            commit();
+            uncommitted = true;
+            if (!commitWhenDue().isZero()) {
+                searchers.maybeRefreshBlocking();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not apply changes up to " + sequence + " to the index", e);
         }
@@ -121,6 +146,26 @@ public class ImageIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not rebuild the index", e);
         }
+    }
+
+    /**
+     * Commits applied changes once the commit interval has passed since the last commit; returns how long until the
+     * pending changes are due ({@link Duration#ZERO} when nothing waits to be committed).
+     */
+    public synchronized Duration commitWhenDue() {
+        if (!uncommitted) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(Instant.now(), lastCommit.plus(commitInterval));
+        if (left.isPositive()) {
+            return left;
+        }
+        try {
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not commit the index", e);
+        }
+        return Duration.ZERO;
     }
 
     /** The index's folder (for measuring its size). */
@@ -216,6 +261,9 @@ public class ImageIndex implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            if (uncommitted) {
+                commit();
+            }
             searchers.close();
             writer.close();
         } catch (IOException e) {
@@ -225,6 +273,8 @@ public class ImageIndex implements AutoCloseable {
 
     private void commit() throws IOException {
         writer.commit();
+        lastCommit = Instant.now();
+        uncommitted = false;
         searchers.maybeRefresh();
     }
 

@@ -12,6 +12,6 @@ class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     ImageIndex imageIndex(IndexProperties properties) {
-        return new ImageIndex(properties.directory());
+        return new ImageIndex(properties.directory(), properties.commitInterval());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.testsupport.Multipart;
+import dev.glimpse.testsupport.PrometheusText;
 import dev.glimpse.testsupport.TestImages;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URLEncoder;
@@ -194,7 +195,7 @@ class MultiInstanceTest {
                 "--glimpse.outbox.listen-retry=30s",
                 "--glimpse.examples.enabled=false",
                 "--glimpse.rate-limit.shared=true",
-                "--management.endpoints.web.exposure.include=health,info,metrics"));
+                "--management.endpoints.web.exposure.include=health,info,metrics,prometheus"));
         return new GlimpseProcess(data.resolve(name), arguments);
     }
 
@@ -256,34 +257,32 @@ class MultiInstanceTest {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** The follower's own lag timer (commit of a change → applied to this index), from the actuator. */
+    /**
+     * The follower's own lag timer (commit of a change → applied to this index), from the Prometheus exposition
+     * (Micrometer's Prometheus registry publishes the percentiles there as quantiles, not as separate meters).
+     */
     private static String followerLag(GlimpseProcess app) throws Exception {
-        StringBuilder lag = new StringBuilder();
-        for (String phi : List.of("0.5", "0.95", "0.99")) {
-            String body = send(
-                            app,
-                            HttpRequest.newBuilder(app.uri(
-                                            "/actuator/metrics/glimpse.index.follower.lag.percentile?tag=phi:" + phi))
-                                    .build())
-                    .body();
-            Matcher value = Pattern.compile("\"value\":([0-9.Ee-]+)").matcher(body);
-            lag.append("p").append(Math.round(Double.parseDouble(phi) * 100)).append('=');
-            lag.append(value.find() ? Math.round(Double.parseDouble(value.group(1)) * 1000) + " ms " : body + " ");
-        }
-        String body = send(
+        PrometheusText metrics = new PrometheusText(send(
                         app,
-                        HttpRequest.newBuilder(app.uri("/actuator/metrics/glimpse.index.follower.lag"))
-                                .build())
-                .body();
-        Matcher max =
-                Pattern.compile("\"statistic\":\"MAX\",\"value\":([0-9.Ee-]+)").matcher(body);
-        Matcher count = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.Ee-]+)")
-                .matcher(body);
-        lag.append("max=").append(max.find() ? Math.round(Double.parseDouble(max.group(1)) * 1000) + " ms" : "?");
-        lag.append(" over ")
-                .append(count.find() ? (long) Double.parseDouble(count.group(1)) : -1)
-                .append(" changes");
-        return lag.toString();
+                        HttpRequest.newBuilder(app.uri("/actuator/prometheus")).build())
+                .body());
+        StringBuilder lag = new StringBuilder();
+        for (String quantile : List.of("0.5", "0.95", "0.99")) {
+            double seconds = metrics.value("glimpse_index_follower_lag_seconds", "quantile=" + quantile);
+            lag.append("p")
+                    .append(Math.round(Double.parseDouble(quantile) * 100))
+                    .append('=');
+            lag.append(Double.isNaN(seconds) ? "?" : Math.round(seconds * 1000) + " ms")
+                    .append(' ');
+        }
+        double max = metrics.value("glimpse_index_follower_lag_seconds_max");
+        double count = metrics.value("glimpse_index_follower_lag_seconds_count");
+        return lag.append("max=")
+                .append(Double.isNaN(max) ? "?" : Math.round(max * 1000) + " ms")
+                .append(" over ")
+                .append(Double.isNaN(count) ? "?" : Long.toString((long) count))
+                .append(" changes")
+                .toString();
     }
 
     private void report(String what) {

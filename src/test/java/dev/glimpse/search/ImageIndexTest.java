@@ -3,13 +3,18 @@ package dev.glimpse.search;
 import static dev.glimpse.search.TestLibrary.database;
 import static dev.glimpse.search.TestLibrary.image;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +81,43 @@ class ImageIndexTest {
             assertThat(reopened.captionsById())
                     .containsOnlyKeys(kept.id())
                     .containsEntry(kept.id(), "a lighthouse at night");
+        }
+    }
+
+    @Test
+    void followedChangesAreSearchableAtOnceAndDurableAtTheNextDueCommit() throws IOException {
+        IndexedImage row = image(UUID.randomUUID(), "a kite over the dunes");
+        try (ImageIndex index = new ImageIndex(folder, Duration.ofHours(1))) {
+            index.apply(List.of(row), List.of(), 4);
+
+            assertThat(index.caption(row.id())).hasValue("a kite over the dunes");
+            assertThat(index.appliedSequence()).hasValue(4);
+            assertThat(committedDocuments()).as("not yet committed").isZero();
+            assertThat(index.commitWhenDue()).isPositive();
+        }
+        assertThat(committedDocuments()).as("committed on close").isEqualTo(1);
+        try (ImageIndex reopened = new ImageIndex(folder)) {
+            assertThat(reopened.appliedSequence()).hasValue(4);
+        }
+    }
+
+    @Test
+    void aPendingCommitIsMadeOnceTheIntervalHasPassed() throws IOException {
+        try (ImageIndex index = new ImageIndex(folder, Duration.ofMillis(200))) {
+            index.apply(List.of(image(UUID.randomUUID(), "a kite")), List.of(), 1);
+            index.apply(List.of(image(UUID.randomUUID(), "a second kite")), List.of(), 2);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> index.commitWhenDue().isZero());
+
+            assertThat(committedDocuments()).isEqualTo(2);
+        }
+    }
+
+    private int committedDocuments() throws IOException {
+        try (Directory directory = FSDirectory.open(folder);
+                DirectoryReader committed = DirectoryReader.open(directory)) {
+            return committed.numDocs();
         }
     }
 
