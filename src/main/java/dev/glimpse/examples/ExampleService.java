@@ -27,8 +27,9 @@ public class ExampleService {
         this.properties = properties;
         this.captions = captions;
         this.ingest = ingest;
-        this.remote = properties.remote().configured() ? new RemoteImageSource(properties.remote()) : null;
-        this.folder = new FolderImageSource(properties.folder());
+        ImageDecoding decoding = new ImageDecoding(ingest.limits().imageLimits());
+        this.remote = properties.remote().configured() ? new RemoteImageSource(properties.remote(), decoding) : null;
+        this.folder = new FolderImageSource(properties.folder(), decoding);
         this.cache = new CaptionCache(properties.cacheSize());
     }
 

@@ -1,7 +1,7 @@
 package dev.glimpse.examples;
 
-import dev.glimpse.ingest.ImageSummary;
 import dev.glimpse.ingest.IngestService;
+import dev.glimpse.library.ImageSummary;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

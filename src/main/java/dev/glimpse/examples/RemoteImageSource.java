@@ -24,9 +24,11 @@ final class RemoteImageSource {
 
     private final ExamplesProperties.Remote config;
     private final URI source;
+    private final ImageDecoding decoding;
 
-    RemoteImageSource(ExamplesProperties.Remote config) {
+    RemoteImageSource(ExamplesProperties.Remote config, ImageDecoding decoding) {
         this.config = config;
+        this.decoding = decoding;
         this.source = URI.create(config.url());
         requireHttp(source);
     }
@@ -51,7 +53,7 @@ final class RemoteImageSource {
                     throw new ExampleUnavailableException(current + " answered HTTP " + status);
                 }
                 byte[] bytes = readBody(connection, deadline);
-                ImageDecoding.Decoded decoded = ImageDecoding.decode(bytes);
+                ImageDecoding.Decoded decoded = decoding.decode(bytes);
                 return new Example.Fetched(
                         Example.Source.REMOTE, current.toString(), bytes, decoded.format(), decoded.image());
             } catch (SocketTimeoutException e) {

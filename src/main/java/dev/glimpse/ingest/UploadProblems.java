@@ -1,5 +1,6 @@
 package dev.glimpse.ingest;
 
+import dev.glimpse.imaging.ImageInspector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import dev.glimpse.library.ImageStatus;
+import dev.glimpse.library.ImageSummary;
 import java.util.UUID;
 import java.util.function.Consumer;
 

@@ -2,6 +2,7 @@ package dev.glimpse.ingest;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import dev.glimpse.library.ImageSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
