@@ -1,4 +1,4 @@
-package dev.glimpse.base;
+package dev.glimpse;
 
 import dev.glimpse.caption.CaptionProperties;
 import dev.glimpse.embedding.EmbeddingProperties;
@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The {@code prefetch-models} command: downloads every configured model (captioning, speech, embedding) into the
  * model store and exits, without starting the database or the web server. For Docker builds and air-gapped installs.
+ * It sits next to {@link GlimpseApplication} because it reads every model feature's settings, which {@code base}
+ * (below the features) must not.
  */
 public final class PrefetchModels {
 
