@@ -5,6 +5,7 @@ import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
 import dev.glimpse.ml.InferenceExecutor;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,7 +18,7 @@ public class ExampleService {
     private final ExamplesProperties properties;
     private final CaptionService captions;
     private final IngestService ingest;
-    private final RemoteImageSource remote;
+    private final @Nullable RemoteImageSource remote;
     private final FolderImageSource folder;
     private final CaptionCache cache;
     private final AtomicLong idleReports = new AtomicLong();

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches one image from the configured random-image URL. Redirects are followed by hand, at most
@@ -98,7 +99,7 @@ final class RemoteImageSource {
         }
     }
 
-    private URI redirectTarget(URI from, String location, boolean sourceIsPrivate) {
+    private URI redirectTarget(URI from, @Nullable String location, boolean sourceIsPrivate) {
         if (location == null || location.isBlank()) {
             throw new ExampleUnavailableException(from + " redirected without a Location");
         }

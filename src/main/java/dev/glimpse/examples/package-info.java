@@ -8,4 +8,7 @@
  * library would refuse is never shown. "Keep" sends an example through the normal upload path. Depends on
  * {@code ingest}, {@code imaging}, {@code library} and {@code caption}; nothing depends on this module.
  */
+@NullMarked
 package dev.glimpse.examples;
+
+import org.jspecify.annotations.NullMarked;

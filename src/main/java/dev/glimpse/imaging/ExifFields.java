@@ -12,6 +12,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffImageWriterLossy;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputField;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The EXIF a stored original keeps: the main image's directory, the EXIF and interoperability directories (date and
@@ -68,7 +69,7 @@ final class ExifFields {
      * A bare TIFF-structured EXIF block (PNG {@code eXIf}, WebP {@code EXIF}) with only the kept fields, or null when
      * it cannot be read (then it is dropped whole).
      */
-    static byte[] keptTiff(byte[] tiff) {
+    static byte @Nullable [] keptTiff(byte[] tiff) {
         try {
             if (!(Imaging.getMetadata(tiff) instanceof TiffImageMetadata exif)) {
                 return null;

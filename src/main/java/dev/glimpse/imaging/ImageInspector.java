@@ -10,6 +10,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.tika.Tika;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether uploaded bytes are an image Glimpse accepts, whatever name or type the client claimed: size limit,
@@ -107,7 +108,7 @@ public class ImageInspector {
         return image;
     }
 
-    private static ImageReader readerFor(ImageFormat format, ImageInputStream input) {
+    private static ImageReader readerFor(ImageFormat format, @Nullable ImageInputStream input) {
         if (input == null) {
             throw new ImageRefusedException("cannot be read");
         }
@@ -148,7 +149,7 @@ public class ImageInspector {
 
     /** Collects the first decoder warning: decoders warn rather than fail on truncated data. */
     private static final class DamageListener implements IIOReadWarningListener {
-        private String warning;
+        private @Nullable String warning;
 
         @Override
         public void warningOccurred(ImageReader source, String warning) {

@@ -5,4 +5,7 @@
  * WebP and GIF chunks rewritten losslessly), EXIF orientation and JPEG thumbnails. Used by uploads, the captioning
  * pipeline and the examples alike.
  */
+@NullMarked
 package dev.glimpse.imaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,7 +76,7 @@ public class IngestService {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    public IngestOutcome ingest(String clientFileName, byte[] bytes) {
+    public IngestOutcome ingest(@Nullable String clientFileName, byte[] bytes) {
         IngestOutcome outcome = inspectAndStore(clientFileName, bytes);
         Counter.builder("glimpse.uploads")
                 .description("Uploaded files by outcome: stored, duplicate, refused, unavailable")
@@ -85,7 +86,7 @@ public class IngestService {
         return outcome;
     }
 
-    private IngestOutcome inspectAndStore(String clientFileName, byte[] bytes) {
+    private IngestOutcome inspectAndStore(@Nullable String clientFileName, byte[] bytes) {
         String fileName = FileNames.displayName(clientFileName);
         try {
             InspectedImage inspected = inspector.inspect(bytes);
@@ -144,7 +145,7 @@ public class IngestService {
     }
 
     /** Calls the listener after every committed change to any image (see {@link ImageService#onChange}). */
-    public Subscription onChange(BiConsumer<UUID, ImageSummary> listener) {
+    public Subscription onChange(BiConsumer<UUID, @Nullable ImageSummary> listener) {
         return library.onChange(listener);
     }
 
@@ -187,7 +188,7 @@ public class IngestService {
         }
     }
 
-    private void deleteQuietly(String... keys) {
+    private void deleteQuietly(@Nullable String... keys) {
         for (String key : keys) {
             if (key == null) {
                 continue;

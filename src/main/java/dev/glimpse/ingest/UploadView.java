@@ -31,8 +31,10 @@ import dev.glimpse.ratelimit.RateLimiter;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -52,10 +54,10 @@ public class UploadView extends VerticalLayout {
     private final ImageService images;
     private final ImageEdits edits;
     private final RateLimiter rateLimiter;
-    private final UploadTracker tracker = new UploadTracker(this::recaption);
+    private final UploadTracker tracker;
     private final LibrarySection library;
     private final List<UploadPageSection> sections;
-    private Subscription changes;
+    private @Nullable Subscription changes;
 
     public UploadView(
             IngestService ingest,
@@ -64,11 +66,13 @@ public class UploadView extends VerticalLayout {
             Library library,
             LibraryDownloads downloads,
             RateLimiter rateLimiter,
-            ObjectProvider<UploadPageSection> sections) {
+            ObjectProvider<UploadPageSection> sections,
+            Clock clock) {
         this.ingest = ingest;
         this.images = images;
         this.edits = edits;
         this.rateLimiter = rateLimiter;
+        this.tracker = new UploadTracker(this::recaption, clock);
         this.library = new LibrarySection(library, downloads, new LibraryActions());
         this.sections = sections.orderedStream().toList();
         addClassName("upload-page");

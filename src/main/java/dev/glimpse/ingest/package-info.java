@@ -4,4 +4,7 @@
  * thumbnail and recording it as a {@link dev.glimpse.library.Image} row whose change event the library announces.
  * Also the upload page (which shows the library's section below the drop zone) and the JSON image API.
  */
+@NullMarked
 package dev.glimpse.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,9 +30,11 @@ class ChangeFeed {
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate readWrite;
+    private final Clock clock;
 
-    ChangeFeed(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+    ChangeFeed(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1000);
         this.readOnly = new TransactionTemplate(transactions);
@@ -94,7 +97,7 @@ class ChangeFeed {
                                 RETURNING seq)
                             SELECT count(*) AS removed, coalesce(max(seq), 0) AS through FROM gone
                             """)
-                    .param("cutoff", Timestamp.from(Instant.now().minus(retention)))
+                    .param("cutoff", Timestamp.from(clock.instant().minus(retention)))
                     .query((rs, row) -> new long[] {rs.getLong("removed"), rs.getLong("through")})
                     .single();
             if (gone[0] > 0) {

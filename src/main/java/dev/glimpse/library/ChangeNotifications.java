@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ final class ChangeNotifications implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Duration retry;
-    private Connection connection;
+    private @Nullable Connection connection;
     private long nextAttempt;
     private boolean lost;
 
@@ -58,7 +59,7 @@ final class ChangeNotifications implements AutoCloseable {
         }
     }
 
-    private PGConnection listening() {
+    private @Nullable PGConnection listening() {
         if (connection != null) {
             return unwrap(connection);
         }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** One stored image: its metadata, where its bytes are, and its caption and embedding once captioned. */
 @Entity
@@ -43,37 +44,37 @@ public class Image {
     @Column(name = "thumbnail_key", nullable = false)
     private String thumbnailKey;
 
-    private String caption;
+    private @Nullable String caption;
 
     @Column(name = "caption_model")
-    private String captionModel;
+    private @Nullable String captionModel;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "float4[]")
-    private float[] embedding;
+    private float @Nullable [] embedding;
 
     @Column(name = "embedding_model")
-    private String embeddingModel;
+    private @Nullable String embeddingModel;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ImageStatus status;
 
     @Column(name = "failure_reason")
-    private String failureReason;
+    private @Nullable String failureReason;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "failure_kind")
-    private FailureKind failureKind;
+    private @Nullable FailureKind failureKind;
 
     @Column(name = "claimed_at")
-    private Instant claimedAt;
+    private @Nullable Instant claimedAt;
 
     @Column(name = "claimed_by")
-    private String claimedBy;
+    private @Nullable String claimedBy;
 
     @Column(name = "lease_expires_at")
-    private Instant leaseExpiresAt;
+    private @Nullable Instant leaseExpiresAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -85,11 +86,11 @@ public class Image {
     private boolean captionByPerson;
 
     @Column(name = "deleted_at")
-    private Instant deletedAt;
+    private @Nullable Instant deletedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status_before_delete")
-    private ImageStatus statusBeforeDelete;
+    private @Nullable ImageStatus statusBeforeDelete;
 
     @Version
     private long version;
@@ -155,19 +156,19 @@ public class Image {
         return thumbnailKey;
     }
 
-    public String getCaption() {
+    public @Nullable String getCaption() {
         return caption;
     }
 
-    public String getCaptionModel() {
+    public @Nullable String getCaptionModel() {
         return captionModel;
     }
 
-    public float[] getEmbedding() {
+    public float @Nullable [] getEmbedding() {
         return embedding;
     }
 
-    public String getEmbeddingModel() {
+    public @Nullable String getEmbeddingModel() {
         return embeddingModel;
     }
 
@@ -175,25 +176,25 @@ public class Image {
         return status;
     }
 
-    public String getFailureReason() {
+    public @Nullable String getFailureReason() {
         return failureReason;
     }
 
     /** Why the image FAILED: the image itself, or a model that was missing (null for other states). */
-    public FailureKind getFailureKind() {
+    public @Nullable FailureKind getFailureKind() {
         return failureKind;
     }
 
-    public Instant getClaimedAt() {
+    public @Nullable Instant getClaimedAt() {
         return claimedAt;
     }
 
     /** The instance holding the claim while the image is CAPTIONING. */
-    public String getClaimedBy() {
+    public @Nullable String getClaimedBy() {
         return claimedBy;
     }
 
-    public Instant getLeaseExpiresAt() {
+    public @Nullable Instant getLeaseExpiresAt() {
         return leaseExpiresAt;
     }
 
@@ -213,7 +214,7 @@ public class Image {
         return captionByPerson;
     }
 
-    public Instant getDeletedAt() {
+    public @Nullable Instant getDeletedAt() {
         return deletedAt;
     }
 

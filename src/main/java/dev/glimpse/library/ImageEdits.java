@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,7 +51,7 @@ public class ImageEdits {
      * IllegalArgumentException} for an empty or too long caption and {@link java.util.NoSuchElementException} when the
      * image is gone.
      */
-    public CompletableFuture<ImageSummary> editCaption(UUID id, String text) {
+    public CompletableFuture<ImageSummary> editCaption(UUID id, @Nullable String text) {
         String caption;
         try {
             caption = clean(text);
@@ -115,7 +116,7 @@ public class ImageEdits {
                 .toList();
     }
 
-    private String clean(String text) {
+    private String clean(@Nullable String text) {
         String caption = text == null
                 ? ""
                 : text.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();

@@ -1,5 +1,6 @@
 package dev.glimpse.library;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,10 +19,12 @@ public class ImageLifecycle {
 
     private final ImageRepository images;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ImageLifecycle(ImageRepository images, ApplicationEventPublisher events) {
+    ImageLifecycle(ImageRepository images, ApplicationEventPublisher events, Clock clock) {
         this.images = images;
         this.events = events;
+        this.clock = clock;
     }
 
     /** True while {@code instance} holds the image's claim (a claim taken over after its lease expired is not its). */
@@ -84,7 +87,7 @@ public class ImageLifecycle {
     public boolean markDeleted(UUID id) {
         Optional<Image> found = images.findById(id).filter(image -> image.getStatus() != ImageStatus.DELETED);
         found.ifPresent(image -> {
-            image.markDeleted(Instant.now());
+            image.markDeleted(clock.instant());
             events.publishEvent(ImageChanged.updated(images.saveAndFlush(image)));
         });
         return found.isPresent();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -85,7 +86,7 @@ public class ImageService {
      * Calls the listener after every committed change to any image, with the image as it is now (null when it was
      * deleted). Pages subscribe while attached and close the subscription when detached.
      */
-    public Subscription onChange(BiConsumer<UUID, ImageSummary> listener) {
+    public Subscription onChange(BiConsumer<UUID, @Nullable ImageSummary> listener) {
         return updates.subscribe(update -> listener.accept(update.id(), update.image()));
     }
 

@@ -2,6 +2,7 @@ package dev.glimpse.library;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What pages and the API show of a stored image. */
 public record ImageSummary(
@@ -12,10 +13,10 @@ public record ImageSummary(
         int height,
         long byteSize,
         ImageStatus status,
-        String caption,
-        String failureReason,
-        String captionModel,
-        String embeddingModel,
+        @Nullable String caption,
+        @Nullable String failureReason,
+        @Nullable String captionModel,
+        @Nullable String embeddingModel,
         Instant createdAt,
         boolean captionByPerson) {
 
@@ -41,11 +42,11 @@ public record ImageSummary(
     }
 
     /** The caption model as people know it: a hub id or a folder's name, never an absolute path. */
-    public String captionModelName() {
+    public @Nullable String captionModelName() {
         return ModelNames.display(captionModel);
     }
 
-    public String embeddingModelName() {
+    public @Nullable String embeddingModelName() {
         return ModelNames.display(embeddingModel);
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class ImageUpdates {
             Thread.ofPlatform().name("image-updates").daemon().factory());
 
     /** One committed change: the image as it is now, or null when it was deleted. */
-    public record Update(UUID id, ImageSummary image) {
+    public record Update(UUID id, @Nullable ImageSummary image) {
         public boolean deleted() {
             return image == null;
         }

@@ -16,13 +16,14 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One image large: its caption (editable), everything known about it, ← → to the previous and next image of the
  * list it was opened from, download, re-caption (live progress, asking before replacing a caption a person wrote),
  * delete (confirmed, with a few seconds to undo) and "More like this". Changes to the image anywhere are pushed in.
  */
-public class ImageViewer extends Dialog {
+public final class ImageViewer extends Dialog {
 
     /** The images around the one shown, in the order of the list the viewer was opened from. */
     public interface Navigation {
@@ -40,8 +41,8 @@ public class ImageViewer extends Dialog {
     private final Button next = new Button("Next →", click -> step(1));
     private final Div similar = new Div();
     private final H3 moreLikeThisTitle = new H3("More like this");
-    private ImageSummary image;
-    private Subscription changes;
+    private @Nullable ImageSummary image;
+    private @Nullable Subscription changes;
 
     public ImageViewer(ImageSummary image, ImageService service, ImageEdits edits, Navigation navigation) {
         this.service = service;

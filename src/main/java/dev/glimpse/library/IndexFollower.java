@@ -4,6 +4,7 @@ import dev.glimpse.search.ImageIndex;
 import dev.glimpse.search.IndexedImage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,10 +48,11 @@ class IndexFollower implements SmartLifecycle {
     private final ImageUpdates updates;
     private final OutboxProperties properties;
     private final DataSource dataSource;
+    private final Clock clock;
     private final Timer lag;
     private final AtomicLong position = new AtomicLong(-1);
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
     private Instant nextPrune = Instant.EPOCH;
     private boolean failing;
 
@@ -60,13 +63,15 @@ class IndexFollower implements SmartLifecycle {
             ImageUpdates updates,
             OutboxProperties properties,
             DataSource dataSource,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         this.index = index;
         this.feed = feed;
         this.images = images;
         this.updates = updates;
         this.properties = properties;
         this.dataSource = dataSource;
+        this.clock = clock;
         this.lag = Timer.builder("glimpse.index.follower.lag")
                 .description("From a change's commit to its application to this instance's index")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -209,7 +214,7 @@ class IndexFollower implements SmartLifecycle {
         long last = changes.getLast().seq();
         index.apply(upserts, deletes, last);
         position.set(last);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (ChangeFeed.Change change : changes) {
             lag.record(Duration.between(change.changedAt(), now).abs());
         }
@@ -233,10 +238,11 @@ class IndexFollower implements SmartLifecycle {
     }
 
     private void pruneWhenDue() {
-        if (Instant.now().isBefore(nextPrune)) {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPrune)) {
             return;
         }
-        nextPrune = Instant.now().plus(properties.pruneInterval());
+        nextPrune = now.plus(properties.pruneInterval());
         int removed = feed.prune(properties.retention());
         if (removed > 0) {
             log.info("Pruned {} changes older than {} from the change log", removed, properties.retention());

@@ -17,12 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The library on the main page: a count, filters (all, waiting, failed, and words in the caption or file name), the
  * photo grid, newest first, and what can be done with a selection of images (delete, re-caption, download as zip).
  */
-public class LibrarySection extends Div {
+public final class LibrarySection extends Div {
 
     /** What the page does with the library's images; the section only wires. */
     public interface Actions {
@@ -68,7 +69,7 @@ public class LibrarySection extends Div {
     }
 
     /** An image changed somewhere: show it in place, or read the grid again when the set of images changed. */
-    public void changed(UUID id, ImageSummary image) {
+    public void changed(UUID id, @Nullable ImageSummary image) {
         boolean inPlace = image != null
                 && image.status() != ImageStatus.DELETED
                 && filter.show() == LibraryFilter.Show.ALL

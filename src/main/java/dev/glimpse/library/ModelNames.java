@@ -1,6 +1,7 @@
 package dev.glimpse.library;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model as people know it: a hub id ({@code owner/name}, with its {@code @revision}) is shown as it is; a local
@@ -12,7 +13,7 @@ final class ModelNames {
 
     private ModelNames() {}
 
-    static String display(String model) {
+    static @Nullable String display(@Nullable String model) {
         if (model == null || model.isBlank()) {
             return null;
         }

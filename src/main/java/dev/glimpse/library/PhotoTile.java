@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One image in a photo grid: its thumbnail with the caption under it (or where it stands: waiting, captioning,
@@ -19,7 +20,7 @@ public class PhotoTile extends Div {
     private final Image thumbnail = new Image();
     private final Span caption = new Span();
     private final Span note = new Span();
-    private Checkbox select;
+    private @Nullable Checkbox select;
     private ImageSummary image;
 
     public PhotoTile(ImageSummary image, Consumer<ImageSummary> onOpen) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The viewer's caption: the text, or where the image stands (waiting, captioning with a progress bar, failed); and
@@ -26,7 +27,7 @@ class ViewerCaption extends Div {
     private final Button cancel = new Button("Cancel");
     private final Div editing = new Div(editor, save, cancel);
     private final Paragraph problem = new Paragraph();
-    private ImageSummary image;
+    private @Nullable ImageSummary image;
 
     ViewerCaption(ImageEdits edits, Consumer<ImageSummary> onSaved) {
         this.edits = edits;

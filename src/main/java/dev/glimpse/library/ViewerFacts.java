@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** What is known about an image, as a description list: file, size in bytes, dimensions, upload time, models. */
 class ViewerFacts extends DescriptionList {
@@ -34,11 +35,11 @@ class ViewerFacts extends DescriptionList {
         fact("Embedding model", orDash(image.embeddingModelName()));
     }
 
-    private void fact(String term, String value) {
+    private void fact(String term, @Nullable String value) {
         add(new Term(term), new Description(value));
     }
 
-    private static String orDash(String value) {
+    private static String orDash(@Nullable String value) {
         return value == null ? "—" : value;
     }
 }

@@ -7,4 +7,7 @@
  * ({@link dev.glimpse.library.ImageService}, {@link dev.glimpse.library.ImageEdits}). Also the library's views: the
  * photo grid, the image viewer and the content endpoints that serve originals and thumbnails.
  */
+@NullMarked
 package dev.glimpse.library;
+
+import org.jspecify.annotations.NullMarked;

@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -62,9 +63,9 @@ class CaptionPipeline implements SmartLifecycle {
     private final ImageUpdates updates;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
-    private Thread loop;
-    private Thread renewal;
-    private Subscription wakeUps;
+    private @Nullable Thread loop;
+    private @Nullable Thread renewal;
+    private @Nullable Subscription wakeUps;
 
     CaptionPipeline(
             ImageClaims claims,
@@ -73,7 +74,8 @@ class CaptionPipeline implements SmartLifecycle {
             CaptionService captioner,
             EmbeddingService embedder,
             PipelineProperties properties,
-            ImageUpdates updates) {
+            ImageUpdates updates,
+            Clock clock) {
         this.claims = claims;
         this.lifecycle = lifecycle;
         this.blobs = blobs;
@@ -82,7 +84,7 @@ class CaptionPipeline implements SmartLifecycle {
         this.properties = properties;
         this.updates = updates;
         this.slots = new Semaphore(properties.maxInFlight());
-        this.storageBackoff = new StorageBackoff(properties.pollInterval().multipliedBy(5), Clock.systemUTC());
+        this.storageBackoff = new StorageBackoff(properties.pollInterval().multipliedBy(5), clock);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.glimpse.pipeline;
 import dev.glimpse.library.ImageLifecycle;
 import dev.glimpse.library.ImageRepository;
 import dev.glimpse.library.LibraryProperties;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -22,12 +23,14 @@ class DeletedImagePurger extends PeriodicTask {
     private final ImageRepository images;
     private final ImageLifecycle lifecycle;
     private final LibraryProperties properties;
+    private final Clock clock;
 
-    DeletedImagePurger(ImageRepository images, ImageLifecycle lifecycle, LibraryProperties properties) {
+    DeletedImagePurger(ImageRepository images, ImageLifecycle lifecycle, LibraryProperties properties, Clock clock) {
         super("deleted-image-purger", true, every(properties), every(properties));
         this.images = images;
         this.lifecycle = lifecycle;
         this.properties = properties;
+        this.clock = clock;
     }
 
     private static Duration every(LibraryProperties properties) {
@@ -38,7 +41,7 @@ class DeletedImagePurger extends PeriodicTask {
 
     /** Purges what is due now; returns how many images were removed. */
     int purge() {
-        Instant cutoff = Instant.now().minus(properties.undoDelete());
+        Instant cutoff = clock.instant().minus(properties.undoDelete());
         int purged = 0;
         for (var id : images.deletedBefore(cutoff)) {
             if (lifecycle.purge(id, cutoff)) {

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +28,6 @@ class OrphanBlobSweeper extends PeriodicTask {
     private final ImageRepository images;
     private final BlobSweepProperties properties;
     private final Clock clock;
-
-    @Autowired
-    OrphanBlobSweeper(BlobStore blobs, ImageRepository images, BlobSweepProperties properties) {
-        this(blobs, images, properties, Clock.systemUTC());
-    }
 
     OrphanBlobSweeper(BlobStore blobs, ImageRepository images, BlobSweepProperties properties, Clock clock) {
         super("blob-sweeper", properties.enabled(), Duration.ZERO, properties.interval());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -16,7 +17,7 @@ abstract class PeriodicTask implements SmartLifecycle {
     private final boolean enabled;
     private final Duration firstRun;
     private final Duration delay;
-    private ScheduledExecutorService schedule;
+    private @Nullable ScheduledExecutorService schedule;
 
     /**
      * @param enabled false: {@link #start} does nothing

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,11 +33,12 @@ class PipelineMetrics implements MeterBinder {
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
 
     private final ImageRepository images;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Snapshot snapshot;
 
-    PipelineMetrics(ImageRepository images) {
+    PipelineMetrics(ImageRepository images, Clock clock) {
         this.images = images;
+        this.clock = clock;
     }
 
     @Override
@@ -109,10 +111,10 @@ class PipelineMetrics implements MeterBinder {
     /** The database's answers at one moment; null maps when the database could not be read. */
     private record Snapshot(
             Instant taken,
-            Map<ImageStatus, Long> counts,
-            Map<FailureKind, Long> failed,
-            Instant oldestWaiting,
-            Instant oldestClaim) {
+            @Nullable Map<ImageStatus, Long> counts,
+            @Nullable Map<FailureKind, Long> failed,
+            @Nullable Instant oldestWaiting,
+            @Nullable Instant oldestClaim) {
 
         double count(ImageStatus status) {
             return counts == null ? Double.NaN : counts.getOrDefault(status, 0L);
@@ -122,7 +124,7 @@ class PipelineMetrics implements MeterBinder {
             return failed == null ? Double.NaN : failed.getOrDefault(kind, 0L);
         }
 
-        double age(Instant since) {
+        double age(@Nullable Instant since) {
             if (counts == null) {
                 return Double.NaN;
             }

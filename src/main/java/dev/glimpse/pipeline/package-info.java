@@ -4,4 +4,7 @@
  * storage is down, retrying failed images when a model comes back, purging deleted images after their undo time and
  * sweeping blobs no row refers to. Talks to the library through its public services and events only.
  */
+@NullMarked
 package dev.glimpse.pipeline;
+
+import org.jspecify.annotations.NullMarked;

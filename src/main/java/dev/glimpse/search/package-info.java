@@ -8,4 +8,7 @@
  * {@link dev.glimpse.search.SearchView} (route {@code search}) is the page: the voice recorder web component, the
  * editable transcript and typed query, and the result gallery. {@link dev.glimpse.search.EvaluateSearch} measures the search on any set of captions and queries.
  */
+@NullMarked
 package dev.glimpse.search;
+
+import org.jspecify.annotations.NullMarked;
