@@ -1,6 +1,5 @@
 package dev.glimpse;
 
-import dev.glimpse.base.PrefetchModels;
 import dev.glimpse.security.CredentialsCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;

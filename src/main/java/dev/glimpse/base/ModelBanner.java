@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import dev.glimpse.ml.ModelMonitor;
 import dev.glimpse.ml.ModelState;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A line across the top of every page while a configured model is missing, saying in plain words what does not work
@@ -18,7 +19,7 @@ import java.util.List;
 class ModelBanner extends Div {
 
     private final ModelMonitor models;
-    private Runnable unsubscribe;
+    private @Nullable Runnable unsubscribe;
 
     ModelBanner(ModelMonitor models) {
         this.models = models;

@@ -3,4 +3,7 @@
  * layout, error handling and configuration shared by every feature. Features depend on nothing here
  * except configuration; this package wires them together.
  */
+@NullMarked
 package dev.glimpse.base;
+
+import org.jspecify.annotations.NullMarked;

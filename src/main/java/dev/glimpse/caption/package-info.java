@@ -5,4 +5,7 @@
  * generation with a key/value cache. {@link dev.glimpse.caption.BlipCaptioner} is the public entry
  * point; it takes {@code BufferedImage}s and returns caption strings.
  */
+@NullMarked
 package dev.glimpse.caption;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,6 @@
 package dev.glimpse.examples;
 
-import dev.glimpse.ingest.ImageSummary;
+import dev.glimpse.library.ImageSummary;
 import java.awt.image.BufferedImage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

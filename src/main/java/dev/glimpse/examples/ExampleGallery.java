@@ -14,6 +14,7 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.glimpse.ingest.UploadPageSection;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 
@@ -32,7 +33,7 @@ public class ExampleGallery extends Div implements UploadPageSection {
     private final Paragraph note =
             new Paragraph("Pause for a moment and a few example images appear here with their captions.");
     private final List<ExampleTile> current = new ArrayList<>();
-    private ExampleRound round;
+    private @Nullable ExampleRound round;
     private int pending;
     private boolean busy;
 

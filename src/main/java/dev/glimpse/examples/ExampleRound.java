@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ final class ExampleRound {
     private final Listener listener;
     private final List<CompletableFuture<String>> started = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     ExampleRound(
             Function<Example.Fetched, CaptionCache.Lookup> captions,

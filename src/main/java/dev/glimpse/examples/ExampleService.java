@@ -5,6 +5,7 @@ import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
 import dev.glimpse.ml.InferenceExecutor;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,7 +18,7 @@ public class ExampleService {
     private final ExamplesProperties properties;
     private final CaptionService captions;
     private final IngestService ingest;
-    private final RemoteImageSource remote;
+    private final @Nullable RemoteImageSource remote;
     private final FolderImageSource folder;
     private final CaptionCache cache;
     private final AtomicLong idleReports = new AtomicLong();
@@ -27,8 +28,9 @@ public class ExampleService {
         this.properties = properties;
         this.captions = captions;
         this.ingest = ingest;
-        this.remote = properties.remote().configured() ? new RemoteImageSource(properties.remote()) : null;
-        this.folder = new FolderImageSource(properties.folder());
+        ImageDecoding decoding = new ImageDecoding(ingest.limits().imageLimits());
+        this.remote = properties.remote().configured() ? new RemoteImageSource(properties.remote(), decoding) : null;
+        this.folder = new FolderImageSource(properties.folder(), decoding);
         this.cache = new CaptionCache(properties.cacheSize());
     }
 

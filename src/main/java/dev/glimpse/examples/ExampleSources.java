@@ -1,7 +1,7 @@
 package dev.glimpse.examples;
 
-import dev.glimpse.ingest.ImageSummary;
 import dev.glimpse.ingest.IngestService;
+import dev.glimpse.library.ImageSummary;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +26,14 @@ final class ExampleSources {
     /** The newest images are on the page right below the gallery; examples come from further back. */
     static final int SKIP_NEWEST = 24;
 
-    private final RemoteImageSource remote;
-    private final IngestService library;
+    private final @Nullable RemoteImageSource remote;
+    private final @Nullable IngestService library;
     private final FolderImageSource folder;
     private boolean remoteFailed;
-    private Deque<ImageSummary> libraryImages;
-    private Deque<Path> folderFiles;
+    private @Nullable Deque<ImageSummary> libraryImages;
+    private @Nullable Deque<Path> folderFiles;
 
-    ExampleSources(RemoteImageSource remote, IngestService library, FolderImageSource folder) {
+    ExampleSources(@Nullable RemoteImageSource remote, @Nullable IngestService library, FolderImageSource folder) {
         this.remote = remote;
         this.library = library;
         this.folder = folder;

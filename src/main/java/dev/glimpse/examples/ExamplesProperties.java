@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -64,7 +65,8 @@ public record ExamplesProperties(
 
     /** A folder of example images; none by default. */
     public record Folder(
-            Path path, @NotNull @DefaultValue("5MB") DataSize maxBytes) {
+            @Nullable Path path,
+            @NotNull @DefaultValue("5MB") DataSize maxBytes) {
 
         boolean configured() {
             return path != null;

@@ -21,12 +21,14 @@ final class FolderImageSource {
 
     private static final Logger log = LoggerFactory.getLogger(FolderImageSource.class);
     private static final long FOLDER_READ_TIMEOUT_NANOS = 60_000_000_000L;
-    private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".gif", ".bmp");
+    private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".gif", ".webp");
 
     private final ExamplesProperties.Folder config;
+    private final ImageDecoding decoding;
 
-    FolderImageSource(ExamplesProperties.Folder config) {
+    FolderImageSource(ExamplesProperties.Folder config, ImageDecoding decoding) {
         this.config = config;
+        this.decoding = decoding;
     }
 
     /** The folder's candidate files in random order. */
@@ -50,7 +52,7 @@ final class FolderImageSource {
         long limit = config.maxBytes().toBytes();
         try (InputStream input = Files.newInputStream(file)) {
             byte[] bytes = BoundedRead.readAtMost(input, limit, System.nanoTime() + FOLDER_READ_TIMEOUT_NANOS);
-            ImageDecoding.Decoded decoded = ImageDecoding.decode(bytes);
+            ImageDecoding.Decoded decoded = decoding.decode(bytes);
             return Optional.of(new Example.Fetched(
                     Example.Source.FOLDER, file.getFileName().toString(), bytes, decoded.format(), decoded.image()));
         } catch (IOException | ExampleUnavailableException e) {

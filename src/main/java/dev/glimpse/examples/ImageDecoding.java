@@ -1,46 +1,31 @@
 package dev.glimpse.examples;
 
+import dev.glimpse.imaging.ImageInspector;
+import dev.glimpse.imaging.ImageLimits;
+import dev.glimpse.imaging.ImageRefusedException;
+import dev.glimpse.imaging.InspectedImage;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Iterator;
-import java.util.Locale;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
-/** Decodes example bytes with ImageIO after checking the declared size, so a tiny file cannot claim huge pixels. */
+/**
+ * Decodes example bytes with the same inspection and limits as an upload ({@link ImageInspector}): an example the
+ * library would refuse is never shown, and a tiny file cannot claim huge pixels.
+ */
 final class ImageDecoding {
 
-    static final long MAX_PIXELS = 25_000_000L;
+    private final ImageInspector inspector;
 
-    private ImageDecoding() {}
+    ImageDecoding(ImageLimits limits) {
+        this.inspector = new ImageInspector(limits);
+    }
 
-    /** The decoded image with its format (jpeg, png, gif, bmp); throws {@link ExampleUnavailableException} otherwise. */
-    static Decoded decode(byte[] bytes) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
-            if (readers == null || !readers.hasNext()) {
-                throw new ExampleUnavailableException("content is not an image");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new ExampleUnavailableException("image declares " + pixels + " pixels");
-                }
-                BufferedImage image = reader.read(0);
-                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-                return new Decoded(image, format.equals("jpg") ? "jpeg" : format);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ExampleUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new ExampleUnavailableException("content does not decode as an image: " + e.getMessage());
+    /** The decoded image with its format (jpeg, png, webp, gif); throws {@link ExampleUnavailableException} otherwise. */
+    Decoded decode(byte[] bytes) {
+        try {
+            InspectedImage inspected = inspector.inspect(bytes);
+            return new Decoded(inspected.pixels(), inspected.format().imageIoName());
+        } catch (ImageRefusedException e) {
+            throw new ExampleUnavailableException(
+                    "content is not an image Glimpse accepts: the file " + e.getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches one image from the configured random-image URL. Redirects are followed by hand, at most
@@ -24,9 +25,11 @@ final class RemoteImageSource {
 
     private final ExamplesProperties.Remote config;
     private final URI source;
+    private final ImageDecoding decoding;
 
-    RemoteImageSource(ExamplesProperties.Remote config) {
+    RemoteImageSource(ExamplesProperties.Remote config, ImageDecoding decoding) {
         this.config = config;
+        this.decoding = decoding;
         this.source = URI.create(config.url());
         requireHttp(source);
     }
@@ -51,7 +54,7 @@ final class RemoteImageSource {
                     throw new ExampleUnavailableException(current + " answered HTTP " + status);
                 }
                 byte[] bytes = readBody(connection, deadline);
-                ImageDecoding.Decoded decoded = ImageDecoding.decode(bytes);
+                ImageDecoding.Decoded decoded = decoding.decode(bytes);
                 return new Example.Fetched(
                         Example.Source.REMOTE, current.toString(), bytes, decoded.format(), decoded.image());
             } catch (SocketTimeoutException e) {
@@ -96,7 +99,7 @@ final class RemoteImageSource {
         }
     }
 
-    private URI redirectTarget(URI from, String location, boolean sourceIsPrivate) {
+    private URI redirectTarget(URI from, @Nullable String location, boolean sourceIsPrivate) {
         if (location == null || location.isBlank()) {
             throw new ExampleUnavailableException(from + " redirected without a Location");
         }

@@ -1,5 +1,7 @@
 package dev.glimpse.ingest;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Cleans a client-supplied file name for display; it is never used as a path. Keeps the last path segment, removes
  * control characters, Unicode format characters (bidi overrides and isolates such as U+202E, zero-width characters,
@@ -14,7 +16,7 @@ final class FileNames {
 
     private FileNames() {}
 
-    static String displayName(String name) {
+    static String displayName(@Nullable String name) {
         if (name == null) {
             return "unnamed";
         }

@@ -1,5 +1,8 @@
 package dev.glimpse.ingest;
 
+import dev.glimpse.library.ImageEdits;
+import dev.glimpse.library.ImageService;
+import dev.glimpse.library.ImageSummary;
 import dev.glimpse.ml.BusyException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,10 +39,12 @@ import org.springframework.web.multipart.MultipartFile;
 class ImageApiController {
 
     private final IngestService ingest;
+    private final ImageService images;
     private final ImageEdits edits;
 
-    ImageApiController(IngestService ingest, ImageEdits edits) {
+    ImageApiController(IngestService ingest, ImageService images, ImageEdits edits) {
         this.ingest = ingest;
+        this.images = images;
         this.edits = edits;
     }
 
@@ -75,7 +80,7 @@ class ImageApiController {
                     "page × size must be at most " + Integer.MAX_VALUE + " (with size " + size + ", page at most "
                             + Integer.MAX_VALUE / size + ").");
         }
-        var found = ingest.library(page, size);
+        var found = images.library(page, size);
         return new ApiPage(
                 found.getNumber(),
                 found.getSize(),
@@ -85,12 +90,12 @@ class ImageApiController {
 
     @GetMapping("/{id}")
     ApiImage get(@PathVariable UUID id) {
-        return ingest.find(id).map(ApiImage::of).orElseThrow(() -> notFound(id));
+        return images.find(id).map(ApiImage::of).orElseThrow(() -> notFound(id));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
-        if (!ingest.delete(id)) {
+        if (!images.delete(id)) {
             throw notFound(id);
         }
         return ResponseEntity.noContent().build();
@@ -106,7 +111,7 @@ class ImageApiController {
                     "Caption written by a person",
                     "A person wrote the caption of image " + id + "; send replace=true to replace it.");
         }
-        if (!ingest.recaption(id, replace)) {
+        if (!images.recaption(id, replace)) {
             throw problem(HttpStatus.CONFLICT, "Busy", "Image " + id + " is waiting for or being captioned already.");
         }
         return ResponseEntity.accepted().body(image);

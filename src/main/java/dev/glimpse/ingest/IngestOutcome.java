@@ -1,5 +1,7 @@
 package dev.glimpse.ingest;
 
+import dev.glimpse.library.ImageSummary;
+
 /** What happened to one uploaded file. */
 public sealed interface IngestOutcome {
 

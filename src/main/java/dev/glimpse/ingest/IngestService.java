@@ -1,6 +1,21 @@
 package dev.glimpse.ingest;
 
-import com.vaadin.flow.shared.Registration;
+import dev.glimpse.imaging.ImageInspector;
+import dev.glimpse.imaging.ImageRefusedException;
+import dev.glimpse.imaging.InspectedImage;
+import dev.glimpse.imaging.MetadataPolicy;
+import dev.glimpse.imaging.Orientation;
+import dev.glimpse.imaging.Thumbnails;
+import dev.glimpse.library.FailureReasons;
+import dev.glimpse.library.Image;
+import dev.glimpse.library.ImageChanged;
+import dev.glimpse.library.ImageLifecycle;
+import dev.glimpse.library.ImageRepository;
+import dev.glimpse.library.ImageService;
+import dev.glimpse.library.ImageStatus;
+import dev.glimpse.library.ImageSummary;
+import dev.glimpse.library.StoredUpload;
+import dev.glimpse.library.Subscription;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.storage.StorageUnavailableException;
 import io.micrometer.core.instrument.Counter;
@@ -12,26 +27,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes uploaded files in: inspects them, stores each distinct image once (blob first, then its row), and lists the
- * library. Whatever fails, nothing partial is kept: blobs written for a row that could not be inserted are deleted.
+ * Takes uploaded files in: inspects them, stores each distinct image once (blob first, then its row). It also answers
+ * for the library ({@link ImageService}) so that callers that send images can read them back through one service. Whatever fails, nothing partial is kept: blobs written for a row that could not be inserted are deleted.
  */
 @Service
 public class IngestService {
-
-    private static final int CONFLICT_ATTEMPTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
@@ -41,32 +52,31 @@ public class IngestService {
     private final UploadProperties properties;
     private final ImageLifecycle lifecycle;
     private final ApplicationEventPublisher events;
-    private final ImageUpdates updates;
+    private final ImageService library;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
     IngestService(
-            ImageInspector inspector,
             BlobStore blobs,
             ImageRepository images,
             UploadProperties properties,
             ImageLifecycle lifecycle,
             ApplicationEventPublisher events,
-            ImageUpdates updates,
+            ImageService library,
             PlatformTransactionManager transactions,
             MeterRegistry meters) {
         this.meters = meters;
-        this.inspector = inspector;
+        this.inspector = new ImageInspector(properties.imageLimits());
         this.blobs = blobs;
         this.images = images;
         this.properties = properties;
         this.lifecycle = lifecycle;
         this.events = events;
-        this.updates = updates;
+        this.library = library;
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    public IngestOutcome ingest(String clientFileName, byte[] bytes) {
+    public IngestOutcome ingest(@Nullable String clientFileName, byte[] bytes) {
         IngestOutcome outcome = inspectAndStore(clientFileName, bytes);
         Counter.builder("glimpse.uploads")
                 .description("Uploaded files by outcome: stored, duplicate, refused, unavailable")
@@ -76,7 +86,7 @@ public class IngestService {
         return outcome;
     }
 
-    private IngestOutcome inspectAndStore(String clientFileName, byte[] bytes) {
+    private IngestOutcome inspectAndStore(@Nullable String clientFileName, byte[] bytes) {
         String fileName = FileNames.displayName(clientFileName);
         try {
             InspectedImage inspected = inspector.inspect(bytes);
@@ -106,82 +116,41 @@ public class IngestService {
         }
     }
 
+    /** One page of the library, newest first (see {@link ImageService#library}). */
     public Page<ImageSummary> library(int page, int size) {
-        return images.findByStatusNotOrderByCreatedAtDesc(ImageStatus.DELETED, PageRequest.of(page, size))
-                .map(ImageSummary::of);
+        return library.library(page, size);
     }
 
-    /** The newest captioned ({@code READY}) images, at most {@code limit} of them; read-only. */
+    /** The newest captioned images (see {@link ImageService#captioned}). */
     public List<ImageSummary> captioned(int limit) {
-        return images.findByStatusOrderByCreatedAtDesc(ImageStatus.READY, PageRequest.of(0, Math.max(1, limit)))
-                .map(ImageSummary::of)
-                .getContent();
+        return library.captioned(limit);
     }
 
     public long count() {
-        return images.countByStatusNot(ImageStatus.DELETED);
+        return library.count();
     }
 
     public Optional<ImageSummary> find(UUID id) {
-        return images.findById(id)
-                .filter(image -> image.getStatus() != ImageStatus.DELETED)
-                .map(ImageSummary::of);
+        return library.find(id);
     }
 
-    /**
-     * Deletes the image: its row now, then its blobs and index document. False when there is no such image. A row
-     * changed meanwhile (claimed or finished by the caption pipeline) is read again and deleted, not answered 500.
-     */
+    /** Deletes the image (see {@link ImageService#delete}). */
     public boolean delete(UUID id) {
-        return retryingOnConflict(() -> lifecycle.delete(id));
+        return library.delete(id);
     }
 
-    /**
-     * Queues a failed or captioned image to be captioned (again) with the current model. A caption written by a
-     * person is replaced only when {@code replacePersonCaption} says so (the page asks first); otherwise false.
-     */
+    /** Queues the image to be captioned again (see {@link ImageService#recaption}). */
     public boolean recaption(UUID id, boolean replacePersonCaption) {
-        return retryingOnConflict(() -> lifecycle.requeue(id, replacePersonCaption));
+        return library.recaption(id, replacePersonCaption);
     }
 
-    /**
-     * Runs a user's change again when the pipeline changed the same row in between (it claims and finishes rows
-     * concurrently, and the row's version catches that): the change is then applied to the row as it is now.
-     */
-    private static boolean retryingOnConflict(BooleanSupplier change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return change.getAsBoolean();
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == CONFLICT_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /**
-     * Calls the listener after every committed change to any image, with the image as it is now (null when it was
-     * deleted). Pages subscribe while attached and remove the registration when detached.
-     */
-    public Registration onChange(BiConsumer<UUID, ImageSummary> listener) {
-        return updates.subscribe(update -> listener.accept(update.id(), update.image()));
+    /** Calls the listener after every committed change to any image (see {@link ImageService#onChange}). */
+    public Subscription onChange(BiConsumer<UUID, @Nullable ImageSummary> listener) {
+        return library.onChange(listener);
     }
 
     public UploadProperties limits() {
         return properties;
-    }
-
-    Optional<StoredBytes> content(UUID id) {
-        return images.findById(id)
-                .flatMap(image -> blobs.get(image.getStorageKey())
-                        .map(bytes -> new StoredBytes(bytes, image.getMimeType(), image.getSha256())));
-    }
-
-    Optional<StoredBytes> thumbnail(UUID id) {
-        return images.findById(id)
-                .flatMap(image -> blobs.get(image.getThumbnailKey())
-                        .map(bytes -> new StoredBytes(bytes, "image/jpeg", "t-" + image.getSha256())));
     }
 
     private IngestOutcome store(String fileName, String sha256, byte[] cleaned, InspectedImage inspected) {
@@ -219,7 +188,7 @@ public class IngestService {
         }
     }
 
-    private void deleteQuietly(String... keys) {
+    private void deleteQuietly(@Nullable String... keys) {
         for (String key : keys) {
             if (key == null) {
                 continue;
@@ -232,7 +201,8 @@ public class IngestService {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /** The content hash an image is stored and deduplicated under: SHA-256 of its stored bytes, in hex. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,7 @@
 package dev.glimpse.ingest;
 
+import dev.glimpse.imaging.ImageInspector;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
@@ -103,7 +105,7 @@ class UploadProblems {
         return line.length() <= MAX_REASON_LENGTH ? line : line.substring(0, MAX_REASON_LENGTH - 1) + "…";
     }
 
-    private static String size(DataSize size) {
+    private static String size(@Nullable DataSize size) {
         return size == null || size.toBytes() < 0 ? "unlimited" : ImageInspector.megabytes(size.toBytes());
     }
 

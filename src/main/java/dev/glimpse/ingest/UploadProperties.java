@@ -1,5 +1,6 @@
 package dev.glimpse.ingest;
 
+import dev.glimpse.imaging.ImageLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,4 +20,10 @@ public record UploadProperties(
         @Min(1) @Max(500) @DefaultValue("50") int maxMegapixels,
         @Min(32) @Max(2048) @DefaultValue("320") int thumbnailSize,
         @Min(1) @Max(100) @DefaultValue("20") int maxFilesPerUpload,
-        @DefaultValue("false") boolean keepAllMetadata) {}
+        @DefaultValue("false") boolean keepAllMetadata) {
+
+    /** The size and pixel limits an uploaded image is inspected against. */
+    public ImageLimits imageLimits() {
+        return new ImageLimits(maxBytes.toBytes(), maxMegapixels);
+    }
+}

@@ -1,5 +1,7 @@
 package dev.glimpse.ingest;
 
+import dev.glimpse.imaging.ImageInspector;
+
 /**
  * The reasons a file is refused before it is stored, in one wording for the server's checks, the browser's checks
  * (the upload component is given the same sentences) and the JSON API. Each reason completes "the file …" and names
@@ -8,17 +10,16 @@ package dev.glimpse.ingest;
 public final class UploadRefusals {
 
     /** The types accepted, as people name them. */
-    public static final String ACCEPTED = "JPEG, PNG, WebP or GIF";
+    public static final String ACCEPTED = ImageInspector.ACCEPTED;
 
     private UploadRefusals() {}
 
     public static String tooLarge(UploadProperties limits) {
-        return "is larger than the limit of "
-                + ImageInspector.megabytes(limits.maxBytes().toBytes());
+        return ImageInspector.tooLarge(limits.maxBytes().toBytes());
     }
 
     public static String notAnImage() {
-        return "is not a " + ACCEPTED + " image";
+        return ImageInspector.notAnImage();
     }
 
     public static String tooMany(UploadProperties limits) {

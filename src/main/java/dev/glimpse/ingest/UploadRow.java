@@ -4,8 +4,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import dev.glimpse.library.ImageStatus;
+import dev.glimpse.library.ImageSummary;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file sent from this page, in one place from the moment it is sent until it is captioned or refused: Sending…,
@@ -94,7 +97,7 @@ class UploadRow extends Div {
         status("DELETED", "–", "Deleted", "");
     }
 
-    private void status(String status, String symbol, String text, String more) {
+    private void status(String status, String symbol, String text, @Nullable String more) {
         getElement().setAttribute("data-status", status);
         mark.setText(symbol);
         state.setText(text);

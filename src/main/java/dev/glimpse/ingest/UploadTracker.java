@@ -2,6 +2,7 @@ package dev.glimpse.ingest;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import dev.glimpse.library.ImageSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to the files sent from this page: one line per batch ("12 stored, 1 duplicate, 2 refused") and one
@@ -31,10 +33,6 @@ class UploadTracker extends Div {
     private final Map<String, Integer> answeredEarly = new HashMap<>();
     private boolean batchOpen;
     private Instant lastEvent = Instant.EPOCH;
-
-    UploadTracker(Consumer<UUID> onRetry) {
-        this(onRetry, Clock.systemUTC());
-    }
 
     UploadTracker(Consumer<UUID> onRetry, Clock clock) {
         this.onRetry = onRetry;
@@ -85,7 +83,7 @@ class UploadTracker extends Div {
     }
 
     /** A committed change to an image, from any page or worker: the rows showing it follow. */
-    void update(UUID id, ImageSummary image) {
+    void update(UUID id, @Nullable ImageSummary image) {
         rows.getChildren()
                 .map(UploadRow.class::cast)
                 .filter(row -> id.equals(row.imageId()))

@@ -15,14 +15,26 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.shared.Registration;
 import dev.glimpse.base.MainLayout;
+import dev.glimpse.imaging.ImageInspector;
+import dev.glimpse.library.ImageEdits;
+import dev.glimpse.library.ImageService;
+import dev.glimpse.library.ImageSummary;
+import dev.glimpse.library.ImageViewer;
+import dev.glimpse.library.Library;
+import dev.glimpse.library.LibraryDownloads;
+import dev.glimpse.library.LibraryFilter;
+import dev.glimpse.library.LibrarySection;
+import dev.glimpse.library.Subscription;
+import dev.glimpse.library.UndoableDelete;
 import dev.glimpse.ratelimit.RateLimiter;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -39,23 +51,28 @@ public class UploadView extends VerticalLayout {
     private static final String STARTED_FILE = "event.detail && event.detail.file ? event.detail.file.name : ''";
 
     private final IngestService ingest;
+    private final ImageService images;
     private final ImageEdits edits;
     private final RateLimiter rateLimiter;
-    private final UploadTracker tracker = new UploadTracker(this::recaption);
+    private final UploadTracker tracker;
     private final LibrarySection library;
     private final List<UploadPageSection> sections;
-    private Registration changes;
+    private @Nullable Subscription changes;
 
     public UploadView(
             IngestService ingest,
+            ImageService images,
             ImageEdits edits,
             Library library,
             LibraryDownloads downloads,
             RateLimiter rateLimiter,
-            ObjectProvider<UploadPageSection> sections) {
+            ObjectProvider<UploadPageSection> sections,
+            Clock clock) {
         this.ingest = ingest;
+        this.images = images;
         this.edits = edits;
         this.rateLimiter = rateLimiter;
+        this.tracker = new UploadTracker(this::recaption, clock);
         this.library = new LibrarySection(library, downloads, new LibraryActions());
         this.sections = sections.orderedStream().toList();
         addClassName("upload-page");
@@ -68,7 +85,7 @@ public class UploadView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        changes = ingest.onChange((id, image) -> ui.access(() -> {
+        changes = images.onChange((id, image) -> ui.access(() -> {
             tracker.update(id, image);
             library.changed(id, image);
         }));
@@ -77,7 +94,7 @@ public class UploadView extends VerticalLayout {
     @Override
     protected void onDetach(DetachEvent event) {
         if (changes != null) {
-            changes.remove();
+            changes.close();
             changes = null;
         }
     }
@@ -86,7 +103,7 @@ public class UploadView extends VerticalLayout {
     private final class LibraryActions implements LibrarySection.Actions {
         @Override
         public void open(ImageSummary image, LibraryFilter filter) {
-            new ImageViewer(image, ingest, edits, (from, delta) -> library.neighbour(from, filter, delta)).open();
+            new ImageViewer(image, images, edits, (from, delta) -> library.neighbour(from, filter, delta)).open();
         }
 
         @Override
@@ -108,7 +125,7 @@ public class UploadView extends VerticalLayout {
 
         @Override
         public void recaption(List<UUID> ids) {
-            long queued = ids.stream().filter(id -> ingest.recaption(id, false)).count();
+            long queued = ids.stream().filter(id -> images.recaption(id, false)).count();
             long skipped = ids.size() - queued;
             Notification.show(
                     queued + " queued for captioning"
@@ -119,7 +136,7 @@ public class UploadView extends VerticalLayout {
     }
 
     private void recaption(UUID id) {
-        if (!ingest.recaption(id, false)) {
+        if (!images.recaption(id, false)) {
             error("That image is being captioned already.");
         }
     }
@@ -185,7 +202,7 @@ public class UploadView extends VerticalLayout {
         // the pipeline may have claimed the image before this answer reached the page, and that change found no row
         // to update yet: the row starts from the image as it is now
         if (outcome instanceof IngestOutcome.Stored stored) {
-            outcome = ingest.find(stored.image().id())
+            outcome = images.find(stored.image().id())
                     .<IngestOutcome>map(now -> new IngestOutcome.Stored(stored.fileName(), now))
                     .orElse(outcome);
         }

@@ -1,9 +1,10 @@
 /**
- * Getting images in: checking each upload (size, real type from its bytes, header dimensions, a full decode), storing
- * it once per content hash after the metadata policy (pixels and owner-valued EXIF/ICC kept; location, comments and
- * hidden data dropped), making its thumbnail, and recording it as an
- * {@link dev.glimpse.ingest.Image} row; captioning it in the background under a leased claim; recording every change
- * in the shared change log (the transactional outbox) that each instance's index follower replays into its search
- * index and its open pages. Also the upload page with the library grid and the image content endpoints.
+ * Getting images in: checking each upload (size, real type from its bytes, header dimensions, a full decode, all by
+ * {@link dev.glimpse.imaging.ImageInspector}), storing it once per content hash after the metadata policy, making its
+ * thumbnail and recording it as a {@link dev.glimpse.library.Image} row whose change event the library announces.
+ * Also the upload page (which shows the library's section below the drop zone) and the JSON image API.
  */
+@NullMarked
 package dev.glimpse.ingest;
+
+import org.jspecify.annotations.NullMarked;

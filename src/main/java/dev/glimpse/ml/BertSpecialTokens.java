@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The special and added tokens of a BERT tokenizer described by transformers' files: {@code added_tokens_decoder}
@@ -130,7 +131,7 @@ final class BertSpecialTokens {
     }
 
     /** A token given as a string or as an AddedToken object ({@code {"content": ...}}). */
-    private static String content(JsonElement value) {
+    private static @Nullable String content(JsonElement value) {
         if (value == null || value.isJsonNull()) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.glimpse.ml;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model loaded on first use rather than at start-up, so the application starts fast and an unavailable model
@@ -25,7 +26,7 @@ public final class LazyModel<M extends AutoCloseable> implements AutoCloseable {
     private final String modelId;
     private final Supplier<M> loader;
     private final LoadListener listener;
-    private M model;
+    private @Nullable M model;
 
     public LazyModel(Supplier<M> loader) {
         this("model", "model", loader, LoadListener.NONE);

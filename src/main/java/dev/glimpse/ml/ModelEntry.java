@@ -2,6 +2,7 @@ package dev.glimpse.ml;
 
 import dev.glimpse.ml.hub.HubException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One configured model as the {@link ModelMonitor} tracks it: loaded or not, and the last reason it could not be
@@ -12,7 +13,7 @@ final class ModelEntry {
     final String role;
     final String model;
     volatile boolean loaded;
-    volatile Failure failure;
+    volatile @Nullable Failure failure;
 
     ModelEntry(String role, String model) {
         this.role = role;

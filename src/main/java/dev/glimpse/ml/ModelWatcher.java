@@ -2,6 +2,7 @@ package dev.glimpse.ml;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,7 +20,7 @@ class ModelWatcher implements SmartLifecycle {
 
     private final ModelMonitor monitor;
     private final Duration interval;
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
 
     ModelWatcher(ModelMonitor monitor, ModelsProperties properties) {
         this.monitor = monitor;

@@ -3,6 +3,7 @@ package dev.glimpse.ml;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,7 +20,7 @@ class NativeMemoryTrimmer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NativeMemoryTrimmer.class);
 
     private final MemoryProperties properties;
-    private ScheduledExecutorService schedule;
+    private @Nullable ScheduledExecutorService schedule;
     private long batchesAtLastTrim = -1;
 
     NativeMemoryTrimmer(MemoryProperties properties) {

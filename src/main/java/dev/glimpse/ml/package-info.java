@@ -6,4 +6,7 @@
  * inference executor. Blocks hold their weights on the model manager and only ever call ops on request arrays
  * first, so that every result lives on the request's manager.
  */
+@NullMarked
 package dev.glimpse.ml;
+
+import org.jspecify.annotations.NullMarked;

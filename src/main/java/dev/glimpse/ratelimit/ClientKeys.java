@@ -2,6 +2,7 @@ package dev.glimpse.ratelimit;
 
 import com.vaadin.flow.server.VaadinRequest;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,7 +39,7 @@ final class ClientKeys {
         return user != null ? user : "ip:" + request.getRemoteAddr();
     }
 
-    private static String signedInUser() {
+    private static @Nullable String signedInUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null
                 && authentication.isAuthenticated()

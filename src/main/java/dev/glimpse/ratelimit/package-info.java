@@ -6,4 +6,7 @@
  * dev.glimpse.ratelimit.RateLimiter} before running an action and show {@link
  * dev.glimpse.ratelimit.RateLimiter.Decision#message()} when refused.
  */
+@NullMarked
 package dev.glimpse.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

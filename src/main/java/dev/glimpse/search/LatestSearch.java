@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one search a page is waiting for. Starting another cancels it ({@code cancel(true)}), and an answer that
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
  */
 final class LatestSearch {
 
-    private CompletableFuture<?> current;
+    private @Nullable CompletableFuture<?> current;
 
     /**
      * Starts a search and hands its answer, or the cause of its failure, to the page. A call that throws instead of

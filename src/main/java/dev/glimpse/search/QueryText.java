@@ -2,6 +2,7 @@ package dev.glimpse.search;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes whatever a user typed or said safe to embed and analyse: control characters, invisible format characters
@@ -17,7 +18,7 @@ final class QueryText {
 
     private QueryText() {}
 
-    static String clean(String raw, int maxLength) {
+    static String clean(@Nullable String raw, int maxLength) {
         if (raw == null) {
             return "";
         }

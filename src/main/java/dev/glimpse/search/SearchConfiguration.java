@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Opens this instance's index. What it holds is kept in line with the database by the index follower of the
- * {@code ingest} feature, which replays the shared change log into it.
+ * {@code library} feature, which replays the shared change log into it.
  */
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -65,7 +66,7 @@ class SearchController {
             method = {RequestMethod.GET, RequestMethod.POST})
     TextResponse search(
             @RequestParam(name = "q", defaultValue = "") String query,
-            @RequestParam(name = "k", required = false) Integer k) {
+            @RequestParam(name = "k", required = false) @Nullable Integer k) {
         SearchResults results = await(search.search(query, results(k)));
         return new TextResponse(results.query(), resultsOf(results), results.message());
     }
@@ -74,7 +75,7 @@ class SearchController {
     VoiceResponse searchSpoken(
             @RequestPart("audio") MultipartFile audio,
             @RequestParam(name = "translate", defaultValue = "false") boolean translate,
-            @RequestParam(name = "k", required = false) Integer k)
+            @RequestParam(name = "k", required = false) @Nullable Integer k)
             throws IOException {
         int limit = results(k);
         VoiceSearchResult answer = await(search.searchSpoken(audio.getBytes(), translate, limit));
@@ -88,7 +89,7 @@ class SearchController {
                 results.message());
     }
 
-    private int results(Integer k) {
+    private int results(@Nullable Integer k) {
         if (k == null) {
             return search.defaultResults();
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures how well the search finds the intended image of each query of an {@link EvaluationSet}: the captions are
@@ -50,7 +51,7 @@ final class SearchEvaluation implements AutoCloseable {
     }
 
     /** A query whose intended image the hybrid search did not put first; rank 0: not among the results. */
-    record Miss(String query, String first, String intended, int rank) {}
+    record Miss(String query, @Nullable String first, String intended, int rank) {}
 
     /** What one run measured. {@code hidden}: queries whose intended image only the minimum similarity hid. */
     record Result(

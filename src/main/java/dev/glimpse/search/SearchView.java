@@ -27,6 +27,7 @@ import dev.glimpse.speech.SpeechProperties;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -56,10 +57,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final HorizontalLayout searching = busy("searching", "Searching…");
     private final Paragraph message = new Paragraph();
     private final SearchGallery results;
-    private PageAccess page;
-    private Registration recordings;
+    private @Nullable PageAccess page;
+    private @Nullable Registration recordings;
     private String queryInUrl = "";
-    private String pendingQuery;
+    private @Nullable String pendingQuery;
 
     @Autowired
     public SearchView(

@@ -1,11 +1,14 @@
 /**
  * Finding images again: a Lucene index beside the database with one document per captioned image (its caption as
  * text, its caption embedding as an HNSW vector). The database is the source of truth; each instance's index is a
- * replica that the {@code ingest} feature's index follower keeps in line by replaying the shared change log. {@link
+ * replica that the {@code library} feature's index follower keeps in line by replaying the shared change log. {@link
  * dev.glimpse.search.SearchService} answers typed and spoken queries with a hybrid search (k-NN over the embeddings
  * plus BM25 over the caption words, scored as cosine similarity plus a bounded bonus for shared rare words, weak
  * embedding-only matches hidden), also served as JSON at {@code /api/search} and {@code /api/search/voice}.
  * {@link dev.glimpse.search.SearchView} (route {@code search}) is the page: the voice recorder web component, the
  * editable transcript and typed query, and the result gallery. {@link dev.glimpse.search.EvaluateSearch} measures the search on any set of captions and queries.
  */
+@NullMarked
 package dev.glimpse.search;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -41,7 +42,7 @@ public final class CredentialsCommand {
         System.out.println(new BCryptPasswordEncoder(10).encode(password));
     }
 
-    private static String readPassword() throws IOException {
+    private static @Nullable String readPassword() throws IOException {
         Console console = System.console();
         if (console != null && console.isTerminal()) {
             char[] password = console.readPassword("Password: ");

@@ -5,4 +5,7 @@
  * or the page's session; only {@code /login}, static resources and {@code /actuator/health} stay open. With it off
  * everything is open and a warning says so at start. Either way responses carry Spring Security's protective headers.
  */
+@NullMarked
 package dev.glimpse.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package dev.glimpse.speech;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Looks at the bytes of a recording without FFmpeg: recognises the first bytes of the audio containers Glimpse
@@ -59,7 +60,7 @@ final class ContainerSniffer {
      * Reads an EBML variable-size integer at {@code offset}: {value (-1 when "unknown"), encoded length}, or
      * null when the file ends inside it or it is malformed.
      */
-    private static long[] readSize(byte[] bytes, int offset) {
+    private static long @Nullable [] readSize(byte[] bytes, int offset) {
         if (offset >= bytes.length) {
             return null;
         }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The token ids Whisper's generation needs, all from {@code generation_config.json} (never hard-coded, since
@@ -70,6 +71,7 @@ record WhisperGenerationConfig(
     }
 
     /** The code of a language token, or {@code null} when the token is no language. */
+    @Nullable
     String languageCode(int tokenId) {
         for (Map.Entry<String, Integer> entry : languageToId.entrySet()) {
             if (entry.getValue() == tokenId) {

@@ -6,4 +6,7 @@
  * shared {@code ml} runtime with greedy decoding, one clip or a batch of clips at a time. Nothing here depends
  * on Spring.
  */
+@NullMarked
 package dev.glimpse.speech;
+
+import org.jspecify.annotations.NullMarked;

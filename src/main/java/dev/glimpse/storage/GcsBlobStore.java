@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /** Blobs as objects in one Google Cloud Storage bucket, under an optional prefix. */
 final class GcsBlobStore implements BlobStore {
@@ -17,7 +18,7 @@ final class GcsBlobStore implements BlobStore {
     private final String bucket;
     private final String prefix;
 
-    GcsBlobStore(Storage storage, String bucket, String prefix) {
+    GcsBlobStore(Storage storage, String bucket, @Nullable String prefix) {
         this.storage = storage;
         this.bucket = bucket;
         this.prefix = prefix == null || prefix.isBlank() ? "" : prefix.replaceAll("/+$", "") + "/";

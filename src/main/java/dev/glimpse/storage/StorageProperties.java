@@ -3,6 +3,7 @@ package dev.glimpse.storage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,5 +26,8 @@ public record StorageProperties(
 
     public record Local(@NotNull @DefaultValue("data/blobs") Path root) {}
 
-    public record Gcs(String bucket, @DefaultValue("") String prefix, String projectId) {}
+    public record Gcs(
+            @Nullable String bucket,
+            @DefaultValue("") String prefix,
+            @Nullable String projectId) {}
 }

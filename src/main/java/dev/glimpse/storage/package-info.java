@@ -3,4 +3,7 @@
  * nothing else. The local-disk store is the default; the Google Cloud Storage store is chosen by configuration. Keys
  * are generated here, never taken from user input, so a file name can never become a path.
  */
+@NullMarked
 package dev.glimpse.storage;
+
+import org.jspecify.annotations.NullMarked;

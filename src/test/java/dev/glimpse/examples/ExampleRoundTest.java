@@ -78,7 +78,10 @@ class ExampleRoundTest {
 
     private ExampleSources sources() {
         return new ExampleSources(
-                null, null, new FolderImageSource(new ExamplesProperties.Folder(folder, DataSize.ofMegabytes(5))));
+                null,
+                null,
+                new FolderImageSource(
+                        new ExamplesProperties.Folder(folder, DataSize.ofMegabytes(5)), UploadLimits.DECODING));
     }
 
     private void writeImages(int count) throws Exception {

@@ -41,8 +41,8 @@ class ExampleSourcesTest {
     void theRemoteServiceComesFirstWhenItAnswers() throws Exception {
         Files.write(folder.resolve("a.png"), TestImages.png(32, 32, 1));
         try (ImageServer server = new ImageServer()) {
-            ExampleSources sources =
-                    new ExampleSources(new RemoteImageSource(remote(server.url("/random"))), null, folderSource());
+            ExampleSources sources = new ExampleSources(
+                    new RemoteImageSource(remote(server.url("/random")), UploadLimits.DECODING), null, folderSource());
 
             Optional<Example> first = sources.next();
             assertThat(first).get().extracting(Example::source).isEqualTo(Example.Source.REMOTE);
@@ -52,13 +52,17 @@ class ExampleSourcesTest {
     @Test
     void withNoSourceAtAllThereIsNothingAndNoError() {
         ExampleSources sources = new ExampleSources(
-                null, null, new FolderImageSource(new ExamplesProperties.Folder(null, DataSize.ofMegabytes(5))));
+                null,
+                null,
+                new FolderImageSource(
+                        new ExamplesProperties.Folder(null, DataSize.ofMegabytes(5)), UploadLimits.DECODING));
 
         assertThat(sources.next()).isEmpty();
     }
 
     private FolderImageSource folderSource() {
-        return new FolderImageSource(new ExamplesProperties.Folder(folder, DataSize.ofMegabytes(5)));
+        return new FolderImageSource(
+                new ExamplesProperties.Folder(folder, DataSize.ofMegabytes(5)), UploadLimits.DECODING);
     }
 
     private static RemoteImageSource unreachableRemote() throws Exception {
@@ -66,7 +70,7 @@ class ExampleSourcesTest {
         try (ImageServer stopped = new ImageServer()) {
             url = stopped.url("/random");
         }
-        return new RemoteImageSource(remote(url));
+        return new RemoteImageSource(remote(url), UploadLimits.DECODING);
     }
 
     /** Time-outs no answer from the local server comes near, however busy the machine. */

@@ -3,9 +3,9 @@ package dev.glimpse.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.glimpse.ingest.ImageStatus;
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
+import dev.glimpse.library.ImageStatus;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.TestImages;
 import java.time.Duration;
@@ -52,7 +52,10 @@ class LibraryExamplesIntegrationTest {
                 .collect(Collectors.toSet());
 
         ExampleSources sources = new ExampleSources(
-                null, ingest, new FolderImageSource(new ExamplesProperties.Folder(null, DataSize.ofMegabytes(5))));
+                null,
+                ingest,
+                new FolderImageSource(
+                        new ExamplesProperties.Folder(null, DataSize.ofMegabytes(5)), UploadLimits.DECODING));
         boolean found = false;
         for (var next = sources.next(); next.isPresent(); next = sources.next()) {
             if (next.get() instanceof Example.FromLibrary library) {

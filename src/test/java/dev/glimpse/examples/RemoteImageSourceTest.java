@@ -41,13 +41,15 @@ class RemoteImageSourceTest {
     void aServerThatDoesNotAnswerInTimeIsSkippedAfterTheReadTimeout() {
         // /slow answers (with an image) only after 10 s, and the whole fetch may take 10 s too: only the read
         // time-out of 700 ms can end the fetch with "timed out"
-        RemoteImageSource source = new RemoteImageSource(new ExamplesProperties.Remote(
-                server.url("/slow"),
-                Duration.ofSeconds(10),
-                Duration.ofMillis(700),
-                Duration.ofSeconds(10),
-                DataSize.ofMegabytes(1),
-                3));
+        RemoteImageSource source = new RemoteImageSource(
+                new ExamplesProperties.Remote(
+                        server.url("/slow"),
+                        Duration.ofSeconds(10),
+                        Duration.ofMillis(700),
+                        Duration.ofSeconds(10),
+                        DataSize.ofMegabytes(1),
+                        3),
+                UploadLimits.DECODING);
 
         assertThatThrownBy(source::fetch)
                 .isInstanceOf(ExampleUnavailableException.class)
@@ -110,13 +112,13 @@ class RemoteImageSourceTest {
         String url = server.url("/random");
         server.close();
 
-        assertThatThrownBy(() -> new RemoteImageSource(remote(url)).fetch())
+        assertThatThrownBy(() -> new RemoteImageSource(remote(url), UploadLimits.DECODING).fetch())
                 .isInstanceOf(ExampleUnavailableException.class)
                 .hasMessageContaining("could not fetch");
     }
 
     private RemoteImageSource source(String path) {
-        return new RemoteImageSource(remote(server.url(path)));
+        return new RemoteImageSource(remote(server.url(path)), UploadLimits.DECODING);
     }
 
     /** Time-outs no answer from the local server comes near, however busy the machine. */

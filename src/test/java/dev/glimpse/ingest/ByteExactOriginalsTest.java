@@ -2,6 +2,8 @@ package dev.glimpse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.imaging.ImageStructure;
+import dev.glimpse.imaging.MetadataFiles;
 import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.TestImages;
 import dev.glimpse.testsupport.UnreachableHubGlimpseTest;

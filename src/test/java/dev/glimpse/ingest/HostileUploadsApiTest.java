@@ -2,6 +2,10 @@ package dev.glimpse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.imaging.HostileFiles;
+import dev.glimpse.imaging.ImageStructure;
+import dev.glimpse.imaging.MetadataFiles;
+import dev.glimpse.library.ImageRepository;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.Multipart;

@@ -3,6 +3,9 @@ package dev.glimpse.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.glimpse.library.Image;
+import dev.glimpse.library.ImageRepository;
+import dev.glimpse.library.ImageStatus;
 import dev.glimpse.search.ImageIndex;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.testsupport.GlimpseTest;

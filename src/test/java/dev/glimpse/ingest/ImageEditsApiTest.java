@@ -3,6 +3,11 @@ package dev.glimpse.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.glimpse.library.ImageEdits;
+import dev.glimpse.library.ImageRepository;
+import dev.glimpse.library.ImageService;
+import dev.glimpse.library.ImageStatus;
+import dev.glimpse.library.LibraryDownloads;
 import dev.glimpse.search.ImageIndex;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.TestImages;
@@ -37,6 +42,9 @@ class ImageEditsApiTest {
 
     @Autowired
     IngestService ingest;
+
+    @Autowired
+    ImageService imageService;
 
     @Autowired
     ImageEdits edits;
@@ -168,9 +176,9 @@ class ImageEditsApiTest {
         }
         assertThat(entries.keySet()).containsExactly("same.png", "same (2).png");
         assertThat(entries.get("same.png"))
-                .isEqualTo(ingest.content(one).orElseThrow().bytes());
+                .isEqualTo(imageService.content(one).orElseThrow().bytes());
         assertThat(entries.get("same (2).png"))
-                .isEqualTo(ingest.content(two).orElseThrow().bytes());
+                .isEqualTo(imageService.content(two).orElseThrow().bytes());
     }
 
     private UUID ready(String name, long seed) {

@@ -2,6 +2,10 @@ package dev.glimpse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.library.Image;
+import dev.glimpse.library.ImageRepository;
+import dev.glimpse.library.ImageStatus;
+import dev.glimpse.library.ImageSummary;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.GlimpseTest;

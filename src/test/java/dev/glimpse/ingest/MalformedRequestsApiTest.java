@@ -3,6 +3,7 @@ package dev.glimpse.ingest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.library.ImageRepository;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.testsupport.CapturedLog;
 import dev.glimpse.testsupport.GlimpseTest;

@@ -2,6 +2,7 @@ package dev.glimpse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.library.ImageSummary;
 import dev.glimpse.testsupport.Browser;
 import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.GlimpseTest;

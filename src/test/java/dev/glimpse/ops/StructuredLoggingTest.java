@@ -32,7 +32,7 @@ class StructuredLoggingTest {
 
         JsonNode line = lineWith(lines, "Captioning image 3f1c failed");
         assertThat(line.at("/log/level").asString()).isEqualTo("WARN");
-        assertThat(line.at("/log/logger").asString()).isEqualTo("dev.glimpse.ingest.CaptionPipeline");
+        assertThat(line.at("/log/logger").asString()).isEqualTo("dev.glimpse.pipeline.CaptionPipeline");
         assertThat(line.at("/service/name").asString()).isEqualTo("glimpse");
         assertThat(line.get("imageId").asString()).isEqualTo("3f1c");
         assertThat(line.has("@timestamp")).isTrue();
@@ -45,7 +45,7 @@ class StructuredLoggingTest {
 
         JsonNode line = lineWith(lines, "Captioning image 3f1c failed");
         assertThat(line.get("level").asString()).isEqualTo("WARN");
-        assertThat(line.get("logger_name").asString()).isEqualTo("dev.glimpse.ingest.CaptionPipeline");
+        assertThat(line.get("logger_name").asString()).isEqualTo("dev.glimpse.pipeline.CaptionPipeline");
     }
 
     /** Starts {@link Main} in a new JVM with the test class path and returns the lines it printed. */
@@ -82,7 +82,7 @@ class StructuredLoggingTest {
                             "logging.structured.format.console=" + args[0])
                     .run()) {
                 MDC.put("imageId", "3f1c");
-                LoggerFactory.getLogger("dev.glimpse.ingest.CaptionPipeline")
+                LoggerFactory.getLogger("dev.glimpse.pipeline.CaptionPipeline")
                         .warn("Captioning image {} failed", "3f1c");
                 MDC.clear();
             }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.bench.RandomCheckpoint;
-import dev.glimpse.ingest.ImageStatus;
-import dev.glimpse.ingest.ImageSummary;
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
+import dev.glimpse.library.ImageStatus;
+import dev.glimpse.library.ImageSummary;
 import dev.glimpse.testsupport.Browser;
 import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.TestImages;

@@ -3,9 +3,9 @@ package dev.glimpse.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.glimpse.ingest.ImageSummary;
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
+import dev.glimpse.library.ImageSummary;
 import dev.glimpse.testsupport.CapturedLog;
 import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.Multipart;
@@ -86,7 +86,7 @@ class UnavailableModelsApiTest {
         assertThat(failed.failureReason()).startsWith("the caption model is unavailable: Cannot reach the model hub");
         assertThat(log.stackTraces()).isEmpty();
         assertThat(log.errors()).isEmpty();
-        assertThat(log.linesFrom("dev.glimpse.ingest.CaptionPipeline"))
+        assertThat(log.linesFrom("dev.glimpse.pipeline.CaptionPipeline"))
                 .filteredOn(line -> line.contains(id.toString()))
                 .hasSize(1)
                 .allSatisfy(line -> assertThat(line).contains("Cannot reach the model hub"));

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures one captioning model: loads it (timed), captions the first image {@code warmUp} times unmeasured, then
@@ -110,7 +111,7 @@ final class ModelEvaluation {
         }
     }
 
-    private static ModelResult.Scores scores(List<ModelResult.ImageCaption> captions) {
+    private static ModelResult.@Nullable Scores scores(List<ModelResult.ImageCaption> captions) {
         List<ModelResult.ImageCaption> scored =
                 captions.stream().filter(c -> !c.references().isEmpty()).toList();
         if (scored.isEmpty()) {

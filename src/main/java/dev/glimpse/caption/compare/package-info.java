@@ -4,4 +4,7 @@
  * with reference captions, scores corpus BLEU-4, ROUGE-L and word error rate with this package's own metric code,
  * and writes a Markdown table plus per-image captions as CSV and JSON. A command-line tool without Spring.
  */
+@NullMarked
 package dev.glimpse.caption.compare;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package dev.glimpse.ml.hub;
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the hub says about one file before it is downloaded. Following Hugging Face's conventions, an LFS file
@@ -30,7 +31,7 @@ record RemoteFile(URI url, long size, String etag) {
         return size >= 0;
     }
 
-    static String normalizeEtag(String header) {
+    static @Nullable String normalizeEtag(@Nullable String header) {
         if (header == null) {
             return null;
         }

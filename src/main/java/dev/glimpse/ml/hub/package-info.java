@@ -5,6 +5,8 @@
  * file is missing and how to pre-fetch it ({@link dev.glimpse.ml.hub.ModelPrefetch}). Spring-free.
  */
 @NamedInterface("hub")
+@NullMarked
 package dev.glimpse.ml.hub;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

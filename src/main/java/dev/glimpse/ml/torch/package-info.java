@@ -5,4 +5,7 @@
  * every other opcode or global by name; tensors are then read from the archive's {@code data/<key>} entries as
  * little-endian {@link dev.glimpse.ml.RawTensor}s, sizes checked against the archive before anything is allocated.
  */
+@NullMarked
 package dev.glimpse.ml.torch;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,0 @@
-package dev.glimpse.ingest;
-
-import java.awt.image.BufferedImage;
-
-/** An upload that passed inspection: its real format, header dimensions and decoded pixels. */
-record InspectedImage(ImageFormat format, int width, int height, BufferedImage pixels) {}

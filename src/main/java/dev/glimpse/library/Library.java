@@ -1,0 +1,109 @@
+package dev.glimpse.library;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the library for pages and the API, newest first, a slice at a time straight from the database (never the
+ * whole table): the count and any slice of the images matching a {@link LibraryFilter}. Deleted images waiting for
+ * their undo to run out are never shown.
+ */
+@Service
+public class Library {
+
+    private static final String COLUMNS = "id, original_name, mime_type, width, height, byte_size, status, caption,"
+            + " failure_reason, caption_model, embedding_model, created_at, caption_by_person";
+
+    private final JdbcClient jdbc;
+
+    Library(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** How many images match. */
+    @Transactional(readOnly = true)
+    public long count(LibraryFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT count(*) FROM image WHERE " + where.sql)
+                .param("pattern", where.pattern)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The matching images from {@code offset}, at most {@code limit}, newest first. */
+    @Transactional(readOnly = true)
+    public List<ImageSummary> slice(LibraryFilter filter, long offset, int limit) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM image WHERE " + where.sql
+                        + " ORDER BY created_at DESC, id DESC OFFSET :offset LIMIT :limit")
+                .param("pattern", where.pattern)
+                .param("offset", Math.max(0, offset))
+                .param("limit", Math.max(0, limit))
+                .query(Library::summary)
+                .list();
+    }
+
+    /** Where the image stands among the matching ones (0 = newest), or -1 when it does not match. */
+    @Transactional(readOnly = true)
+    public long position(LibraryFilter filter, UUID id) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT CASE WHEN EXISTS (SELECT 1 FROM image me WHERE me.id = :id AND " + where.sql("me")
+                        + ") THEN (SELECT count(*) FROM image, image me WHERE me.id = :id AND " + where.sql
+                        + " AND (image.created_at, image.id) > (me.created_at, me.id)) ELSE -1 END")
+                .param("pattern", where.pattern)
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Where where(LibraryFilter filter) {
+        String status = switch (filter.show()) {
+            case ALL -> "image.status <> 'DELETED'";
+            case WAITING -> "image.status IN ('RECEIVED', 'CAPTIONING')";
+            case FAILED -> "image.status = 'FAILED'";
+        };
+        if (filter.text().isEmpty()) {
+            return new Where(status, "");
+        }
+        String pattern = "%"
+                + filter.text()
+                        .toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        return new Where(
+                status + " AND (lower(coalesce(image.caption, '')) LIKE :pattern"
+                        + " OR lower(image.original_name) LIKE :pattern)",
+                pattern);
+    }
+
+    private static ImageSummary summary(ResultSet rs, int row) throws SQLException {
+        return new ImageSummary(
+                rs.getObject("id", UUID.class),
+                rs.getString("original_name"),
+                rs.getString("mime_type"),
+                rs.getInt("width"),
+                rs.getInt("height"),
+                rs.getLong("byte_size"),
+                ImageStatus.valueOf(rs.getString("status")),
+                rs.getString("caption"),
+                rs.getString("failure_reason"),
+                rs.getString("caption_model"),
+                rs.getString("embedding_model"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("caption_by_person"));
+    }
+
+    /** A WHERE clause on the table {@code image} and the LIKE pattern it may use. */
+    private record Where(String sql, String pattern) {
+        String sql(String alias) {
+            return sql.replace("image.", alias + ".");
+        }
+    }
+}

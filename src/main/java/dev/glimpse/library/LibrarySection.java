@@ -1,0 +1,184 @@
+package dev.glimpse.library;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The library on the main page: a count, filters (all, waiting, failed, and words in the caption or file name), the
+ * photo grid, newest first, and what can be done with a selection of images (delete, re-caption, download as zip).
+ */
+public final class LibrarySection extends Div {
+
+    /** What the page does with the library's images; the section only wires. */
+    public interface Actions {
+        void open(ImageSummary image, LibraryFilter filter);
+
+        void delete(List<UUID> ids, Runnable afterwards);
+
+        void recaption(List<UUID> ids);
+    }
+
+    private final Library library;
+    private final Actions actions;
+    private final Span count = new Span();
+    private final Set<UUID> selected = new CopyOnWriteArraySet<>(); // read by the download request too
+    private final Div selectionBar = new Div();
+    private final Span selectionCount = new Span();
+    private final PhotoGrid grid;
+    private LibraryFilter filter = LibraryFilter.EVERYTHING;
+
+    public LibrarySection(Library library, LibraryDownloads downloads, Actions actions) {
+        this.library = library;
+        this.actions = actions;
+        setId("library");
+        addClassName("library");
+        grid = new PhotoGrid(
+                (offset, limit) -> library.slice(filter, offset, limit),
+                () -> library.count(filter),
+                image -> new PhotoTile(image, clicked -> actions.open(clicked, filter))
+                        .selectable(selected.contains(image.id()), this::select));
+        grid.setId("library-grid");
+        grid.getElement().setAttribute("aria-label", "Library, newest first");
+        H2 title = new H2("Library");
+        count.setId("library-count");
+        count.getElement().setAttribute("aria-live", "polite");
+        Div heading = new Div(title, count);
+        heading.addClassName("library-heading");
+        add(heading, filters(), selectionBar(downloads), grid);
+        refresh();
+    }
+
+    LibraryFilter filter() {
+        return filter;
+    }
+
+    /** An image changed somewhere: show it in place, or read the grid again when the set of images changed. */
+    public void changed(UUID id, @Nullable ImageSummary image) {
+        boolean inPlace = image != null
+                && image.status() != ImageStatus.DELETED
+                && filter.show() == LibraryFilter.Show.ALL
+                && filter.text().isEmpty()
+                && grid.update(image);
+        if (!inPlace) {
+            if (image == null || image.status() == ImageStatus.DELETED) {
+                selected.remove(id);
+                updateSelection();
+            }
+            refresh();
+        }
+    }
+
+    void refresh() {
+        long total = library.count(filter);
+        NumberFormat format = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        String noun = total == 1 ? " image" : " images";
+        count.setText(format.format(total) + noun + (filter.equals(LibraryFilter.EVERYTHING) ? "" : " match"));
+        grid.refresh();
+    }
+
+    private Div filters() {
+        RadioButtonGroup<LibraryFilter.Show> show = new RadioButtonGroup<>();
+        show.setId("library-show");
+        show.setAriaLabel("Show");
+        show.setItems(LibraryFilter.Show.values());
+        show.setItemLabelGenerator(value -> switch (value) {
+            case ALL -> "All";
+            case WAITING -> "Waiting";
+            case FAILED -> "Failed";
+        });
+        show.setValue(LibraryFilter.Show.ALL);
+        show.addValueChangeListener(change -> {
+            filter = filter.withShow(change.getValue());
+            refresh();
+        });
+        TextField words = new TextField();
+        words.setId("library-filter");
+        words.setAriaLabel("Filter by caption or file name");
+        words.setPlaceholder("Filter by caption or file name");
+        words.setClearButtonVisible(true);
+        words.setValueChangeMode(ValueChangeMode.LAZY);
+        words.addValueChangeListener(change -> {
+            filter = filter.withText(change.getValue());
+            refresh();
+        });
+        Div row = new Div(show, words);
+        row.addClassName("library-filters");
+        return row;
+    }
+
+    private Div selectionBar(LibraryDownloads downloads) {
+        selectionCount.setId("selection-count");
+        Button delete = new Button("Delete", click -> actions.delete(List.copyOf(selected), this::clearSelection));
+        delete.setId("selection-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button recaption = new Button("Re-caption", click -> actions.recaption(List.copyOf(selected)));
+        recaption.setId("selection-recaption");
+        Anchor zip = new Anchor(zipHandler(downloads), "Download zip");
+        zip.setId("selection-download");
+        zip.addClassName("selection-download");
+        zip.getElement().setAttribute("download", true);
+        Button clear = new Button("Clear selection", click -> clearSelection());
+        clear.setId("selection-clear");
+        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        selectionBar.setId("selection-bar");
+        selectionBar.addClassName("selection-bar");
+        selectionBar.getElement().setAttribute("role", "toolbar");
+        selectionBar.getElement().setAttribute("aria-label", "Selected images");
+        selectionBar.add(selectionCount, delete, recaption, zip, clear);
+        selectionBar.setVisible(false);
+        return selectionBar;
+    }
+
+    private DownloadHandler zipHandler(LibraryDownloads downloads) {
+        return event -> {
+            List<UUID> ids = List.copyOf(selected);
+            event.setFileName("glimpse-" + ids.size() + "-images.zip");
+            event.setContentType("application/zip");
+            downloads.zip(ids, event.getOutputStream());
+        };
+    }
+
+    private void select(ImageSummary image, boolean on) {
+        if (on) {
+            selected.add(image.id());
+        } else {
+            selected.remove(image.id());
+        }
+        updateSelection();
+    }
+
+    private void clearSelection() {
+        selected.clear();
+        grid.forEachTile(tile -> tile.setSelected(false));
+        updateSelection();
+    }
+
+    private void updateSelection() {
+        selectionCount.setText(selected.size() + " selected");
+        selectionBar.setVisible(!selected.isEmpty());
+    }
+
+    public Optional<ImageSummary> neighbour(ImageSummary image, LibraryFilter within, int step) {
+        long position = library.position(within, image.id());
+        if (position < 0 || position + step < 0) {
+            return Optional.empty();
+        }
+        return library.slice(within, position + step, 1).stream().findFirst();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.glimpse.library;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Deletes images from a page with a few seconds to take it back: the images disappear at once (library, search,
+ * other pages) and a notification offers Undo until the purge removes them for good.
+ */
+public final class UndoableDelete {
+
+    private UndoableDelete() {}
+
+    public static void delete(ImageEdits edits, ImageSummary image) {
+        delete(edits, List.of(image.id()), "“" + image.fileName() + "” deleted.");
+    }
+
+    public static void delete(ImageEdits edits, List<UUID> ids, String message) {
+        List<UUID> deleted = ids.stream().filter(edits::deleteWithUndo).toList();
+        if (deleted.isEmpty()) {
+            Notification.show("Already deleted.", 3000, Notification.Position.BOTTOM_START);
+            return;
+        }
+        Notification notification = new Notification();
+        notification.setId("undo-delete");
+        notification.setDuration((int) edits.undoTime().minusMillis(500).toMillis());
+        notification.setPosition(Notification.Position.BOTTOM_START);
+        Button undo = new Button("Undo", click -> {
+            long back = deleted.stream()
+                    .filter(id -> edits.undoDelete(id).isPresent())
+                    .count();
+            notification.close();
+            Notification.show(
+                    back == deleted.size() ? "Restored." : back + " of " + deleted.size() + " restored; undo ran out.",
+                    3000,
+                    Notification.Position.BOTTOM_START);
+        });
+        undo.setId("undo-delete-button");
+        undo.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        notification.add(new Span(message), undo);
+        notification.open();
+        undo.focus();
+    }
+}
