@@ -29,14 +29,14 @@ public record SearchProperties(
         @Min(1) @Max(100) @DefaultValue("5") int candidatesPerResult,
         @Min(1) @Max(10_000) @DefaultValue("50") int minCandidates,
 
-        @DecimalMin("0.0") @DecimalMax("2.0") @DefaultValue("0.2")
+        @DecimalMin("0.0") @DecimalMax("10.0") @DefaultValue("3.5")
         double wordWeight,
 
         @Min(1) @Max(10_000) @DefaultValue("1000") int maxQueryLength) {
 
     /** The defaults, as used when nothing is configured. */
     public static SearchProperties defaults() {
-        return new SearchProperties(12, 100, 0.3, 5, 50, 0.2, 1000);
+        return new SearchProperties(12, 100, 0.3, 5, 50, 3.5, 1000);
     }
 
     /** The same settings with another word weight. */

@@ -15,16 +15,19 @@ import org.apache.lucene.index.Term;
  * The word evidence of one query: which of its words a caption shares, and how much that says that the caption is
  * the image meant. Each query word weighs its inverse document frequency (BM25's idf), so that in "a heron standing
  * in the water" the word "heron" weighs more than "water"; a word no caption has weighs most, since the query says
- * something that no image matches. A shared word counts its weight divided by the number of captions that have it:
- * the share of the word that singles out this image. The coverage is the sum over the shared words divided by the
- * weight of all query words (0..1), and the evidence is its square:
+ * something that no image matches. A shared word counts its weight divided by the square of the number of captions
+ * that have it ({@link #SPECIFICITY}): a word only this caption has counts in full, a word two captions have a quarter,
+ * a word in twenty captions next to nothing. The coverage is the sum over the shared words divided by the weight of
+ * all query words (0..1), and the evidence is its fourth power ({@link #SHARPNESS}):
  *
- * <pre>evidence = (Σ_{shared w} idf(w) / df(w)  /  Σ_{query w} idf(w))²</pre>
+ * <pre>evidence = (Σ_{shared w} idf(w) / df(w)²  /  Σ_{query w} idf(w))⁴</pre>
  *
- * So shared rare words ("heron", "42", "heineken": df 1) that carry most of the query give nearly 1, a shared common
- * word ("park" in twenty captions) gives next to nothing, and a paraphrase that happens to share one word of four with
- * another image gives that image about a sixteenth: the square keeps partial overlaps from deciding what the
- * embedding already decides. Thread-confined: one instance per search.
+ * So the evidence is large only when words that single the image out carry most of the query: "a volkswagen van
+ * parked on a street" gives the one volkswagen caption 0.022 and the white van that shares "van", "parked" and
+ * "street" almost nothing: with the default word weight (3.5) that adds 0.076 to the volkswagen's similarity, enough
+ * to lift it past the van the embedding prefers by 0.054. A paraphrase that shares one rare word of five with another image ("a white bird gliding across a lake"
+ * and the one caption with "bird") gives that image 0.0016 (+0.006), too little to outrank the caption that means
+ * what the query says; a shared common word ("park") gives nothing. Thread-confined: one instance per search.
  */
 final class SharedWords {
 
@@ -33,6 +36,12 @@ final class SharedWords {
 
         static final Evidence NONE = new Evidence(List.of(), 0);
     }
+
+    /** How steeply a word counts less the more captions have it: its idf is divided by df to this power. */
+    static final int SPECIFICITY = 2;
+
+    /** How steeply the evidence falls as the shared words cover less of the query: the coverage to this power. */
+    static final int SHARPNESS = 4;
 
     private final Map<String, Double> idf = new HashMap<>();
     private final Map<String, Integer> frequency = new HashMap<>();
@@ -65,11 +74,11 @@ final class SharedWords {
         for (Word word : Word.of(caption)) {
             if (idf.containsKey(word.exact()) && counted.add(word.exact())) {
                 shared.add(word.surface());
-                evidence += idf.get(word.exact()) / frequency.get(word.exact());
+                evidence += idf.get(word.exact()) / Math.pow(frequency.get(word.exact()), SPECIFICITY);
             }
         }
         return shared.isEmpty()
                 ? Evidence.NONE
-                : new Evidence(shared, Math.pow(Math.min(1, evidence / queryWeight), 2));
+                : new Evidence(shared, Math.pow(Math.min(1, evidence / queryWeight), SHARPNESS));
     }
 }

@@ -41,15 +41,15 @@ class HybridSearcherTest {
 
         List<Match> matches = searcher(SearchProperties.defaults()).search("red car", QUERY, 12, Retrieval.HYBRID);
 
-        // idf over 4 captions: "red" in 1, "car" in 2; evidence = (Σ shared idf/df / Σ query idf)²
+        // idf over 4 captions: "red" in 1, "car" in 2; evidence = (Σ shared idf/df² / Σ query idf)⁴; weight 3.5
         double red = Math.log(1 + 3.5 / 1.5);
         double car = Math.log(1 + 2.5 / 2.5);
-        double redCar = Math.pow((red + car / 2) / (red + car), 2);
-        double parkedCar = Math.pow((car / 2) / (red + car), 2);
+        double redCar = Math.pow((red + car / 4) / (red + car), 4);
+        double parkedCar = Math.pow((car / 4) / (red + car), 4);
         assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), GREEN_TREE.id(), PARKED_CAR.id());
-        assertThat(matches.get(0).score()).isCloseTo(1.0 + 0.2 * redCar, within(1e-6));
+        assertThat(matches.get(0).score()).isCloseTo(1.0 + 3.5 * redCar, within(1e-6));
         assertThat(matches.get(1).score()).isCloseTo(0.5, within(1e-6));
-        assertThat(matches.get(2).score()).isCloseTo(-0.6 + 0.2 * parkedCar, within(1e-6));
+        assertThat(matches.get(2).score()).isCloseTo(-0.6 + 3.5 * parkedCar, within(1e-6));
     }
 
     @Test
@@ -77,6 +77,46 @@ class HybridSearcherTest {
         assertThat(searcher(SearchProperties.defaults()).search("heron", QUERY, 2, Retrieval.HYBRID))
                 .extracting(Match::id)
                 .containsExactly(heron.id(), bird.id());
+    }
+
+    @Test
+    void sharedBrandLiftsItsImagePastTheNeighbourThatSharesTheRestOfTheQuery() {
+        IndexedImage volkswagen = image("a volkswagen van parked on the beach", 0.78);
+        IndexedImage whiteVan = image("a white van parked on a street", 0.84);
+        fill(
+                volkswagen,
+                whiteVan,
+                image("a toyota van parked on the beach", 0.71),
+                image("a red car parked on the side of the road", 0.55),
+                image("a vespa scooter parked on a cobblestone street", 0.48),
+                image("a bus driving down a street", 0.30),
+                image("a man walking down the street", 0.25));
+        String query = "a volkswagen van parked on a street";
+
+        assertThat(searcher(SearchProperties.defaults()).search(query, QUERY, 2, Retrieval.VECTOR))
+                .extracting(Match::id)
+                .containsExactly(whiteVan.id(), volkswagen.id());
+        assertThat(searcher(SearchProperties.defaults()).search(query, QUERY, 2, Retrieval.HYBRID))
+                .extracting(Match::id)
+                .containsExactly(volkswagen.id(), whiteVan.id());
+    }
+
+    @Test
+    void paraphraseSharingOneRareWordWithAnotherImageKeepsTheImageItMeansFirst() {
+        IndexedImage swan = image("a swan swimming on a lake", 0.589);
+        IndexedImage bird = image("a bird standing in shallow water", 0.581);
+        fill(
+                swan,
+                bird,
+                image("a boat on a lake", 0.40),
+                image("a white dog on a lake shore", 0.30),
+                image("a white house", 0.10),
+                image("a white cat", 0.10));
+
+        assertThat(searcher(SearchProperties.defaults())
+                        .search("a white bird gliding across a lake", QUERY, 2, Retrieval.HYBRID))
+                .extracting(Match::id)
+                .containsExactly(swan.id(), bird.id());
     }
 
     @Test
@@ -125,7 +165,7 @@ class HybridSearcherTest {
     @Test
     void wordMatchOutsideTheVectorCandidatesGetsItsSimilarityFromTheStoredVector() {
         fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
-        SearchProperties fewCandidates = new SearchProperties(12, 100, 0.3, 1, 1, 0.2, 1000);
+        SearchProperties fewCandidates = new SearchProperties(12, 100, 0.3, 1, 1, 3.5, 1000);
 
         // k = 3: the k-NN looks at the 3 nearest (red car, green tree, blue boat), BM25 finds the parked car
         List<Match> matches = searcher(fewCandidates).search("parked car", QUERY, 3, Retrieval.HYBRID);

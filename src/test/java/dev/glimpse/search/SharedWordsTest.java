@@ -52,15 +52,24 @@ class SharedWordsTest {
     }
 
     @Test
-    void evidenceIsTheSquaredShareOfTheQueryWeightThatSinglesTheCaptionOut() {
-        // 5 captions; "heron" in 1, "water" in 2: idf = ln(1 + (5 - df + 0.5) / (df + 0.5))
+    void evidenceIsTheFourthPowerOfTheShareOfTheQueryWeightThatSinglesTheCaptionOut() {
+        // 5 captions; "heron" in 1, "water" in 2: idf = ln(1 + (5 - df + 0.5) / (df + 0.5)), divided by df²
         double heron = Math.log(1 + 4.5 / 1.5);
         double water = Math.log(1 + 3.5 / 2.5);
 
         assertThat(evidence("heron water", "a heron standing in the water").strength())
-                .isCloseTo(Math.pow((heron + water / 2) / (heron + water), 2), within(1e-9));
+                .isCloseTo(Math.pow((heron + water / 4) / (heron + water), 4), within(1e-9));
         assertThat(evidence("heron water", "a bird standing in the water").strength())
-                .isCloseTo(Math.pow((water / 2) / (heron + water), 2), within(1e-9));
+                .isCloseTo(Math.pow((water / 4) / (heron + water), 4), within(1e-9));
+    }
+
+    @Test
+    void rareWordCarryingMostOfTheQueryOutweighsCommonWordsCoveringTheRest() {
+        // "heron" singles one caption out; "standing", "water" and "park" are shared by two or three captions
+        SharedWords.Evidence heron = evidence("a heron standing in the park", "a heron standing in the water");
+        SharedWords.Evidence park = evidence("a heron standing in the park", "a man sitting on a bench in a park");
+
+        assertThat(heron.strength()).isGreaterThan(20 * park.strength());
     }
 
     @Test
