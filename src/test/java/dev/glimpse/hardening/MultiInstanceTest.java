@@ -134,6 +134,9 @@ class MultiInstanceTest {
             // B stops; 50 changes; B starts again and replays exactly what it missed
             b.close();
             long stoppedAt = appliedSequence(b.index());
+            List<String> stopping = b.log().lines().toList();
+            System.out.println("B's last log lines as it stopped:\n  "
+                    + String.join("\n  ", stopping.subList(Math.max(0, stopping.size() - 12), stopping.size())));
             long headAtStop = head();
             for (String id : ids.subList(21, 21 + CHANGES_WHILE_DOWN)) {
                 delete(a, id);
