@@ -113,7 +113,7 @@ class ExampleGalleryBrowserTest {
     @Test
     void aTabShownAgainAfterBeingHiddenWaitsAFullIdlePeriodBeforeReportingIdle() {
         String page = browser.getWindowHandle();
-        WebElement tracker = browser.findElement(By.tagName("glimpse-idle-tracker"));
+        WebElement tracker = wait.until(driver -> driver.findElement(By.tagName("glimpse-idle-tracker")));
         js(
                 "window.idleAt = []; window.hiddenAt = []; window.shownAt = [];"
                         + "arguments[0].addEventListener('glimpse-idle', () => idleAt.push(performance.now()));"

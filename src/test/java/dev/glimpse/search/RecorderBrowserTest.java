@@ -44,6 +44,7 @@ class RecorderBrowserTest {
      * page can be changed while the microphone is still being opened.
      */
     private static final String HOLD_MICROPHONE = """
+            document.getElementById('recorder').maxSeconds = 600; // its own stop must not hide a microphone left on
             const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
             window.openedStreams = [];
             const gate = new Promise((resolve) => { window.letMicrophoneOpen = resolve; });
