@@ -2,16 +2,17 @@
 // information (the same tsconfig.json as the type check). Paths are relative to the project root, where `npm run
 // lint` runs ESLint (ESLint only lints files under the folder it runs in); the Maven build runs it too.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['frontend/generated/**'],
   },
   {
     files: ['frontend/**/*.ts'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       globals: globals.browser,
       parserOptions: {
