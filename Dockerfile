@@ -12,6 +12,7 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline -Dspotless.check.skip=true || true
 COPY frontend frontend
+COPY frontend-check frontend-check
 COPY src src
 RUN ./mvnw -B -DskipTests package
 

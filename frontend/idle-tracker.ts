@@ -1,7 +1,7 @@
 /**
  * <glimpse-idle-tracker idle-millis="8000">: dispatches one `glimpse-idle` event after the page has seen no pointer
  * movement, key press, touch, wheel or scroll for `idle-millis`; the next activity restarts the timer, so each idle
- * period is reported once. A hidden tab is not reported as idle until it is visible again.
+ * period is reported once. A hidden tab is never reported as idle; when it is shown again a full idle period starts.
  */
 const ACTIVITY_EVENTS = ['pointermove', 'pointerdown', 'mousemove', 'keydown', 'touchstart', 'wheel', 'scroll'];
 const DEFAULT_IDLE_MILLIS = 8000;
@@ -23,9 +23,20 @@ export class IdleTracker extends HTMLElement {
     }
   };
 
+  /**
+   * Hidden, the tab reports nothing; shown again, it counts as activity: the person has just come back, so a full
+   * idle period starts now rather than the time spent in the background being reported as idle at once. A period
+   * already reported before the tab was hidden stays reported until the next activity.
+   */
   private readonly onVisibility = (): void => {
-    if (!document.hidden && !this.reported) {
-      this.schedule(this.idleMillis - (performance.now() - this.lastActivity));
+    if (document.hidden) {
+      window.clearTimeout(this.timer);
+      this.timer = undefined;
+      return;
+    }
+    this.lastActivity = performance.now();
+    if (!this.reported) {
+      this.schedule(this.idleMillis);
     }
   };
 

@@ -5,18 +5,22 @@ type RecorderState = 'idle' | 'starting' | 'recording' | 'sending' | 'sent' | 'f
 
 const PREFERRED_TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus', 'audio/mp4'];
 const TICK_MS = 100;
+const DEFAULT_SEND_TIMEOUT_SECONDS = 30;
 
 /**
  * A microphone button: press it (mouse, Enter or Space) to record, press it again to stop; it keeps the keyboard
  * focus throughout (it is marked busy with aria-disabled rather than disabled, which would drop the focus). It shows the elapsed
  * time and the input level, stops by itself after `max-seconds`, lets the user play the clip back and sends it to
  * the server as multipart/form-data to the URL in its `target` attribute (a Vaadin UploadHandler set by the Java
- * component). When the microphone is refused or missing it says so in plain words.
+ * component). When the microphone is refused or missing it says so in plain words; a send that gets no answer within
+ * `send-timeout-seconds` is abandoned, and a refusal by the server (too large, too many, busy) is named as such.
+ * The microphone is released whenever the element is removed or disabled, also while it is still being opened.
  */
 export class GlimpseRecorder extends LitElement {
   static properties = {
     target: { type: String },
     maxSeconds: { type: Number, attribute: 'max-seconds' },
+    sendTimeoutSeconds: { type: Number, attribute: 'send-timeout-seconds' },
     disabled: { type: Boolean, reflect: true },
     state: { type: String, reflect: true },
     problem: { state: true },
@@ -27,6 +31,7 @@ export class GlimpseRecorder extends LitElement {
 
   declare target: string;
   declare maxSeconds: number;
+  declare sendTimeoutSeconds: number;
   declare disabled: boolean;
   declare state: RecorderState;
   declare problem: string;
@@ -41,11 +46,18 @@ export class GlimpseRecorder extends LitElement {
   private chunks: Blob[] = [];
   private startedAt = 0;
   private ticker?: number;
+  /** Counts attempts to open the microphone; removing the element or disabling it makes a pending one stale. */
+  private attempt = 0;
+  /** While a send is in flight: aborts it (removal, timeout). */
+  private sending?: AbortController;
+  /** The server asked to wait until then (performance.now() milliseconds) before the next recording. */
+  private retryAt = 0;
 
   constructor() {
     super();
     this.target = '';
     this.maxSeconds = 15;
+    this.sendTimeoutSeconds = DEFAULT_SEND_TIMEOUT_SECONDS;
     this.disabled = false;
     this.state = 'idle';
     this.problem = '';
@@ -147,7 +159,7 @@ export class GlimpseRecorder extends LitElement {
           aria-pressed=${recording ? 'true' : 'false'}
           aria-disabled=${busy ? 'true' : 'false'}
           ?disabled=${this.disabled}
-          @click=${this.toggle}
+          @click=${() => this.toggle()}
         >
           <span class="dot" aria-hidden="true"></span>
           ${recording ? 'Stop recording' : 'Record your search'}
@@ -176,9 +188,13 @@ export class GlimpseRecorder extends LitElement {
     `;
   }
 
-  protected updated(changed: PropertyValues) {
-    if (changed.has('disabled') && this.disabled && this.state === 'recording') {
-      this.stop();
+  protected updated(changed: PropertyValues<this>) {
+    if (changed.has('disabled') && this.disabled) {
+      if (this.state === 'recording') {
+        this.stop();
+      } else if (this.state === 'starting') {
+        this.abandonStart();
+      }
     }
     if (changed.has('clipUrl') && this.clipUrl) {
       this.showClipLength();
@@ -212,6 +228,8 @@ export class GlimpseRecorder extends LitElement {
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    this.attempt++;
+    this.sending?.abort();
     if (this.recorder && this.recorder.state !== 'inactive') {
       this.recorder.onstop = null;
       this.recorder.stop();
@@ -238,11 +256,13 @@ export class GlimpseRecorder extends LitElement {
   }
 
   private toggle() {
-    if (this.state === 'starting' || this.state === 'sending') {
+    if (this.disabled || this.state === 'starting' || this.state === 'sending') {
       return; // busy: the button stays focused (never disabled) so Space or Enter works again right after
     }
     if (this.state === 'recording') {
       this.stop();
+    } else if (performance.now() < this.retryAt) {
+      this.fail('failed', tooMany(this.retryAt));
     } else {
       void this.start();
     }
@@ -260,16 +280,29 @@ export class GlimpseRecorder extends LitElement {
     }
     this.state = 'starting';
     this.problem = '';
+    const attempt = ++this.attempt;
+    let stream: MediaStream;
     try {
-      this.stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch (error) {
-      this.microphoneRefused(error);
+      if (attempt === this.attempt) {
+        this.microphoneRefused(error);
+      }
       return;
     }
+    if (attempt !== this.attempt || !this.isConnected || this.disabled) {
+      // removed or disabled while the browser was opening the microphone: it must not stay on
+      stream.getTracks().forEach((track) => track.stop());
+      if (attempt === this.attempt && this.state === 'starting') {
+        this.state = 'idle';
+      }
+      return;
+    }
+    this.stream = stream;
     this.forgetClip();
     this.chunks = [];
     const mimeType = PREFERRED_TYPES.find((type) => MediaRecorder.isTypeSupported(type));
-    this.recorder = new MediaRecorder(this.stream, mimeType ? { mimeType } : undefined);
+    this.recorder = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
     this.recorder.ondataavailable = (event) => {
       if (event.data.size > 0) {
         this.chunks.push(event.data);
@@ -277,11 +310,17 @@ export class GlimpseRecorder extends LitElement {
     };
     this.recorder.onstop = () => this.finished();
     this.recorder.start(250);
-    this.listen(this.stream);
+    this.listen(stream);
     this.startedAt = performance.now();
     this.elapsed = 0;
     this.ticker = window.setInterval(() => this.tick(), TICK_MS);
     this.state = 'recording';
+  }
+
+  /** Makes a microphone request still in progress stale: its stream is stopped as soon as it arrives. */
+  private abandonStart() {
+    this.attempt++;
+    this.state = 'idle';
   }
 
   private stop() {
@@ -343,15 +382,67 @@ export class GlimpseRecorder extends LitElement {
     this.state = 'sending';
     const form = new FormData();
     form.append('file', clip, `recording.${extension(clip.type)}`);
+    const sending = new AbortController();
+    this.sending = sending;
+    const timeoutSeconds = this.sendTimeoutSeconds > 0 ? this.sendTimeoutSeconds : DEFAULT_SEND_TIMEOUT_SECONDS;
+    let timedOut = false;
+    const timer = window.setTimeout(() => {
+      timedOut = true;
+      sending.abort();
+    }, timeoutSeconds * 1000);
     try {
-      const response = await fetch(this.target, { method: 'POST', body: form, credentials: 'same-origin' });
+      const response = await fetch(this.target, {
+        method: 'POST',
+        body: form,
+        credentials: 'same-origin',
+        signal: sending.signal,
+      });
       if (!response.ok) {
-        throw new Error(`the server answered ${response.status}`);
+        this.refused(response);
+        return;
       }
       this.state = 'sent';
       this.dispatchEvent(new CustomEvent('recording-sent', { bubbles: true, composed: true }));
     } catch {
-      this.fail('failed', 'Your recording could not be sent. Check your connection and try again.');
+      if (timedOut) {
+        this.fail(
+          'failed',
+          `The server did not answer within ${timeoutSeconds} seconds, so your recording was not sent. ` +
+            'Check your connection and try again.',
+        );
+      } else if (this.isConnected) {
+        this.fail('failed', 'Your recording could not be sent. Check your connection and try again.');
+      }
+    } finally {
+      window.clearTimeout(timer);
+      if (this.sending === sending) {
+        this.sending = undefined;
+      }
+    }
+  }
+
+  /** The server answered, but not with success: each kind of refusal in its own words. */
+  private refused(response: Response) {
+    const status = response.status;
+    const wait = retryAfterSeconds(response.headers.get('Retry-After'));
+    if (status === 413) {
+      this.fail('failed', 'Your recording is too large to send. Record a shorter search and try again.');
+    } else if (status === 429) {
+      this.retryAt = performance.now() + (wait ?? 1) * 1000;
+      this.fail('failed', tooMany(this.retryAt));
+    } else if (status === 503) {
+      this.fail(
+        'failed',
+        wait === undefined
+          ? 'The server is busy right now. Try again in a moment.'
+          : `The server is busy right now. Try again in ${seconds(wait)}.`,
+      );
+    } else if (status === 401 || status === 403) {
+      this.fail('failed', 'Your session has ended. Reload the page, sign in if asked, and try again.');
+    } else if (status >= 500) {
+      this.fail('failed', `The server could not take your recording (error ${status}). Try again in a moment.`);
+    } else {
+      this.fail('failed', `The server refused your recording (error ${status}). Reload the page and try again.`);
     }
   }
 
@@ -411,13 +502,37 @@ function clock(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
+/** Seconds to wait from a Retry-After header: a number of seconds or an HTTP date; undefined if absent or unreadable. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) {
+    return undefined;
+  }
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) {
+    return Number(trimmed);
+  }
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function tooMany(retryAt: number): string {
+  const wait = Math.max(1, Math.ceil((retryAt - performance.now()) / 1000));
+  return `Too many searches in a short time. You can record again in ${seconds(wait)}.`;
+}
+
+function seconds(count: number): string {
+  return count === 1 ? '1 second' : `${count} seconds`;
+}
+
 function extension(type: string): string {
   if (type.includes('ogg')) return 'ogg';
   if (type.includes('mp4')) return 'm4a';
   return 'webm';
 }
 
-customElements.define('glimpse-recorder', GlimpseRecorder);
+if (!customElements.get('glimpse-recorder')) {
+  customElements.define('glimpse-recorder', GlimpseRecorder);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

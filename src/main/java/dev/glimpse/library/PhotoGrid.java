@@ -94,7 +94,6 @@ class PhotoGrid extends VirtualList<List<ImageSummary>> {
         if (fitting != columns) {
             columns = fitting;
             getElement().setAttribute("data-columns", String.valueOf(columns));
-            getStyle().set("--photo-grid-columns", String.valueOf(columns));
             resetItems();
         }
     }
@@ -102,7 +101,6 @@ class PhotoGrid extends VirtualList<List<ImageSummary>> {
     private void resetItems() {
         shown.clear();
         getElement().setAttribute("data-columns", String.valueOf(columns));
-        getStyle().set("--photo-grid-columns", String.valueOf(columns));
         DataProvider<List<ImageSummary>, Void> rows = new CallbackDataProvider<>(
                 query -> {
                     int perRow = columns;

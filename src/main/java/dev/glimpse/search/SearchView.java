@@ -273,7 +273,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private static HorizontalLayout busy(String id, String text) {
         ProgressBar spinner = new ProgressBar();
         spinner.setIndeterminate(true);
-        spinner.setWidth("8rem");
+        spinner.addClassName("search-busy-bar");
         HorizontalLayout row = new HorizontalLayout(spinner, new Span(text));
         row.setId(id);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);

@@ -7,6 +7,7 @@ import dev.glimpse.testsupport.Browser;
 import dev.glimpse.testsupport.GlimpseTest;
 import java.time.Duration;
 import java.util.function.Function;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A person opens the main page and does nothing: skeleton tiles appear, then captioned examples from the (local)
  * random-image service; "Keep" puts one into the library; moving the mouse sends no idle report until the page is
- * idle again, and then exactly one.
+ * idle again, and then exactly one; a tab shown again after a while in the background starts a full idle period.
  */
 @Tag("browser")
 @GlimpseTest
@@ -71,7 +73,7 @@ class ExampleGalleryBrowserTest {
     }
 
     @Test
-    void anIdlePageShowsCaptionedExamplesOncePerIdlePeriodAndKeepsOne() throws Exception {
+    void anIdlePageShowsCaptionedExamplesOncePerIdlePeriodAndKeepsOne() {
         wait.until(driver -> !tiles("[data-state='loading']").isEmpty());
         assertThat(tiles("")).hasSize(4);
 
@@ -95,16 +97,58 @@ class ExampleGalleryBrowserTest {
         whileActive(
                 driver -> libraryText().contains("example-") && libraryText().contains(".png"));
 
-        moveMouse(3);
+        keepMoving("a moment of activity before counting")
+                .during(Duration.ofMillis(900))
+                .until(() -> true);
         long reports = examples.idleReports();
-        moveMouse(10);
-        assertThat(examples.idleReports())
-                .as("idle reports while the mouse moves")
-                .isEqualTo(reports);
+        keepMoving("no idle report while the mouse moves").during(IDLE).until(() -> examples.idleReports() == reports);
 
         wait.until(driver -> examples.idleReports() == reports + 1);
-        Thread.sleep(IDLE.multipliedBy(2).toMillis());
-        assertThat(examples.idleReports()).as("one report per idle period").isEqualTo(reports + 1);
+        await("one report per idle period")
+                .during(IDLE.multipliedBy(2))
+                .atMost(IDLE.multipliedBy(3))
+                .until(() -> examples.idleReports() == reports + 1);
+    }
+
+    @Test
+    void aTabShownAgainAfterBeingHiddenWaitsAFullIdlePeriodBeforeReportingIdle() {
+        String page = browser.getWindowHandle();
+        WebElement tracker = wait.until(driver -> driver.findElement(By.tagName("glimpse-idle-tracker")));
+        js(
+                "window.idleAt = []; window.hiddenAt = []; window.shownAt = [];"
+                        + "arguments[0].addEventListener('glimpse-idle', () => idleAt.push(performance.now()));"
+                        + "document.addEventListener('visibilitychange',"
+                        + " () => (document.hidden ? hiddenAt : shownAt).push(performance.now()));",
+                tracker);
+        nudgeMouse(); // a fresh idle period, which the page spends in a background tab
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get("http://localhost:" + port + "/");
+        // the second tab has been idle for a full period, so the first one has been hidden at least that long
+        WebElement otherTracker = wait.until(driver -> driver.findElement(By.tagName("glimpse-idle-tracker")));
+        js("window.idleAt = []; arguments[0].addEventListener('glimpse-idle', () => idleAt.push(1));", otherTracker);
+        wait.until(driver -> ((Number) js("return idleAt.length;")).intValue() > 0);
+        browser.close();
+        browser.switchTo().window(page);
+
+        wait.until(driver -> ((Number) js("return shownAt.length;")).intValue() > 0
+                && (Boolean) js("return idleAt.some((at) => at > shownAt[0]);"));
+        double hidden = ((Number) js("return hiddenAt[0];")).doubleValue();
+        double shown = ((Number) js("return shownAt[0];")).doubleValue();
+        double idle = ((Number) js("return idleAt.find((at) => at > shownAt[0]);")).doubleValue();
+        System.out.printf(
+                "Hidden for %.0f ms; idle reported %.0f ms after the tab was shown again (idle period %d ms)%n",
+                shown - hidden, idle - shown, IDLE.toMillis());
+        assertThat(shown - hidden).as("time in the background (ms)").isGreaterThanOrEqualTo(IDLE.toMillis());
+        assertThat((Boolean) js("return idleAt.some((at) => at >= hiddenAt[0] && at <= shownAt[0]);"))
+                .as("an idle report while hidden")
+                .isFalse();
+        assertThat(idle - shown)
+                .as("ms from being shown to the idle report")
+                .isGreaterThanOrEqualTo(IDLE.toMillis() - 50.0);
+    }
+
+    private Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
     @Test
@@ -133,12 +177,14 @@ class ExampleGalleryBrowserTest {
                         .isEmpty());
     }
 
-    /** Moves the pointer every 300 ms, well within the idle time. */
-    private void moveMouse(int times) throws InterruptedException {
-        for (int i = 0; i < times; i++) {
-            nudgeMouse();
-            Thread.sleep(300);
-        }
+    /** Moves the pointer every 300 ms, well within the idle time, at every look at the condition. */
+    private ConditionFactory keepMoving(String what) {
+        return await(what)
+                .atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(300))
+                .conditionEvaluationListener(condition -> nudgeMouse());
     }
 
     /** Waits for the condition, moving the pointer at every look, so that the page does not become idle meanwhile. */

@@ -23,6 +23,7 @@ final class ImageServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger served = new AtomicInteger();
     private final AtomicLong hugeBytesSent = new AtomicLong();
+    private final AtomicInteger hugeResponsesEnded = new AtomicInteger();
     private volatile long imageDelayMillis;
 
     ImageServer() throws IOException {
@@ -50,6 +51,11 @@ final class ImageServer implements AutoCloseable {
 
     long hugeBytesSent() {
         return hugeBytesSent.get();
+    }
+
+    /** How many {@code /huge} responses have ended: sent in full, or cut off by the client. */
+    int hugeResponsesEnded() {
+        return hugeResponsesEnded.get();
     }
 
     private void image(HttpExchange exchange) throws IOException {
@@ -95,6 +101,8 @@ final class ImageServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client hung up, as it should
+        } finally {
+            hugeResponsesEnded.incrementAndGet();
         }
     }
 

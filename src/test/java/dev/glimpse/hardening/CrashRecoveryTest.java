@@ -1,6 +1,7 @@
 package dev.glimpse.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.testsupport.Multipart;
 import java.awt.image.BufferedImage;
@@ -19,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -94,20 +96,24 @@ class CrashRecoveryTest {
         StoredState before = StoredState.read(app);
         long waiting = before.count("RECEIVED") + before.count("CAPTIONING");
         long recoveryStart = System.nanoTime();
-        StoredState settled = awaitSettled(app);
+        awaitSettled(app);
         long recovery = (System.nanoTime() - recoveryStart) / 1_000_000;
         // the index follows a READY commit within moments (after-commit listener, one fsync'd commit per image) and
         // the sweeper runs every few seconds; on a busy machine both can lag: give them up to 60 s to agree
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<String> problems = problems(settled);
-        while (!problems.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            settled = StoredState.read(app);
-            problems = problems(settled);
-        }
-        StoredState after = settled;
+        AtomicReference<StoredState> agreed = new AtomicReference<>();
+        await("round " + round + " (" + stage + "): the stores agree")
+                .atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    StoredState state = StoredState.read(app);
+                    assertThat(problems(state))
+                            .as("round %d (%s) problems", round, stage)
+                            .isEmpty();
+                    agreed.set(state);
+                });
+        StoredState after = agreed.get();
         long failed = after.count("FAILED");
-        assertThat(problems).as("round %d (%s) problems", round, stage).isEmpty();
         assertThat(after.count("READY") + failed).isEqualTo(after.rows().size());
         return String.format(
                 "round %2d/%d kill %-10s after %5d ms (exit %d, postgres %s%s) | restart %5d ms | %3d rows: %d"
@@ -167,37 +173,36 @@ class CrashRecoveryTest {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private void awaitAcknowledged(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (acknowledged.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private void awaitAcknowledged(int count) {
+        await(count + " acknowledged uploads")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> acknowledged.size() >= count);
     }
 
-    private static void awaitRow(GlimpseProcess app, String status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (StoredState.read(app).count(status) > 0) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("no " + status + " row appeared in 30 s");
+    private static void awaitRow(GlimpseProcess app, String status) {
+        await("a " + status + " row")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> StoredState.read(app).count(status) > 0);
     }
 
-    private static StoredState awaitSettled(GlimpseProcess app) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            StoredState state = StoredState.read(app);
-            if (state.count("RECEIVED") + state.count("CAPTIONING") == 0) {
-                return state;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("rows still waiting after 120 s: " + state.count("RECEIVED") + " RECEIVED, "
-                        + state.count("CAPTIONING") + " CAPTIONING");
-            }
-            Thread.sleep(200);
-        }
+    private static StoredState awaitSettled(GlimpseProcess app) {
+        AtomicReference<StoredState> settled = new AtomicReference<>();
+        await("no row RECEIVED or CAPTIONING")
+                .atMost(Duration.ofSeconds(120))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    StoredState state = StoredState.read(app);
+                    assertThat(state.count("RECEIVED") + state.count("CAPTIONING"))
+                            .as(
+                                    "rows still waiting: %d RECEIVED, %d CAPTIONING",
+                                    state.count("RECEIVED"), state.count("CAPTIONING"))
+                            .isZero();
+                    settled.set(state);
+                });
+        return settled.get();
     }
 
     private static void damageIndex(GlimpseProcess app, String damage) throws IOException {

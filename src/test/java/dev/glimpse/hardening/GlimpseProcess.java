@@ -1,5 +1,7 @@
 package dev.glimpse.hardening;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -108,16 +110,17 @@ final class GlimpseProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!answers()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Glimpse exited with " + process.exitValue() + "; see " + log);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Glimpse did not start in " + START_TIMEOUT + "; see " + log);
-            }
-            Thread.sleep(250);
-        }
+        Process started = process;
+        await("Glimpse answering HTTP (see " + log + ")")
+                .atMost(START_TIMEOUT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!started.isAlive()) {
+                        throw new IllegalStateException("Glimpse exited with " + started.exitValue() + "; see " + log);
+                    }
+                    return answers();
+                });
         if (!externalDatabase) {
             postgresPort = postgresPortIn(log);
         }

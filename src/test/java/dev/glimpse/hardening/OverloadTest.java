@@ -1,6 +1,7 @@
 package dev.glimpse.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.Multipart;
@@ -224,23 +225,24 @@ class OverloadTest {
         }
     }
 
-    private long awaitReady(Set<String> ids) throws InterruptedException {
+    /** Waits until every accepted image is READY; how long that took (ms). */
+    private long awaitReady(Set<String> ids) {
         long start = System.nanoTime();
-        long deadline = start + Duration.ofMinutes(5).toNanos();
-        while (true) {
-            List<String> waiting = ids.stream()
-                    .filter(id -> !"READY"
-                            .equals(jdbc.queryForObject(
-                                    "select status from image where id = ?::uuid", String.class, id)))
-                    .toList();
-            if (waiting.isEmpty()) {
-                return (System.nanoTime() - start) / 1_000_000;
-            }
-            assertThat(System.nanoTime())
-                    .as("%d accepted images still not READY", waiting.size())
-                    .isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        await("every accepted image READY")
+                .atMost(Duration.ofMinutes(5))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    List<String> waiting = ids.stream()
+                            .filter(id -> !"READY"
+                                    .equals(jdbc.queryForObject(
+                                            "select status from image where id = ?::uuid", String.class, id)))
+                            .toList();
+                    assertThat(waiting)
+                            .as("%d accepted images still not READY", waiting.size())
+                            .isEmpty();
+                });
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private void watchCaptioning(AtomicInteger most) {

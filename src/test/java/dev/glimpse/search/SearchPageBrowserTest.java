@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
+import dev.glimpse.library.ImageEdits;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.ImageSummary;
+import dev.glimpse.speech.TranscriptionService;
 import dev.glimpse.testsupport.Browser;
 import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.GlimpseTest;
@@ -17,12 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -38,7 +42,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A person finds images on the search page in a real browser: by typing an image's caption (images uploaded and
  * captioned by the real pipeline with blip-tiny), and by speaking into Chromium's fake microphone, which plays the
- * fixture sentence; whisper-tiny's transcript appears under the recorder with results or a message.
+ * fixture sentence: what whisper-tiny (random weights) hears in the clip the page sent appears under the recorder with
+ * the service's answer to it, and searching it again finds the image given that caption.
  */
 @Tag("browser")
 @GlimpseTest
@@ -55,6 +60,15 @@ class SearchPageBrowserTest {
 
     @Autowired
     ImageIndex index;
+
+    @Autowired
+    SearchService search;
+
+    @Autowired
+    TranscriptionService transcription;
+
+    @Autowired
+    ImageEdits edits;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -106,9 +120,8 @@ class SearchPageBrowserTest {
     }
 
     @Test
-    void speakingIntoTheMicrophoneShowsTheTranscriptAndResultsOrAMessage() throws InterruptedException {
-        // a library that is not empty, so that the answer is results or "no match"
-        awaitReadyAndIndexed(store("voice-library.png", TestImages.png(200, 150, 950)));
+    void speakingIntoTheMicrophoneShowsWhatWhisperHeardAndSearchingItFindsTheImageCaptionedSo() throws Exception {
+        ImageSummary intended = awaitReadyAndIndexed(store("voice-library.png", TestImages.png(200, 150, 950)));
         String sentence = Fixtures.media("speech-red-car-22khz.wav").toString();
         open(
                 "--use-fake-ui-for-media-stream",
@@ -119,32 +132,67 @@ class SearchPageBrowserTest {
 
         button.click();
         wait.until(driver -> "true".equals(button.getAttribute("aria-pressed")));
-        assertThat(recorder.getShadowRoot().findElement(By.id("elapsed")).getText())
-                .endsWith("/ 0:15");
-        Thread.sleep(3_000);
+        WebElement elapsed = recorder.getShadowRoot().findElement(By.id("elapsed"));
+        assertThat(elapsed.getText()).endsWith("/ 0:15");
+        wait.until(driver -> elapsed.getText().startsWith("0:03")); // the sentence, and a little more
         button.click();
 
         WebElement transcript = new WebDriverWait(browser, PATIENCE)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("transcript")));
-        String heard = transcript.getDomProperty("value");
-        assertThat(heard).isNotNull();
-        log.info("whisper-tiny heard from the fake microphone: '{}'", heard);
         // the recorder marks the recording sent when the upload's answer reaches it, apart from the pushed transcript
         wait.until(driver -> "sent".equals(recorder.getAttribute("state")));
         assertThat(recorder.getShadowRoot().findElement(By.id("status")).getText())
                 .isEqualTo("Recording sent. You can play it back below.");
         assertThat(recorder.getShadowRoot().findElements(By.id("playback"))).hasSize(1);
-        List<WebElement> hits = browser.findElements(By.cssSelector("#search-results .search-hit"));
         keepScreenshot("search-page-voice.png");
-        if (hits.isEmpty()) {
-            WebElement message = browser.findElement(By.id("search-message"));
-            assertThat(message.isDisplayed()).isTrue();
-            assertThat(message.getText()).isIn(SearchResults.EMPTY_QUERY, SearchResults.NO_MATCH);
+
+        // what whisper-tiny hears in the very clip the page sent (kept for the player), transcribed again here
+        byte[] clip = sentClip(recorder);
+        String heard = transcription.transcribe(clip, false).get().text();
+        log.info("whisper-tiny heard from the fake microphone ({} bytes): '{}'", clip.length, heard);
+        assertThat(heard).as("what whisper-tiny heard").isNotBlank();
+        assertThat(transcript.getDomProperty("value")).isEqualTo(heard);
+        // the page shows the service's answer to those words: its best hit, or its message
+        SearchResults answer = search.search(heard).get();
+        if (answer.hits().isEmpty()) {
+            assertThat(browser.findElement(By.id("search-message")).getText()).isEqualTo(answer.message());
         } else {
-            assertThat(browser.findElements(By.id("search-message"))).noneMatch(WebElement::isDisplayed);
+            assertThat(wait.until(driver ->
+                                    driver.findElement(By.cssSelector("#search-results .search-hit.best-match")))
+                            .getAttribute("data-image-id"))
+                    .isEqualTo(answer.hits().getFirst().imageId().toString());
             assertThat(browser.findElement(By.id("search-results")).getAttribute("data-query"))
                     .isEqualTo(QueryText.clean(heard, 1000));
         }
+
+        // an image captioned with those very words is what searching the transcript again finds first
+        edits.editCaption(intended.id(), heard).get();
+        await().atMost(PATIENCE)
+                .until(() -> search.search(heard).get().hits().stream()
+                        .findFirst()
+                        .filter(hit -> hit.imageId().equals(intended.id()))
+                        .isPresent());
+        browser.findElement(By.id("transcript-search")).click();
+        WebElement best = wait.until(driver -> driver.findElement(
+                By.cssSelector("#search-results .search-hit.best-match[data-image-id='" + intended.id() + "']")));
+        assertThat(best.findElement(By.className("hit-caption")).getText()).isEqualTo(heard);
+        assertThat(best.findElement(By.tagName("img")).getAttribute("src")).endsWith(intended.id() + "/thumbnail");
+        assertThat(transcript.getDomProperty("value")).isEqualTo(heard);
+    }
+
+    /** The recording the page sent, read back from the blob its player plays. */
+    private byte[] sentClip(WebElement recorder) {
+        String base64 = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        fetch(arguments[0].shadowRoot.getElementById('playback').src)
+                          .then((response) => response.arrayBuffer())
+                          .then((buffer) => {
+                            let text = '';
+                            new Uint8Array(buffer).forEach((byte) => { text += String.fromCharCode(byte); });
+                            done(btoa(text));
+                          });
+                        """, recorder);
+        return Base64.getDecoder().decode(base64);
     }
 
     @Test
