@@ -152,6 +152,26 @@ public final class BlipCaptioner implements AutoCloseable {
         return config;
     }
 
+    NDManager manager() {
+        return manager;
+    }
+
+    BlipImageProcessor processor() {
+        return processor;
+    }
+
+    BlipVisionModel vision() {
+        return vision;
+    }
+
+    BlipTextDecoder decoder() {
+        return decoder;
+    }
+
+    CaptionTokenizer tokenizer() {
+        return tokenizer;
+    }
+
     @Override
     public void close() {
         tokenizer.close();

@@ -46,6 +46,10 @@ final class WhisperDecoder {
         return layers.size();
     }
 
+    int feedForwardSize() {
+        return layers.getFirst().feedForwardSize();
+    }
+
     int maxPositions() {
         return maxPositions;
     }
