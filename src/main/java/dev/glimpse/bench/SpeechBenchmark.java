@@ -31,7 +31,7 @@ final class SpeechBenchmark {
             RandomCheckpoint.write(
                     options.config("whisper-base"),
                     options.fixtureModel("whisper-tiny"),
-                    List.of("generation_config.json", "preprocessor_config.json", "tokenizer.json"),
+                    RandomCheckpoint.COMPANION_FILES,
                     folder.path());
             try (WhisperTranscriber transcriber =
                     WhisperTranscriber.load(folder.path(), TranscriberOptions.defaults())) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.KvCache;
+import dev.glimpse.ml.generation.GreedySearch;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,26 +97,29 @@ public final class BlipStageTimer {
             ids[0] = captioner.config().text().bosTokenId();
             double[] steps = new double[tokens - 1];
             double[] heads = new double[tokens - 1];
-            int arrays = 0;
-            for (int i = 0; i < tokens; i++) {
-                try (NDManager step = request.newSubManager()) {
-                    cache.attach(step);
-                    NDArray input = step.create(new long[] {ids[i]}, new Shape(1, 1));
-                    long stepStart = System.nanoTime();
-                    NDArray hidden = decoder.hidden(input, i, embeds, cache);
-                    long layersDone = System.nanoTime();
-                    float[] logits =
-                            decoder.head(hidden.get(new NDIndex(":, -1, :"))).toFloatArray();
-                    ids[i + 1] = GreedySearch.argmax(logits);
-                    long headDone = System.nanoTime();
-                    if (i > 0) {
-                        steps[i - 1] = (layersDone - stepStart) / 1e6;
-                        heads[i - 1] = (headDone - layersDone) / 1e6;
-                        arrays = step.getManagedArrays().size();
+            int[] arrays = new int[1];
+            captioner.options().ml().decoding(() -> {
+                for (int i = 0; i < tokens; i++) {
+                    try (NDManager step = request.newSubManager()) {
+                        cache.attach(step);
+                        NDArray input = step.create(new long[] {ids[i]}, new Shape(1, 1));
+                        long stepStart = System.nanoTime();
+                        NDArray hidden = decoder.hidden(input, i, embeds, cache);
+                        long layersDone = System.nanoTime();
+                        float[] logits = decoder.head(hidden.get(new NDIndex(":, -1, :")))
+                                .toFloatArray();
+                        ids[i + 1] = GreedySearch.argmax(logits);
+                        long headDone = System.nanoTime();
+                        if (i > 0) {
+                            steps[i - 1] = (layersDone - stepStart) / 1e6;
+                            heads[i - 1] = (headDone - layersDone) / 1e6;
+                            arrays[0] = step.getManagedArrays().size();
+                        }
+                        cache.attach(request);
                     }
-                    cache.attach(request);
                 }
-            }
+                return ids;
+            });
             long decoded = System.nanoTime();
             captioner.tokenizer().decode(ids);
             long done = System.nanoTime();
@@ -126,7 +130,7 @@ public final class BlipStageTimer {
                     median(steps),
                     median(heads),
                     (done - decoded) / 1e6,
-                    arrays);
+                    arrays[0]);
         }
     }
 

@@ -27,6 +27,10 @@ final class WhisperDecoderLayer {
         this.feedForward = new WhisperFeedForward(layer);
     }
 
+    void prefillCross(NDArray encoderHidden, KvCache.Layer cache) {
+        crossAttention.prefillCross(encoderHidden, cache);
+    }
+
     int feedForwardSize() {
         return feedForward.innerSize();
     }

@@ -86,26 +86,30 @@ public final class WhisperStageTimer {
             long encodedAt = System.nanoTime();
             WhisperDecoder decoder = model.decoder();
             KvCache cache = new KvCache(decoder.layerCount());
-            int next = GreedyDecoder.argmax(decoder.nextTokenLogits(call, prompt, encoded, cache));
-            long promptDone = System.nanoTime();
+            decoder.prefillCross(encoded, cache);
             double[] steps = new double[tokens - 1];
             double[] heads = new double[tokens - 1];
-            int arrays = 0;
-            for (int i = 0; i < tokens - 1; i++) {
-                try (NDManager step = call.newSubManager()) {
-                    cache.attach(step);
-                    long stepStart = System.nanoTime();
-                    NDArray hidden = decoder.forward(step, new int[] {next}, encoded, cache);
-                    long layersDone = System.nanoTime();
-                    next = GreedyDecoder.argmax(
-                            decoder.logits(hidden.get(new NDIndex(":, -1, :"))).toFloatArray());
-                    long headDone = System.nanoTime();
-                    steps[i] = (layersDone - stepStart) / 1e6;
-                    heads[i] = (headDone - layersDone) / 1e6;
-                    arrays = step.getManagedArrays().size();
-                    cache.attach(call);
+            int[] arrays = new int[1];
+            long promptDone = transcriber.options().modelOptions().decoding(() -> {
+                int next = GreedyDecoder.argmax(decoder.nextTokenLogits(call, prompt, encoded, cache));
+                long promptAt = System.nanoTime();
+                for (int i = 0; i < tokens - 1; i++) {
+                    try (NDManager step = call.newSubManager()) {
+                        cache.attach(step);
+                        long stepStart = System.nanoTime();
+                        NDArray hidden = decoder.forward(step, new int[] {next}, encoded, cache);
+                        long layersDone = System.nanoTime();
+                        next = GreedyDecoder.argmax(decoder.logits(hidden.get(new NDIndex(":, -1, :")))
+                                .toFloatArray());
+                        long headDone = System.nanoTime();
+                        steps[i] = (layersDone - stepStart) / 1e6;
+                        heads[i] = (headDone - layersDone) / 1e6;
+                        arrays[0] = step.getManagedArrays().size();
+                        cache.attach(call);
+                    }
                 }
-            }
+                return promptAt;
+            });
             return new Stages(
                     (decoded - start) / 1e6,
                     (extracted - decoded) / 1e6,
@@ -113,7 +117,7 @@ public final class WhisperStageTimer {
                     (promptDone - encodedAt) / 1e6,
                     median(steps),
                     median(heads),
-                    arrays);
+                    arrays[0]);
         }
     }
 
@@ -140,11 +144,15 @@ public final class WhisperStageTimer {
             long encodedAt = System.nanoTime();
             WhisperDecoder decoder = model.decoder();
             KvCache cache = new KvCache(decoder.layerCount());
-            float[] logits = decoder.nextTokenLogits(call, prompt, encoded, cache);
-            for (int generated = 1; generated < tokens; generated++) {
-                int next = GreedyDecoder.argmax(logits);
-                logits = decoder.nextTokenLogits(call, new int[] {next}, encoded, cache);
-            }
+            decoder.prefillCross(encoded, cache);
+            transcriber.options().modelOptions().decoding(() -> {
+                float[] logits = decoder.nextTokenLogits(call, prompt, encoded, cache);
+                for (int generated = 1; generated < tokens; generated++) {
+                    int next = GreedyDecoder.argmax(logits);
+                    logits = decoder.nextTokenLogits(call, new int[] {next}, encoded, cache);
+                }
+                return logits;
+            });
             long decodedAt = System.nanoTime();
             return new Times((encodedAt - start) / 1e6, (decodedAt - encodedAt) / 1e6, tokens);
         }
