@@ -101,7 +101,7 @@ final class SpeechBenchmark {
                 "ms",
                 String.format(
                         Locale.ROOT,
-                        "bound: GEMV chain over the %d weight matrices a step reads (%.0f MB)",
+                        "bound: GEMV chain over the %d matrices a step reads: weights and cached cross-attention K/V (%.0f MB)",
                         work.stepWeights().size(),
                         Bounds.megabytes(work.stepWeights())));
         report.addBounded(

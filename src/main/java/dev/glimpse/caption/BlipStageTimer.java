@@ -34,8 +34,8 @@ public final class BlipStageTimer {
             int arraysPerStep) {}
 
     /**
-     * What bounds each stage: the weight shapes [out, in] a cached step multiplies a single row by (decoder layers,
-     * then LM head), and the floating-point operations of the vision encoder and of the cross-attention keys/values
+     * What bounds each stage: the shapes [out, in] of the matrices a cached step multiplies a single row by
+     * (decoder layers' weights and the cached cross-attention keys and values, then the LM head), and the floating-point operations of the vision encoder and of the cross-attention keys/values
      * with the row count and width of their dominant matrix products.
      */
     public record Work(
@@ -63,6 +63,9 @@ public final class BlipStageTimer {
             step.add(new long[] {d, d}); // cross-attention output
             step.add(new long[] {text.intermediateSize(), d});
             step.add(new long[] {d, text.intermediateSize()});
+            // the cached cross-attention keys and values over the image, read in full by every step
+            step.add(new long[] {vision.sequenceLength(), d});
+            step.add(new long[] {vision.sequenceLength(), d});
         }
         List<long[]> head = List.of(new long[] {d, d}, new long[] {text.vocabSize(), d});
         long t = vision.sequenceLength();

@@ -35,8 +35,8 @@ public final class WhisperStageTimer {
             int arraysPerStep) {}
 
     /**
-     * What bounds each stage: the weight shapes [out, in] a cached step multiplies one row by (decoder layers, then
-     * the output projection), and the encoder's floating-point operations with its positions and width.
+     * What bounds each stage: the shapes [out, in] of the matrices a cached step multiplies one row by (decoder
+     * layers' weights and the cached cross-attention keys and values, then the output projection), and the encoder's floating-point operations with its positions and width.
      */
     public record Work(
             List<long[]> stepWeights, List<long[]> headWeights, double encoderFlops, int positions, int width) {}
@@ -56,6 +56,9 @@ public final class WhisperStageTimer {
             }
             step.add(new long[] {decoderFfn, d});
             step.add(new long[] {d, decoderFfn});
+            // the cached cross-attention keys and values over the audio, read in full by every step
+            step.add(new long[] {config.maxSourcePositions(), d});
+            step.add(new long[] {config.maxSourcePositions(), d});
         }
         List<long[]> head = List.of(new long[] {config.vocabSize(), d});
         long t = config.maxSourcePositions();

@@ -35,7 +35,7 @@ class BlipStageTimerTest {
 
             BlipStageTimer.Work work = BlipStageTimer.work(captioner);
 
-            assertThat(work.stepWeights()).hasSize(8 * config.text().layers());
+            assertThat(work.stepWeights()).hasSize(10 * config.text().layers());
             assertThat(work.headWeights().getLast())
                     .containsExactly(config.text().vocabSize(), config.text().hiddenSize());
             assertThat(work.imageTokens()).isEqualTo(config.vision().sequenceLength());
