@@ -53,7 +53,8 @@ public record ModelOptions(String device, int intraOpThreads, int decodeThreads)
 
     /**
      * Runs {@code decoding} with {@link #decodeThreads} intra-op threads on the calling thread (PyTorch keeps the
-     * count per thread), then restores the thread's previous count; other threads are not affected.
+     * count per thread), then restores the thread's previous count. Other threads keep theirs; only a thread that
+     * runs its very first operation meanwhile starts with this count (PyTorch seeds new threads from the last one set).
      */
     public <T> T decoding(Supplier<T> decoding) {
         if (decodeThreads == 0 || !device.equals("cpu")) {
