@@ -8,24 +8,29 @@ import java.util.Set;
 
 /**
  * Command-line options of {@link ModelBenchmark}: {@code --quick} (one measured run each, fewer images),
+ * {@code --stages} (the stage breakdown with its bounds and the whole request only: no uncached or throughput runs),
  * {@code --only=blip,whisper,minilm}, {@code --fixtures=DIR} (default: system property {@code glimpse.fixtures},
  * else {@code src/test/fixtures}) and {@code --configs=DIR} (default: {@code <fixtures>/configs}).
  */
-record BenchmarkOptions(boolean quick, Set<String> only, Path fixtures, Path configs) {
+record BenchmarkOptions(boolean quick, boolean stagesOnly, Set<String> only, Path fixtures, Path configs) {
 
     static final Set<String> MODELS = Set.of("blip", "whisper", "minilm");
 
     static final String USAGE =
-            "usage: ModelBenchmark [--quick] [--only=blip,whisper,minilm] [--fixtures=DIR]" + " [--configs=DIR]";
+            "usage: ModelBenchmark [--quick] [--stages] [--only=blip,whisper,minilm] [--fixtures=DIR]"
+                    + " [--configs=DIR]";
 
     static BenchmarkOptions parse(String... args) {
         boolean quick = false;
+        boolean stagesOnly = false;
         Set<String> only = new LinkedHashSet<>(MODELS);
         Path fixtures = Path.of(System.getProperty("glimpse.fixtures", "src/test/fixtures"));
         Path configs = null;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
+            } else if (arg.equals("--stages")) {
+                stagesOnly = true;
             } else if (arg.startsWith("--only=")) {
                 only = models(arg.substring("--only=".length()));
             } else if (arg.startsWith("--fixtures=")) {
@@ -36,7 +41,8 @@ record BenchmarkOptions(boolean quick, Set<String> only, Path fixtures, Path con
                 throw new IllegalArgumentException("Unknown argument '" + arg + "'\n" + USAGE);
             }
         }
-        return new BenchmarkOptions(quick, only, fixtures, configs != null ? configs : fixtures.resolve("configs"));
+        return new BenchmarkOptions(
+                quick, stagesOnly, only, fixtures, configs != null ? configs : fixtures.resolve("configs"));
     }
 
     private static Set<String> models(String list) {
@@ -54,6 +60,11 @@ record BenchmarkOptions(boolean quick, Set<String> only, Path fixtures, Path con
 
     int measuredRuns() {
         return quick ? 1 : 3;
+    }
+
+    /** Runs of a stage breakdown, each measured next to its bounds. */
+    int stageRuns() {
+        return quick ? 1 : 5;
     }
 
     Path config(String name) {

@@ -2,13 +2,16 @@ package dev.glimpse.bench;
 
 import ai.djl.engine.Engine;
 import dev.glimpse.caption.BlipCaptioner;
+import dev.glimpse.caption.BlipStageTimer;
 import dev.glimpse.caption.CaptionOptions;
 import dev.glimpse.ml.InferenceExecutor;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToDoubleFunction;
 
 /**
  * BLIP captioning at full size with random weights: latency for one 640×480 image with and without the key/value
@@ -18,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 final class CaptionBenchmark {
 
     static final int CALLERS = 4;
+    static final int TOKENS = 20;
     private static final int WEIGHT_SEED = 1234;
 
     private final BenchmarkOptions options;
@@ -38,7 +42,10 @@ final class CaptionBenchmark {
         try (BlipCaptioner captioner = load(true)) {
             Progress.say("BLIP: latency with the key/value cache");
             captionCached = captioner.caption(List.of(images.get(0))).get(0); // also the warm-up
-            cached = report.add("BLIP caption, 640×480, KV cache (median)", latency(captioner), "ms");
+            cached = breakdown(captioner);
+            if (options.stagesOnly()) {
+                return;
+            }
             throughput(captioner);
         }
         try (BlipCaptioner captioner = load(false)) {
@@ -50,11 +57,98 @@ final class CaptionBenchmark {
         }
     }
 
+    /**
+     * Times every stage of one caption and the whole caption, each run followed at once by its bounds (the sum of
+     * the stage bounds for the whole caption), and adds the rows; returns the whole caption's row.
+     */
+    private BenchmarkReport.Row breakdown(BlipCaptioner captioner) {
+        Progress.say("BLIP: stage breakdown");
+        BlipStageTimer.Work work = BlipStageTimer.work(captioner);
+        BufferedImage image = images.get(0);
+        List<BlipStageTimer.Times> times = new ArrayList<>();
+        Samples vision = new Samples();
+        Samples crossKv = new Samples();
+        Samples step = new Samples();
+        Samples head = new Samples();
+        Samples whole = new Samples();
+        double gflops;
+        try (Bounds.Gemm visionBound = new Bounds.Gemm(work.visionFlops(), work.imageTokens(), work.visionWidth());
+                Bounds.Gemm crossBound = new Bounds.Gemm(work.crossKvFlops(), work.imageTokens(), work.visionWidth());
+                Bounds.GemvChain stepBound = new Bounds.GemvChain(work.stepWeights());
+                Bounds.GemvChain headBound = new Bounds.GemvChain(work.headWeights())) {
+            BlipStageTimer.time(captioner, image, TOKENS); // warm-up
+            for (int i = 0; i < options.stageRuns(); i++) {
+                BlipStageTimer.Times t = BlipStageTimer.time(captioner, image, TOKENS);
+                times.add(t);
+                double v = visionBound.millis();
+                double c = crossBound.millis();
+                double s = stepBound.millis();
+                double h = headBound.millis();
+                vision.add(t.visionMillis(), v);
+                crossKv.add(t.crossKvMillis(), c);
+                step.add(t.stepMillis(), s);
+                head.add(t.headMillis(), h);
+                long start = System.nanoTime();
+                captioner.caption(List.of(image));
+                whole.add((System.nanoTime() - start) / 1e6, v + c + TOKENS * (s + h));
+            }
+            gflops = visionBound.gflops(vision.bound());
+        }
+        report.add("BLIP image pre-processing, 640×480", median(times, BlipStageTimer.Times::preprocessMillis), "ms");
+        report.addBounded(
+                "BLIP vision encoder",
+                vision,
+                "ms",
+                String.format(
+                        Locale.ROOT,
+                        "bound: %.1f GFLOP at the rate of a %d×%d·%d×%d GEMM (%.0f GFLOP/s)",
+                        work.visionFlops() / 1e9,
+                        work.imageTokens(),
+                        work.visionWidth(),
+                        work.visionWidth(),
+                        work.visionWidth(),
+                        gflops));
+        report.addBounded(
+                "BLIP cross-attention K/V over the image",
+                crossKv,
+                "ms",
+                String.format(Locale.ROOT, "bound: %.1f GFLOP, same GEMM", work.crossKvFlops() / 1e9));
+        report.addBounded(
+                "BLIP decode step, layers (per token)",
+                step,
+                "ms",
+                String.format(
+                        Locale.ROOT,
+                        "bound: GEMV chain over the %d matrices a step reads: weights and cached cross-attention K/V (%.0f MB)",
+                        work.stepWeights().size(),
+                        Bounds.megabytes(work.stepWeights())));
+        report.addBounded(
+                "BLIP LM head, last position (per token)",
+                head,
+                "ms",
+                String.format(
+                        Locale.ROOT,
+                        "bound: GEMV chain over the head's weights (%.0f MB)",
+                        Bounds.megabytes(work.headWeights())));
+        report.add("BLIP post-processing (ids to text)", median(times, BlipStageTimer.Times::postprocessMillis), "ms");
+        report.add(
+                "BLIP native ops per decode step", median(times, t -> t.arraysPerStep()), "arrays created (JNI calls)");
+        return report.addBounded(
+                "BLIP caption, 640×480, KV cache (median)",
+                whole,
+                "ms",
+                "bound: sum of the stage bounds, " + TOKENS + " tokens (pre/post-processing not included)");
+    }
+
+    private static double median(List<BlipStageTimer.Times> times, ToDoubleFunction<BlipStageTimer.Times> field) {
+        return Timings.median(times.stream().mapToDouble(field).toArray());
+    }
+
     private BlipCaptioner load(boolean kvCache) {
         Progress.say("BLIP: building random weights (kvCache=" + kvCache + ")");
         Engine.getEngine("PyTorch").setRandomSeed(WEIGHT_SEED);
         CaptionOptions captionOptions =
-                CaptionOptions.defaults().withMaxNewTokens(20).withKvCache(kvCache);
+                CaptionOptions.defaults().withMaxNewTokens(TOKENS).withKvCache(kvCache);
         return BlipCaptioner.withRandomWeights(
                 options.config("blip-image-captioning-base"), options.fixtureModel("blip-tiny"), captionOptions);
     }

@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
- * Measures the native models at full size in one run and prints a Markdown table: BLIP-base caption latency with
+ * Measures the native models at full size in one run and prints a Markdown table: every stage of a BLIP-base
+ * caption and a Whisper-base voice query with the bound the hardware allows for it, measured in the same run right
+ * after it (see {@link Bounds}), and the ratio; native operations per decoding step; BLIP-base caption latency with
  * and without the key/value cache, Whisper-base encoder and 20-token decode time, MiniLM embeddings per second at
  * batch 1 and 32, and BLIP throughput at four concurrent callers with and without micro-batching. Models are built
  * from {@code <fixtures>/configs/*.config.json} with random weights; tokenizers and pre-processing come from the
@@ -12,7 +14,7 @@ import java.util.Locale;
  * -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime}:
  *
  * <pre>java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt) dev.glimpse.bench.ModelBenchmark
- *     [--quick] [--only=blip,whisper,minilm] [--fixtures=src/test/fixtures] [--configs=DIR]</pre>
+ *     [--quick] [--stages] [--only=blip,whisper,minilm] [--fixtures=src/test/fixtures] [--configs=DIR]</pre>
  */
 public final class ModelBenchmark {
 
@@ -35,12 +37,15 @@ public final class ModelBenchmark {
         BenchmarkReport report = new BenchmarkReport("Glimpse model benchmark");
         report.note(String.format(
                 Locale.ROOT,
-                "%d CPU cores visible, Java %s, %s, %s run (%d measured run(s) after one warm-up)",
+                "%d CPU cores visible, Java %s, %s, %s run (%d measured run(s) after one warm-up; stage breakdowns:"
+                        + " medians of %d runs, each run followed at once by its bounds, ratio = median of the"
+                        + " runs' ratios)",
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.version(),
                 System.getProperty("os.arch"),
                 options.quick() ? "quick" : "full",
-                options.measuredRuns()));
+                options.measuredRuns(),
+                options.stageRuns()));
         report.note("Random weights; configurations from " + options.configs());
         if (options.only().contains("blip")) {
             new CaptionBenchmark(options, report).run();

@@ -3,7 +3,13 @@ package dev.glimpse.bench;
 import dev.glimpse.speech.TranscriberOptions;
 import dev.glimpse.speech.WhisperStageTimer;
 import dev.glimpse.speech.WhisperTranscriber;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** Whisper at full size with random weights: encoder time for a 30 s clip and the time to decode 20 tokens. */
 final class SpeechBenchmark {
@@ -25,7 +31,7 @@ final class SpeechBenchmark {
             RandomCheckpoint.write(
                     options.config("whisper-base"),
                     options.fixtureModel("whisper-tiny"),
-                    List.of("generation_config.json", "preprocessor_config.json", "tokenizer.json"),
+                    RandomCheckpoint.COMPANION_FILES,
                     folder.path());
             try (WhisperTranscriber transcriber =
                     WhisperTranscriber.load(folder.path(), TranscriberOptions.defaults())) {
@@ -34,22 +40,109 @@ final class SpeechBenchmark {
         }
     }
 
+    /**
+     * Every stage of one voice query over a WAV file of a 30 s clip, and the encoder and a whole 20-token decode as
+     * before, each run followed at once by its bounds.
+     */
     private void measure(WhisperTranscriber transcriber) {
-        Progress.say("Whisper: encoder and " + TOKENS + "-token decode");
+        Progress.say("Whisper: stage breakdown, encoder and " + TOKENS + "-token decode");
         float[] clip = clip(30);
-        WhisperStageTimer.time(transcriber, clip, TOKENS); // warm-up
-        int runs = options.measuredRuns();
-        double[] encoder = new double[runs];
-        double[] decode = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            WhisperStageTimer.Times times = WhisperStageTimer.time(transcriber, clip, TOKENS);
-            encoder[i] = times.encoderMillis();
-            decode[i] = times.decodeMillis();
+        byte[] wav = wav(clip);
+        WhisperStageTimer.Work work = WhisperStageTimer.work(transcriber);
+        List<WhisperStageTimer.Stages> stages = new ArrayList<>();
+        Samples encoder = new Samples();
+        Samples step = new Samples();
+        Samples head = new Samples();
+        Samples perToken = new Samples();
+        double[] decode = new double[options.stageRuns()];
+        double gflops;
+        try (Bounds.Gemm encoderBound = new Bounds.Gemm(work.encoderFlops(), work.positions(), work.width());
+                Bounds.GemvChain stepBound = new Bounds.GemvChain(work.stepWeights());
+                Bounds.GemvChain headBound = new Bounds.GemvChain(work.headWeights())) {
+            WhisperStageTimer.stages(transcriber, wav, TOKENS); // warm-up
+            WhisperStageTimer.time(transcriber, clip, TOKENS);
+            for (int i = 0; i < options.stageRuns(); i++) {
+                WhisperStageTimer.Stages stage = WhisperStageTimer.stages(transcriber, wav, TOKENS);
+                stages.add(stage);
+                double e = encoderBound.millis();
+                double s = stepBound.millis();
+                double h = headBound.millis();
+                encoder.add(stage.encoderMillis(), e);
+                step.add(stage.stepMillis(), s);
+                head.add(stage.headMillis(), h);
+                WhisperStageTimer.Times times = WhisperStageTimer.time(transcriber, clip, TOKENS);
+                decode[i] = times.decodeMillis();
+                perToken.add(times.decodeMillis() / TOKENS, s + h);
+            }
+            gflops = encoderBound.gflops(encoder.bound());
         }
-        report.add("Whisper encoder, 30 s clip (median)", Timings.median(encoder), "ms");
-        double decodeMillis = Timings.median(decode);
-        report.add("Whisper decode, 20 tokens with cache (median)", decodeMillis, "ms");
-        report.add("Whisper decode per token", decodeMillis / TOKENS, "ms/token");
+        report.add("Whisper audio decode, 30 s WAV", median(stages, WhisperStageTimer.Stages::audioDecodeMillis), "ms");
+        report.add("Whisper log-mel, 30 s", median(stages, WhisperStageTimer.Stages::logMelMillis), "ms");
+        report.addBounded(
+                "Whisper encoder, 30 s clip (median)",
+                encoder,
+                "ms",
+                String.format(
+                        Locale.ROOT,
+                        "bound: %.1f GFLOP at the rate of a %d×%d·%d×%d GEMM (%.0f GFLOP/s)",
+                        work.encoderFlops() / 1e9,
+                        work.positions(),
+                        work.width(),
+                        work.width(),
+                        work.width(),
+                        gflops));
+        report.add(
+                "Whisper prompt pass (incl. cross-attention K/V)",
+                median(stages, WhisperStageTimer.Stages::promptMillis),
+                "ms");
+        report.addBounded(
+                "Whisper decode step, layers (per token)",
+                step,
+                "ms",
+                String.format(
+                        Locale.ROOT,
+                        "bound: GEMV chain over the %d matrices a step reads: weights and cached cross-attention K/V (%.0f MB)",
+                        work.stepWeights().size(),
+                        Bounds.megabytes(work.stepWeights())));
+        report.addBounded(
+                "Whisper output projection, last position (per token)",
+                head,
+                "ms",
+                String.format(
+                        Locale.ROOT,
+                        "bound: GEMV over the projection (%.0f MB)",
+                        Bounds.megabytes(work.headWeights())));
+        report.add(
+                "Whisper native ops per decode step",
+                median(stages, s -> s.arraysPerStep()),
+                "arrays created (JNI calls)");
+        report.add("Whisper decode, 20 tokens with cache (median)", Timings.median(decode), "ms");
+        report.addBounded(
+                "Whisper decode per token",
+                perToken,
+                "ms/token",
+                "bound: layers + projection bounds (the prompt pass is in the average)");
+    }
+
+    private static double median(
+            List<WhisperStageTimer.Stages> stages, ToDoubleFunction<WhisperStageTimer.Stages> field) {
+        return Timings.median(stages.stream().mapToDouble(field).toArray());
+    }
+
+    /** The samples as a 16-bit PCM mono WAV file. */
+    static byte[] wav(float[] samples) {
+        ByteBuffer out = ByteBuffer.allocate(44 + 2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples.length);
+        out.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1);
+        out.putInt(SAMPLE_RATE).putInt(2 * SAMPLE_RATE).putShort((short) 2).putShort((short) 16);
+        out.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples.length);
+        for (float sample : samples) {
+            out.putShort((short) Math.round(Math.max(-1f, Math.min(1f, sample)) * Short.MAX_VALUE));
+        }
+        return out.array();
     }
 
     /** A tone with a little noise, {@code seconds} long at 16 kHz. */

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.Checkpoint;
-import dev.glimpse.ml.Checkpoints;
 import dev.glimpse.ml.Weights;
+import dev.glimpse.ml.checkpoints.Checkpoints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -143,13 +143,33 @@ public final class BlipCaptioner implements AutoCloseable {
             try (DecoderSession session = options.useKvCache()
                     ? new CachedDecoderSession(decoder, imageEmbeds)
                     : new UncachedDecoderSession(decoder, imageEmbeds)) {
-                return search.apply(session);
+                return options.ml().decoding(() -> search.apply(session));
             }
         }
     }
 
     BlipConfig config() {
         return config;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
+    BlipImageProcessor processor() {
+        return processor;
+    }
+
+    BlipVisionModel vision() {
+        return vision;
+    }
+
+    BlipTextDecoder decoder() {
+        return decoder;
+    }
+
+    CaptionTokenizer tokenizer() {
+        return tokenizer;
     }
 
     @Override

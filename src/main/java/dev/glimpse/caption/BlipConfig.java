@@ -1,15 +1,11 @@
 package dev.glimpse.caption;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.glimpse.ml.ConfigJson;
 import java.nio.file.Path;
 
 /**
  * The parts of a BLIP {@code config.json} ({@code BlipForConditionalGeneration}) that the captioner
- * needs, with transformers' defaults for absent keys. Nothing else in this package assumes a model
+ * needs, with transformers' defaults for absent keys (the rule of {@link ConfigJson}). Nothing else in this package assumes a model
  * size.
  */
 record BlipConfig(Vision vision, Text text) {
@@ -49,56 +45,42 @@ record BlipConfig(Vision vision, Text text) {
             int padTokenId) {}
 
     static BlipConfig read(Path file) {
-        try {
-            return parse(JsonParser.parseString(Files.readString(file)).getAsJsonObject());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
+        return parse(ConfigJson.read(file));
     }
 
-    static BlipConfig parse(JsonObject json) {
-        JsonObject vision = json.has("vision_config") ? json.getAsJsonObject("vision_config") : new JsonObject();
-        JsonObject text = json.has("text_config") ? json.getAsJsonObject("text_config") : new JsonObject();
+    static BlipConfig parse(ConfigJson json) {
+        ConfigJson vision = json.section("vision_config");
+        ConfigJson text = json.section("text_config");
         requireExactGelu(vision, "vision_config");
         requireExactGelu(text, "text_config");
         return new BlipConfig(
                 new Vision(
-                        intOr(vision, "hidden_size", 768),
-                        intOr(vision, "intermediate_size", 3072),
-                        intOr(vision, "num_hidden_layers", 12),
-                        intOr(vision, "num_attention_heads", 12),
-                        intOr(vision, "image_size", 384),
-                        intOr(vision, "patch_size", 16),
-                        floatOr(vision, "layer_norm_eps", 1e-5f)),
+                        vision.intOr("hidden_size", 768),
+                        vision.intOr("intermediate_size", 3072),
+                        vision.intOr("num_hidden_layers", 12),
+                        vision.intOr("num_attention_heads", 12),
+                        vision.intOr("image_size", 384),
+                        vision.intOr("patch_size", 16),
+                        vision.floatOr("layer_norm_eps", 1e-5f)),
                 new Text(
-                        intOr(text, "hidden_size", 768),
-                        intOr(text, "intermediate_size", 3072),
-                        intOr(text, "num_hidden_layers", 12),
-                        intOr(text, "num_attention_heads", 8),
-                        intOr(text, "vocab_size", 30524),
-                        intOr(text, "max_position_embeddings", 512),
-                        intOr(text, "encoder_hidden_size", intOr(vision, "hidden_size", 768)),
-                        floatOr(text, "layer_norm_eps", 1e-12f),
-                        intOr(text, "bos_token_id", 30522),
-                        intOr(text, "sep_token_id", 102),
-                        intOr(text, "pad_token_id", 0)));
+                        text.intOr("hidden_size", 768),
+                        text.intOr("intermediate_size", 3072),
+                        text.intOr("num_hidden_layers", 12),
+                        text.intOr("num_attention_heads", 8),
+                        text.intOr("vocab_size", 30524),
+                        text.intOr("max_position_embeddings", 512),
+                        text.intOr("encoder_hidden_size", vision.intOr("hidden_size", 768)),
+                        text.floatOr("layer_norm_eps", 1e-12f),
+                        text.intOr("bos_token_id", 30522),
+                        text.intOr("sep_token_id", 102),
+                        text.intOr("pad_token_id", 0)));
     }
 
-    private static void requireExactGelu(JsonObject json, String section) {
-        String activation = json.has("hidden_act") ? json.get("hidden_act").getAsString() : "gelu";
+    private static void requireExactGelu(ConfigJson json, String section) {
+        String activation = json.stringOr("hidden_act", "gelu");
         if (!activation.equals("gelu")) {
             throw new IllegalArgumentException(
                     section + ".hidden_act is " + activation + "; only exact (erf) gelu is implemented");
         }
-    }
-
-    private static int intOr(JsonObject json, String key, int fallback) {
-        return json.has(key) && !json.get(key).isJsonNull() ? json.get(key).getAsInt() : fallback;
-    }
-
-    private static float floatOr(JsonObject json, String key, float fallback) {
-        return json.has(key) && !json.get(key).isJsonNull()
-                ? (float) json.get(key).getAsDouble()
-                : fallback;
     }
 }

@@ -72,7 +72,15 @@ final class BlipTextDecoder {
         return head(hidden.get(new NDIndex(":, -1, :")));
     }
 
-    private NDArray hidden(NDArray ids, long pastLength, NDArray imageEmbeds, KvCache cache) {
+    /** Computes every layer's cross-attention keys/values over {@code imageEmbeds} into {@code cache}. */
+    void prefillCross(NDArray imageEmbeds, KvCache cache) {
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).prefillCross(imageEmbeds, cache.layer(i));
+        }
+    }
+
+    /** Hidden states [b, t, d] before the language-model head; see {@link #logits}. */
+    NDArray hidden(NDArray ids, long pastLength, NDArray imageEmbeds, KvCache cache) {
         long length = ids.getShape().get(1);
         if (pastLength + length > config.maxPositions()) {
             throw new IllegalArgumentException("Sequence of " + (pastLength + length)
@@ -82,14 +90,16 @@ final class BlipTextDecoder {
         NDArray positionIds = manager.arange((int) pastLength, (int) (pastLength + length), 1, DataType.INT64)
                 .reshape(1, length);
         NDArray hidden = embeddingNorm.forward(words.forward(ids).addi(positions.forward(positionIds)));
-        NDArray causal = Attention.causalMask(manager, (int) length, (int) (pastLength + length));
+        // A single new position may attend to every cached one: no mask to build and add.
+        NDArray causal = length == 1 ? null : Attention.causalMask(manager, (int) length, (int) (pastLength + length));
         for (int i = 0; i < layers.size(); i++) {
             hidden = layers.get(i).forward(hidden, causal, imageEmbeds, null, cache == null ? null : cache.layer(i));
         }
         return hidden;
     }
 
-    private NDArray head(NDArray hidden) {
+    /** The language-model head: logits [.., vocab] of hidden states [.., d]. */
+    NDArray head(NDArray hidden) {
         NDArray transformed = transformNorm.forward(Activations.gelu(transform.forward(hidden)));
         return vocabularyProjection.forward(transformed);
     }

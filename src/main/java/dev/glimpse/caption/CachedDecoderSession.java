@@ -8,23 +8,22 @@ import java.util.Arrays;
 
 /**
  * Incremental decoding: each step feeds only the new token of every row; self-attention keys and
- * values grow in a {@link KvCache}, cross-attention keys and values over the image are computed at
- * the first step and reused. The cache lives on the session's manager, closed with the session; each
+ * values grow in a {@link KvCache}, cross-attention keys and values over the image are computed when
+ * the session opens and reused. The cache lives on the session's manager, closed with the session; each
  * step's other arrays are freed when the step ends.
  */
-final class CachedDecoderSession implements DecoderSession {
+final class CachedDecoderSession extends ImageConditionedSession {
 
-    private final BlipTextDecoder decoder;
-    private final NDManager manager;
     private final KvCache cache;
-    private NDArray imageEmbeds;
     private long pastLength;
 
     CachedDecoderSession(BlipTextDecoder decoder, NDArray imageEmbeds) {
-        this.decoder = decoder;
-        this.manager = imageEmbeds.getManager().newSubManager();
+        super(decoder, imageEmbeds);
         this.cache = new KvCache(decoder.layerCount());
-        this.imageEmbeds = imageEmbeds;
+        // The image's keys/values are one large matrix product per layer: computed here, with the threads every
+        // other operation gets, rather than in the first step, which may run with fewer (ModelOptions.decoding).
+        decoder.prefillCross(imageEmbeds, cache);
+        cache.attach(manager);
     }
 
     @Override
@@ -43,16 +42,7 @@ final class CachedDecoderSession implements DecoderSession {
     }
 
     @Override
-    public void keepRows(int[] rows) {
-        NDArray indices = manager.create(Arrays.stream(rows).asLongStream().toArray());
+    protected void keepRows(int[] rows, NDArray indices) {
         cache.reorder(indices);
-        imageEmbeds = imageEmbeds.get(indices);
-        imageEmbeds.attach(manager);
-        indices.close();
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

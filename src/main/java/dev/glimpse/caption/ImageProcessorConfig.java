@@ -1,11 +1,7 @@
 package dev.glimpse.caption;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.glimpse.ml.ConfigJson;
 import java.nio.file.Path;
 
 /**
@@ -29,39 +25,29 @@ record ImageProcessorConfig(
     private static final int PIL_BICUBIC = 3;
 
     static ImageProcessorConfig read(Path file) {
-        try {
-            return parse(JsonParser.parseString(Files.readString(file)).getAsJsonObject());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
+        return parse(ConfigJson.read(file));
     }
 
-    static ImageProcessorConfig parse(JsonObject json) {
-        JsonObject size = json.has("size") ? json.getAsJsonObject("size") : new JsonObject();
-        int height = size.has("height") ? size.get("height").getAsInt() : 384;
-        int width = size.has("width") ? size.get("width").getAsInt() : 384;
+    static ImageProcessorConfig parse(ConfigJson json) {
+        ConfigJson size = json.section("size");
         return new ImageProcessorConfig(
-                flag(json, "do_convert_rgb", true),
-                flag(json, "do_resize", true),
-                width,
-                height,
-                json.has("resample") ? json.get("resample").getAsInt() : PIL_BICUBIC,
-                flag(json, "do_rescale", true),
-                json.has("rescale_factor") ? json.get("rescale_factor").getAsDouble() : 1 / 255.0,
-                flag(json, "do_normalize", true),
+                json.booleanOr("do_convert_rgb", true),
+                json.booleanOr("do_resize", true),
+                size.intOr("width", 384),
+                size.intOr("height", 384),
+                json.intOr("resample", PIL_BICUBIC),
+                json.booleanOr("do_rescale", true),
+                json.doubleOr("rescale_factor", 1 / 255.0),
+                json.booleanOr("do_normalize", true),
                 triple(json, "image_mean", CLIP_MEAN),
                 triple(json, "image_std", CLIP_STD));
     }
 
-    private static boolean flag(JsonObject json, String key, boolean fallback) {
-        return json.has(key) ? json.get(key).getAsBoolean() : fallback;
-    }
-
-    private static float[] triple(JsonObject json, String key, float[] fallback) {
+    private static float[] triple(ConfigJson json, String key, float[] fallback) {
         if (!json.has(key)) {
             return fallback.clone();
         }
-        JsonArray values = json.getAsJsonArray(key);
+        JsonArray values = json.require(key).getAsJsonArray();
         if (values.size() != 3) {
             throw new IllegalArgumentException(key + " must have 3 values, found " + values.size());
         }

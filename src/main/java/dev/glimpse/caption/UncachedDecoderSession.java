@@ -12,17 +12,12 @@ import java.util.List;
  * again. Slower by design; it is the reference the cached session is checked against and the
  * baseline the benchmark measures.
  */
-final class UncachedDecoderSession implements DecoderSession {
+final class UncachedDecoderSession extends ImageConditionedSession {
 
-    private final BlipTextDecoder decoder;
-    private final NDManager manager;
-    private NDArray imageEmbeds;
     private List<long[]> prefixes = new ArrayList<>();
 
     UncachedDecoderSession(BlipTextDecoder decoder, NDArray imageEmbeds) {
-        this.decoder = decoder;
-        this.manager = imageEmbeds.getManager().newSubManager();
-        this.imageEmbeds = imageEmbeds;
+        super(decoder, imageEmbeds);
         for (long row = 0; row < imageEmbeds.getShape().get(0); row++) {
             prefixes.add(new long[0]);
         }
@@ -49,21 +44,11 @@ final class UncachedDecoderSession implements DecoderSession {
     }
 
     @Override
-    public void keepRows(int[] rows) {
+    protected void keepRows(int[] rows, NDArray indices) {
         List<long[]> kept = new ArrayList<>();
         for (int row : rows) {
             kept.add(prefixes.get(row));
         }
         prefixes = kept;
-        NDArray indices =
-                manager.create(java.util.Arrays.stream(rows).asLongStream().toArray());
-        imageEmbeds = imageEmbeds.get(indices);
-        imageEmbeds.attach(manager);
-        indices.close();
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

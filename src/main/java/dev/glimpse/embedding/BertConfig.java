@@ -1,15 +1,9 @@
 package dev.glimpse.embedding;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.glimpse.ml.ConfigJson;
 import java.nio.file.Path;
 
-/** The fields of a BERT {@code config.json} that the encoder needs. */
+/** The fields of a BERT {@code config.json} that the encoder needs (missing keys: the rule of {@link ConfigJson}). */
 record BertConfig(
         int hiddenSize,
         int layers,
@@ -35,33 +29,15 @@ record BertConfig(
     }
 
     static BertConfig read(Path modelDir) {
-        Path file = modelDir.resolve("config.json");
-        try {
-            JsonObject json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-            return new BertConfig(
-                    required(json, "hidden_size", file).getAsInt(),
-                    required(json, "num_hidden_layers", file).getAsInt(),
-                    required(json, "num_attention_heads", file).getAsInt(),
-                    required(json, "max_position_embeddings", file).getAsInt(),
-                    json.has("layer_norm_eps") ? json.get("layer_norm_eps").getAsFloat() : 1e-12f,
-                    json.has("pad_token_id") ? json.get("pad_token_id").getAsInt() : 0,
-                    json.has("hidden_act") ? json.get("hidden_act").getAsString() : "gelu",
-                    json.has("position_embedding_type")
-                            ? json.get("position_embedding_type").getAsString()
-                            : "absolute");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        } catch (IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
-            throw new IllegalArgumentException("Malformed " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonElement required(JsonObject json, String field, Path file) {
-        JsonElement value = json.get(field);
-        if (value == null || value.isJsonNull()) {
-            throw new IllegalArgumentException(file + " lacks '" + field + "'");
-        }
-        return value;
+        ConfigJson json = ConfigJson.read(modelDir.resolve("config.json"));
+        return new BertConfig(
+                json.requireInt("hidden_size"),
+                json.requireInt("num_hidden_layers"),
+                json.requireInt("num_attention_heads"),
+                json.requireInt("max_position_embeddings"),
+                json.floatOr("layer_norm_eps", 1e-12f),
+                json.intOr("pad_token_id", 0),
+                json.stringOr("hidden_act", "gelu"),
+                json.stringOr("position_embedding_type", "absolute"));
     }
 }

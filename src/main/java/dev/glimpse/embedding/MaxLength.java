@@ -1,11 +1,6 @@
 package dev.glimpse.embedding;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.glimpse.ml.ConfigJson;
 import java.nio.file.Path;
 
 /**
@@ -26,21 +21,9 @@ final class MaxLength {
     }
 
     private static int read(Path file, String field) {
-        if (!Files.isRegularFile(file)) {
-            return 0;
-        }
-        try {
-            JsonObject json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-            if (!json.has(field) || json.get(field).isJsonNull()) {
-                return 0;
-            }
-            double value = json.get(field).getAsDouble();
-            return value > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) value;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        } catch (IllegalStateException | NumberFormatException e) {
-            throw new IllegalArgumentException("Malformed " + file + ": " + e.getMessage(), e);
-        }
+        double value = ConfigJson.readIfPresent(file)
+                .map(json -> json.doubleOr(field, 0))
+                .orElse(0.0);
+        return value > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) value;
     }
 }

@@ -3,11 +3,7 @@ package dev.glimpse.embedding;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.glimpse.ml.ConfigJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,29 +30,19 @@ enum Pooling {
     }
 
     private static Pooling parse(Path file) {
-        JsonObject json;
-        try {
-            json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-        if (flag(json, "pooling_mode_mean_sqrt_len_tokens")
-                || flag(json, "pooling_mode_weightedmean_tokens")
-                || flag(json, "pooling_mode_lasttoken")) {
+        ConfigJson json = ConfigJson.read(file);
+        if (json.booleanOr("pooling_mode_mean_sqrt_len_tokens", false)
+                || json.booleanOr("pooling_mode_weightedmean_tokens", false)
+                || json.booleanOr("pooling_mode_lasttoken", false)) {
             throw new IllegalArgumentException("Unsupported pooling mode in " + file + " (mean, cls or max only)");
         }
-        if (flag(json, "pooling_mode_cls_token")) {
+        if (json.booleanOr("pooling_mode_cls_token", false)) {
             return CLS;
         }
-        if (flag(json, "pooling_mode_max_tokens")) {
+        if (json.booleanOr("pooling_mode_max_tokens", false)) {
             return MAX;
         }
         return MEAN;
-    }
-
-    private static boolean flag(JsonObject json, String field) {
-        return json.has(field) && json.get(field).getAsBoolean();
     }
 
     /**

@@ -31,6 +31,13 @@ public final class BertLayer {
         return crossAttention != null;
     }
 
+    /** Computes this layer's cross-attention keys/values over {@code encoderHidden} into {@code cache}. */
+    public void prefillCross(NDArray encoderHidden, KvCache.Layer cache) {
+        if (crossAttention != null) {
+            crossAttention.prefillCross(encoderHidden, cache);
+        }
+    }
+
     /**
      * @param hidden [b, t, d]; with a cache, only the new positions
      * @param selfMask additive mask broadcastable to [b, h, t, cached + t], or null

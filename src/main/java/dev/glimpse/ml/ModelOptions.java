@@ -4,12 +4,22 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * How a model runs: {@code device} is {@code cpu} or {@code gpu}; {@code intraOpThreads} is the number of threads
- * one operation may use (0 leaves the engine's default).
+ * one operation may use (0 leaves the engine's default); {@code decodeThreads} the number while a decoder generates
+ * token by token (0: the same as every other operation). A decoding step is hundreds of small operations around
+ * matrix-vector products that only stream weights from memory, which one thread already does at memory speed;
+ * with more, every operation waits for all its threads, and on a busy machine that wait dominates (measured by
+ * {@code dev.glimpse.bench.ModelBenchmark}).
  */
-public record ModelOptions(String device, int intraOpThreads) {
+public record ModelOptions(String device, int intraOpThreads, int decodeThreads) {
+
+    /** Options that decode with one thread. */
+    public ModelOptions(String device, int intraOpThreads) {
+        this(device, intraOpThreads, 1);
+    }
 
     public ModelOptions {
         device = device == null ? "cpu" : device.strip().toLowerCase(Locale.ROOT);
@@ -18,6 +28,9 @@ public record ModelOptions(String device, int intraOpThreads) {
         }
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("intraOpThreads must be ≥ 0, not " + intraOpThreads);
+        }
+        if (decodeThreads < 0) {
+            throw new IllegalArgumentException("decodeThreads must be ≥ 0, not " + decodeThreads);
         }
     }
 
@@ -36,6 +49,24 @@ public record ModelOptions(String device, int intraOpThreads) {
             JniUtils.setNumThreads(intraOpThreads);
         }
         JniUtils.setGraphExecutorOptimize(false);
+    }
+
+    /**
+     * Runs {@code decoding} with {@link #decodeThreads} intra-op threads on the calling thread (PyTorch keeps the
+     * count per thread), then restores the thread's previous count. Other threads keep theirs; only a thread that
+     * runs its very first operation meanwhile starts with this count (PyTorch seeds new threads from the last one set).
+     */
+    public <T> T decoding(Supplier<T> decoding) {
+        if (decodeThreads == 0 || !device.equals("cpu")) {
+            return decoding.get();
+        }
+        int previous = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(decodeThreads);
+        try {
+            return decoding.get();
+        } finally {
+            JniUtils.setNumThreads(previous);
+        }
     }
 
     /** The DJL device to create model managers on. */

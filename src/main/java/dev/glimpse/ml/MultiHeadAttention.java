@@ -27,6 +27,10 @@ final class MultiHeadAttention {
         return project(attention.crossAttend(hidden, encoderHidden, mask, cache), hidden);
     }
 
+    void prefillCross(NDArray encoderHidden, KvCache.Layer cache) {
+        attention.prefillCross(encoderHidden, cache);
+    }
+
     private NDArray project(NDArray context, NDArray residual) {
         return norm.forward(dense.forward(context).addi(residual));
     }

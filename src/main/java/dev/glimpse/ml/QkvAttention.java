@@ -35,6 +35,18 @@ public final class QkvAttention {
         return Attention.mergeHeads(Attention.scaledDotProduct(q, k, v, mask));
     }
 
+    /**
+     * Computes the cross-attention keys/values of {@code encoderHidden} into {@code cache} now, so that the first
+     * decoding step finds them there (benchmarks time this stage apart); nothing happens when they are cached.
+     */
+    public void prefillCross(NDArray encoderHidden, KvCache.Layer cache) {
+        if (!cache.hasCross()) {
+            cache.setCross(
+                    Attention.splitHeads(key.forward(encoderHidden), heads),
+                    Attention.splitHeads(value.forward(encoderHidden), heads));
+        }
+    }
+
     /** Attention of {@code hidden} over {@code encoderHidden}; with a cache its keys/values are computed once. */
     public NDArray crossAttend(NDArray hidden, NDArray encoderHidden, NDArray mask, KvCache.Layer cache) {
         NDArray q = Attention.splitHeads(query.forward(hidden), heads);

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * A checkpoint split over several files, described by a Hugging Face index ({@code *.index.json}) whose
  * {@code weight_map} names the shard file of every tensor. Every shard is opened with the same opener.
  */
-final class ShardedCheckpoint implements Checkpoint {
+public final class ShardedCheckpoint implements Checkpoint {
 
     private final Path index;
     private final Map<String, Checkpoint> shardOfTensor;
@@ -31,7 +31,7 @@ final class ShardedCheckpoint implements Checkpoint {
         this.shards = shards;
     }
 
-    static ShardedCheckpoint open(Path index, Function<Path, Checkpoint> shardOpener) {
+    public static ShardedCheckpoint open(Path index, Function<Path, Checkpoint> shardOpener) {
         Map<String, String> weightMap = readWeightMap(index);
         Map<String, Checkpoint> shards = new LinkedHashMap<>();
         Map<String, Checkpoint> shardOfTensor = new LinkedHashMap<>();

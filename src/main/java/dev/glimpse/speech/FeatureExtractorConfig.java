@@ -1,6 +1,6 @@
 package dev.glimpse.speech;
 
-import com.google.gson.JsonObject;
+import dev.glimpse.ml.ConfigJson;
 import java.nio.file.Path;
 
 /**
@@ -22,18 +22,16 @@ record FeatureExtractorConfig(
     }
 
     static FeatureExtractorConfig load(Path modelDir) {
-        Path file = modelDir.resolve(FILE);
-        JsonObject json = JsonFiles.read(file);
-        int samplingRate = JsonFiles.intOr(json, "sampling_rate", 16_000);
-        int hopLength = JsonFiles.intOr(json, "hop_length", 160);
-        int windowSamples =
-                JsonFiles.intOr(json, "n_samples", JsonFiles.intOr(json, "chunk_length", 30) * samplingRate);
+        ConfigJson json = ConfigJson.read(modelDir.resolve(FILE));
+        int samplingRate = json.intOr("sampling_rate", 16_000);
+        int hopLength = json.intOr("hop_length", 160);
+        int windowSamples = json.intOr("n_samples", json.intOr("chunk_length", 30) * samplingRate);
         return new FeatureExtractorConfig(
-                JsonFiles.require(json, "feature_size", file).getAsInt(),
+                json.requireInt("feature_size"),
                 samplingRate,
-                JsonFiles.intOr(json, "n_fft", 400),
+                json.intOr("n_fft", 400),
                 hopLength,
                 windowSamples,
-                JsonFiles.intOr(json, "nb_max_frames", windowSamples / hopLength));
+                json.intOr("nb_max_frames", windowSamples / hopLength));
     }
 }

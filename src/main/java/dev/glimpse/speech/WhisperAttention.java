@@ -27,6 +27,11 @@ final class WhisperAttention {
         return out.forward(attention.selfAttend(hidden, mask, cache));
     }
 
+    /** Computes the keys/values over the encoder output into {@code cache} now (see {@link #crossAttend}). */
+    void prefillCross(NDArray encoderHidden, KvCache.Layer cache) {
+        attention.prefillCross(encoderHidden, cache);
+    }
+
     /** Attention of {@code hidden} over the encoder output; keys/values are computed once and kept in the cache. */
     NDArray crossAttend(NDArray hidden, NDArray encoderHidden, KvCache.Layer cache) {
         return out.forward(attention.crossAttend(hidden, encoderHidden, null, cache));

@@ -1,6 +1,6 @@
 package dev.glimpse.speech;
 
-import com.google.gson.JsonObject;
+import dev.glimpse.ml.ConfigJson;
 import java.nio.file.Path;
 
 /** The architecture of a Whisper checkpoint, from its {@code config.json}. */
@@ -33,30 +33,24 @@ record WhisperConfig(
     }
 
     static WhisperConfig load(Path modelDir) {
-        Path file = modelDir.resolve(FILE);
-        JsonObject json = JsonFiles.read(file);
-        String activation = json.has("activation_function")
-                ? json.get("activation_function").getAsString()
-                : "gelu";
+        ConfigJson json = ConfigJson.read(modelDir.resolve(FILE));
+        String activation = json.stringOr("activation_function", "gelu");
         if (!activation.equals("gelu")) {
-            throw new IllegalArgumentException("Unsupported activation_function '" + activation + "' in " + file);
+            throw new IllegalArgumentException(
+                    "Unsupported activation_function '" + activation + "' in " + json.file());
         }
-        if (json.has("scale_embedding") && json.get("scale_embedding").getAsBoolean()) {
-            throw new IllegalArgumentException("scale_embedding=true is not supported (" + file + ")");
+        if (json.booleanOr("scale_embedding", false)) {
+            throw new IllegalArgumentException("scale_embedding=true is not supported (" + json.file() + ")");
         }
         return new WhisperConfig(
-                intField(json, "d_model", file),
-                intField(json, "encoder_layers", file),
-                intField(json, "encoder_attention_heads", file),
-                intField(json, "decoder_layers", file),
-                intField(json, "decoder_attention_heads", file),
-                intField(json, "num_mel_bins", file),
-                intField(json, "max_source_positions", file),
-                intField(json, "max_target_positions", file),
-                intField(json, "vocab_size", file));
-    }
-
-    private static int intField(JsonObject json, String key, Path file) {
-        return JsonFiles.require(json, key, file).getAsInt();
+                json.requireInt("d_model"),
+                json.requireInt("encoder_layers"),
+                json.requireInt("encoder_attention_heads"),
+                json.requireInt("decoder_layers"),
+                json.requireInt("decoder_attention_heads"),
+                json.requireInt("num_mel_bins"),
+                json.requireInt("max_source_positions"),
+                json.requireInt("max_target_positions"),
+                json.requireInt("vocab_size"));
     }
 }

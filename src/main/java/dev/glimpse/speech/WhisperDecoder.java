@@ -46,6 +46,20 @@ final class WhisperDecoder {
         return layers.size();
     }
 
+    /**
+     * Computes every layer's cross-attention keys/values over {@code encoderHidden} into {@code cache} before the
+     * first step (one large matrix product per layer, run with all intra-op threads; steps may use fewer).
+     */
+    void prefillCross(NDArray encoderHidden, KvCache cache) {
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).prefillCross(encoderHidden, cache.layer(i));
+        }
+    }
+
+    int feedForwardSize() {
+        return layers.getFirst().feedForwardSize();
+    }
+
     int maxPositions() {
         return maxPositions;
     }

@@ -27,6 +27,14 @@ final class WhisperDecoderLayer {
         this.feedForward = new WhisperFeedForward(layer);
     }
 
+    void prefillCross(NDArray encoderHidden, KvCache.Layer cache) {
+        crossAttention.prefillCross(encoderHidden, cache);
+    }
+
+    int feedForwardSize() {
+        return feedForward.innerSize();
+    }
+
     /**
      * @param causalMask additive mask over the cached and new positions, or null for a single new position
      * @param cache this layer's keys/values, or null to attend only within {@code hidden}

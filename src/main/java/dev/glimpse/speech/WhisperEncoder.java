@@ -40,6 +40,10 @@ final class WhisperEncoder {
         this.layerNorm = new LayerNorm(encoder.at("layer_norm."), WhisperConfig.LAYER_NORM_EPS);
     }
 
+    int feedForwardSize() {
+        return layers.getFirst().feedForwardSize();
+    }
+
     /** The hidden states after the final layer norm, [b, positions, d], for features [b, mel, frames]. */
     NDArray forward(NDArray features) {
         NDArray hidden = Scopes.throughLayers(embed(features), layers, WhisperEncoderLayer::forward);

@@ -19,6 +19,10 @@ final class WhisperEncoderLayer {
         this.feedForward = new WhisperFeedForward(layer);
     }
 
+    int feedForwardSize() {
+        return feedForward.innerSize();
+    }
+
     NDArray forward(NDArray hidden) {
         NDArray attended = hidden.add(selfAttention.selfAttend(selfAttentionNorm.forward(hidden), null, null));
         return attended.add(feedForward.forward(feedForwardNorm.forward(attended)));

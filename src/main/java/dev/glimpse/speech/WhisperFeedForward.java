@@ -16,6 +16,11 @@ final class WhisperFeedForward {
         this.fc2 = new Linear(layer.at("fc2."));
     }
 
+    /** The inner width ({@code fc1}'s output features). */
+    int innerSize() {
+        return (int) fc1.outFeatures();
+    }
+
     NDArray forward(NDArray x) {
         return fc2.forward(Activations.gelu(fc1.forward(x)));
     }

@@ -2,6 +2,7 @@ package dev.glimpse.speech;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.glimpse.ml.ConfigJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,17 +36,16 @@ record WhisperGenerationConfig(
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("No " + FILE + " in " + modelDir);
         }
-        JsonObject json = JsonFiles.read(file);
+        ConfigJson json = ConfigJson.read(file);
+        json.require("eos_token_id");
         return new WhisperGenerationConfig(
-                JsonFiles.require(json, "decoder_start_token_id", file).getAsInt(),
-                Set.copyOf(ints(JsonFiles.require(json, "eos_token_id", file))),
-                json.has("no_timestamps_token_id")
-                        ? json.get("no_timestamps_token_id").getAsInt()
-                        : null,
-                toArray(ints(json.get("suppress_tokens"))),
-                toArray(ints(json.get("begin_suppress_tokens"))),
-                languages(json.getAsJsonObject("lang_to_id")),
-                tasks(json.getAsJsonObject("task_to_id")));
+                json.requireInt("decoder_start_token_id"),
+                Set.copyOf(json.intsOr("eos_token_id")),
+                json.has("no_timestamps_token_id") ? json.requireInt("no_timestamps_token_id") : null,
+                toArray(json.intsOr("suppress_tokens")),
+                toArray(json.intsOr("begin_suppress_tokens")),
+                languages(json.has("lang_to_id") ? json.require("lang_to_id").getAsJsonObject() : null),
+                tasks(json.has("task_to_id") ? json.require("task_to_id").getAsJsonObject() : null));
     }
 
     /** Whether the checkpoint knows languages and tasks (multilingual) or only English. */
@@ -126,19 +126,6 @@ record WhisperGenerationConfig(
                     .forEach(entry -> tasks.put(entry.getKey(), entry.getValue().getAsInt()));
         }
         return Map.copyOf(tasks);
-    }
-
-    private static List<Integer> ints(JsonElement element) {
-        List<Integer> values = new ArrayList<>();
-        if (element == null || element.isJsonNull()) {
-            return values;
-        }
-        if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(value -> values.add(value.getAsInt()));
-        } else {
-            values.add(element.getAsInt());
-        }
-        return values;
     }
 
     private static int[] toArray(List<Integer> values) {

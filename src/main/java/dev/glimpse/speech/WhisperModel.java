@@ -3,9 +3,9 @@ package dev.glimpse.speech;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.glimpse.ml.Checkpoint;
-import dev.glimpse.ml.Checkpoints;
 import dev.glimpse.ml.ModelOptions;
 import dev.glimpse.ml.Weights;
+import dev.glimpse.ml.checkpoints.Checkpoints;
 import java.nio.file.Path;
 
 /**

@@ -140,6 +140,10 @@ public final class WhisperTranscriber implements AutoCloseable {
         return model;
     }
 
+    TranscriberOptions options() {
+        return options;
+    }
+
     WhisperFeatureExtractor features() {
         return features;
     }
@@ -208,9 +212,11 @@ public final class WhisperTranscriber implements AutoCloseable {
     private int[][] generate(NDManager call, NDArray encoded, int[][] prompts) {
         int room = model.decoder().maxPositions() - prompts[0].length;
         KvCache cache = new KvCache(model.decoder().layerCount());
+        model.decoder().prefillCross(encoded, cache);
         DecoderStep step = tokens ->
                 Scopes.step(call, cache, scope -> model.decoder().nextTokenLogits(scope, tokens, encoded, cache));
-        return greedy.generate(step, prompts, Math.min(options.maxNewTokens(), room));
+        return options.modelOptions()
+                .decoding(() -> greedy.generate(step, prompts, Math.min(options.maxNewTokens(), room)));
     }
 
     private static void checkCompatible(FeatureExtractorConfig features, WhisperConfig config) {

@@ -28,11 +28,24 @@ class ModelBenchmarkTest {
         BenchmarkReport report = ModelBenchmark.run(options);
 
         List<String> expected = List.of(
+                "BLIP image pre-processing, 640×480",
+                "BLIP vision encoder",
+                "BLIP cross-attention K/V over the image",
+                "BLIP decode step, layers (per token)",
+                "BLIP LM head, last position (per token)",
+                "BLIP post-processing (ids to text)",
+                "BLIP native ops per decode step",
                 "BLIP caption, 640×480, KV cache (median)",
                 "BLIP caption, 640×480, no cache (median)",
                 "BLIP captions/min, 4 callers, maxBatch 1",
                 "BLIP captions/min, 4 callers, maxBatch 4",
+                "Whisper audio decode, 30 s WAV",
+                "Whisper log-mel, 30 s",
                 "Whisper encoder, 30 s clip (median)",
+                "Whisper prompt pass (incl. cross-attention K/V)",
+                "Whisper decode step, layers (per token)",
+                "Whisper output projection, last position (per token)",
+                "Whisper native ops per decode step",
                 "Whisper decode, 20 tokens with cache (median)",
                 "Whisper decode per token",
                 "MiniLM embeddings/s, batch 1",
@@ -42,9 +55,26 @@ class ModelBenchmarkTest {
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(report.rows())
                 .allSatisfy(row -> assertThat(row.value()).isPositive().isFinite());
+        List<String> bounded = List.of(
+                "BLIP vision encoder",
+                "BLIP cross-attention K/V over the image",
+                "BLIP decode step, layers (per token)",
+                "BLIP LM head, last position (per token)",
+                "BLIP caption, 640×480, KV cache (median)",
+                "Whisper encoder, 30 s clip (median)",
+                "Whisper decode step, layers (per token)",
+                "Whisper output projection, last position (per token)",
+                "Whisper decode per token");
+        assertThat(report.rows())
+                .filteredOn(row -> bounded.contains(row.measurement()))
+                .hasSize(bounded.size())
+                .allSatisfy(row -> {
+                    assertThat(row.bound()).isPositive().isFinite();
+                    assertThat(row.ratio()).isPositive().isFinite();
+                });
         String table = report.toMarkdown();
         expected.forEach(name -> assertThat(table).contains("| " + name + " | "));
-        assertThat(table).contains("×").contains("identical with and without cache");
+        assertThat(table).contains("| Bound | × bound |").contains("identical with and without cache");
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.glimpse.caption;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.glimpse.ml.Checkpoint;
-import dev.glimpse.ml.Checkpoints;
 import dev.glimpse.ml.Weights;
+import dev.glimpse.ml.checkpoints.Checkpoints;
 import dev.glimpse.testsupport.Fixtures;
 import java.nio.file.Path;
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.glimpse.ml.KvCache;
 import dev.glimpse.testsupport.Fixtures;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ class WhisperSizesTest {
         try {
             Files.copy(configs.resolve("whisper-tiny.config.json"), folder.resolve(WhisperConfig.FILE));
             WhisperConfig config = WhisperConfig.load(folder);
-            JsonObject json = JsonFiles.read(folder.resolve(WhisperConfig.FILE));
+            JsonObject json = JsonParser.parseString(Files.readString(folder.resolve(WhisperConfig.FILE)))
+                    .getAsJsonObject();
             int ffn = json.get("encoder_ffn_dim").getAsInt();
 
             runAndCheckShapes(config, ffn, json.get("decoder_ffn_dim").getAsInt());

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glimpse.ml.Checkpoint;
-import dev.glimpse.ml.Checkpoints;
 import dev.glimpse.ml.SafeTensors;
+import dev.glimpse.ml.checkpoints.Checkpoints;
 import dev.glimpse.ml.torch.TorchCheckpoint;
 import dev.glimpse.testsupport.Fixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -3,10 +3,10 @@ package dev.glimpse.ml.torch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.ml.Checkpoint;
-import dev.glimpse.ml.Checkpoints;
 import dev.glimpse.ml.RawTensor;
 import dev.glimpse.ml.SafeTensors;
 import dev.glimpse.ml.TensorType;
+import dev.glimpse.ml.checkpoints.Checkpoints;
 import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;

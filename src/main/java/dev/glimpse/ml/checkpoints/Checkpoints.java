@@ -1,5 +1,8 @@
-package dev.glimpse.ml;
+package dev.glimpse.ml.checkpoints;
 
+import dev.glimpse.ml.Checkpoint;
+import dev.glimpse.ml.SafeTensors;
+import dev.glimpse.ml.ShardedCheckpoint;
 import dev.glimpse.ml.torch.TorchCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
