@@ -125,10 +125,6 @@ class ArchitectureTest {
             slices().matching("dev.glimpse.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.glimpse.(**)")
-            .should()
-            .beFreeOfCycles()
-            // removed when issue-18 merges: ml and ml.torch still use each other (issue 18 removes that cycle)
-            .ignoreDependency(resideInAPackage("dev.glimpse.ml"), resideInAPackage("dev.glimpse.ml.torch"))
-            .ignoreDependency(resideInAPackage("dev.glimpse.ml.torch"), resideInAPackage("dev.glimpse.ml"));
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("dev.glimpse.(**)").should().beFreeOfCycles();
 }
