@@ -28,7 +28,13 @@ final class CaptionQuery {
 
     /** The query, or empty when no word of the text survives analysis (only stop words, punctuation). */
     static Optional<Query> of(String text, Analyzer analyzer) {
+        return of(text, analyzer, term -> true);
+    }
+
+    /** The query of the terms that {@code keep} accepts; empty when none is left. */
+    static Optional<Query> of(String text, Analyzer analyzer, java.util.function.Predicate<String> keep) {
         Set<String> terms = terms(text, analyzer);
+        terms.removeIf(keep.negate());
         if (terms.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.glimpse.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,9 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -81,15 +85,16 @@ final class HybridSearcher {
         Map<Integer, Double> similarities =
                 retrieval == Retrieval.TEXT ? Map.of() : vectorRanking(searcher, vector, candidates);
         Map<Integer, Float> textScores =
-                retrieval == Retrieval.VECTOR ? Map.of() : textRanking(searcher, text, candidates);
+                retrieval == Retrieval.VECTOR ? Map.of() : textRanking(searcher, text, candidates, retrieval);
         Set<Integer> docs = new LinkedHashSet<>(similarities.keySet());
         docs.addAll(textScores.keySet());
         SharedWords words = new SharedWords(searcher.getIndexReader(), text);
+        StoredFields stored = searcher.storedFields();
         List<Candidate> ranked = new ArrayList<>(docs.size());
         for (int doc : docs) {
             double similarity =
                     similarities.containsKey(doc) ? similarities.get(doc) : similarity(searcher, doc, vector);
-            SharedWords.Evidence evidence = words.in(caption(searcher, doc));
+            SharedWords.Evidence evidence = words.in(caption(stored, doc));
             double score = switch (retrieval) {
                 case VECTOR -> similarity;
                 case TEXT -> textScores.get(doc);
@@ -108,7 +113,7 @@ final class HybridSearcher {
         ranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));
         List<Match> matches = new ArrayList<>(Math.min(k, ranked.size()));
         for (Candidate candidate : ranked.subList(0, Math.min(k, ranked.size()))) {
-            matches.add(match(searcher, candidate));
+            matches.add(match(stored, candidate));
         }
         return matches;
     }
@@ -124,10 +129,15 @@ final class HybridSearcher {
         return similarities;
     }
 
-    /** The BM25 documents with their score, best first. */
-    private static Map<Integer, Float> textRanking(IndexSearcher searcher, String text, int candidates)
-            throws IOException {
-        Optional<Query> query = CaptionQuery.of(text, ImageIndex.queryAnalyzer());
+    /**
+     * The BM25 documents with their score, best first. For a hybrid search only the words that can still single an
+     * image out are looked up ({@link SharedWords#TELLING_DOCUMENTS}): a document found through common words alone
+     * gets no word evidence and ranks by its similarity, which the k-NN ranking already covers, while the postings of
+     * a word in most captions are the costliest part of a search in a large library.
+     */
+    private static Map<Integer, Float> textRanking(
+            IndexSearcher searcher, String text, int candidates, Retrieval retrieval) throws IOException {
+        Optional<Query> query = textQuery(searcher.getIndexReader(), text, retrieval);
         Map<Integer, Float> scores = new LinkedHashMap<>();
         if (query.isPresent()) {
             for (ScoreDoc hit : searcher.search(query.get(), candidates).scoreDocs) {
@@ -135,6 +145,22 @@ final class HybridSearcher {
             }
         }
         return scores;
+    }
+
+    /** The BM25 query of a search: for a hybrid search, of the words that can still single an image out. */
+    static Optional<Query> textQuery(IndexReader reader, String text, Retrieval retrieval) {
+        return CaptionQuery.of(
+                text,
+                ImageIndex.queryAnalyzer(),
+                term -> retrieval != Retrieval.HYBRID || SharedWords.telling(documentFrequency(reader, term)));
+    }
+
+    private static int documentFrequency(IndexReader reader, String term) {
+        try {
+            return reader.docFreq(new Term(ImageIndex.CAPTION, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Lucene scores DOT_PRODUCT matches of unit vectors as {@code (1 + cosine) / 2}; this undoes that. */
@@ -163,12 +189,12 @@ final class HybridSearcher {
         return dot;
     }
 
-    private static String caption(IndexSearcher searcher, int doc) throws IOException {
-        return searcher.storedFields().document(doc).get(ImageIndex.CAPTION);
+    private static String caption(StoredFields stored, int doc) throws IOException {
+        return stored.document(doc, Set.of(ImageIndex.CAPTION)).get(ImageIndex.CAPTION);
     }
 
-    private Match match(IndexSearcher searcher, Candidate candidate) throws IOException {
-        Document document = searcher.storedFields().document(candidate.doc());
+    private Match match(StoredFields stored, Candidate candidate) throws IOException {
+        Document document = stored.document(candidate.doc());
         return new Match(
                 UUID.fromString(document.get(ImageIndex.ID)),
                 document.get(ImageIndex.CAPTION),

@@ -40,6 +40,12 @@ final class SharedWords {
     /** How steeply a word counts less the more captions have it: its idf is divided by df to this power. */
     static final int SPECIFICITY = 2;
 
+    /**
+     * The most captions a word may be in and still say which image is meant: one in more weighs less than 1/10,000 of
+     * its idf ({@code df^-SPECIFICITY}), nothing once the evidence is raised to {@link #SHARPNESS}.
+     */
+    static final int TELLING_DOCUMENTS = 100;
+
     /** How steeply the evidence falls as the shared words cover less of the query: the coverage to this power. */
     static final int SHARPNESS = 4;
 
@@ -64,6 +70,11 @@ final class SharedWords {
             throw new UncheckedIOException(e);
         }
         this.queryWeight = total;
+    }
+
+    /** Whether a word in {@code documents} captions can still single an image out. */
+    static boolean telling(int documents) {
+        return documents <= TELLING_DOCUMENTS;
     }
 
     /** The words of {@code caption} that the query has too, and how much they say that it is the image meant. */

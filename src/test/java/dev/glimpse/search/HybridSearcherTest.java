@@ -245,4 +245,31 @@ class HybridSearcherTest {
     private static IndexedImage image(String caption, float... vector) {
         return new IndexedImage(UUID.nameUUIDFromBytes(caption.getBytes()), caption, vector);
     }
+
+    @Test
+    void aWordInMoreCaptionsThanCanSingleOneOutIsNotLookedUpButARareWordStillFindsItsImage() {
+        List<IndexedImage> rows = new java.util.ArrayList<>();
+        for (int i = 0; i <= SharedWords.TELLING_DOCUMENTS; i++) {
+            rows.add(new IndexedImage(UUID.randomUUID(), "a dog on the grass", new float[] {0, 1, 0}));
+        }
+        IndexedImage zebra = image("a zebra next to a dog", 0, 0, 1);
+        rows.add(zebra);
+        index.upsertAll(rows);
+
+        String hybridQuery = index.withSearcher(
+                searcher -> HybridSearcher.textQuery(searcher.getIndexReader(), "a zebra and a dog", Retrieval.HYBRID)
+                        .orElseThrow()
+                        .toString());
+        String textQuery = index.withSearcher(
+                searcher -> HybridSearcher.textQuery(searcher.getIndexReader(), "a zebra and a dog", Retrieval.TEXT)
+                        .orElseThrow()
+                        .toString());
+
+        assertThat(hybridQuery).isEqualTo("caption:zebra");
+        assertThat(textQuery).contains("caption:zebra").contains("caption:dog");
+        assertThat(searcher(SearchProperties.defaults()).search("a zebra and a dog", QUERY, 3, Retrieval.HYBRID))
+                .extracting(Match::id)
+                .first()
+                .isEqualTo(zebra.id());
+    }
 }
