@@ -243,10 +243,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         transcriptSearch.setVisible(false);
         transcriptSearch.addClickListener(click -> searchTranscript());
         transcriptSearch.addClickShortcut(Key.ENTER).listenOn(transcript);
-        HorizontalLayout row = new HorizontalLayout(transcript, transcriptSearch);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        row.addClassName("search-row");
-        return row;
+        return searchRow(transcript, transcriptSearch);
     }
 
     private HorizontalLayout queryRow() {
@@ -259,7 +256,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.addClickListener(click -> searchTyped());
         search.addClickShortcut(Key.ENTER).listenOn(query);
-        HorizontalLayout row = new HorizontalLayout(query, search);
+        return searchRow(query, search);
+    }
+
+    /** A text field and its button side by side, on one baseline. */
+    private static HorizontalLayout searchRow(TextField field, Button button) {
+        HorizontalLayout row = new HorizontalLayout(field, button);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.addClassName("search-row");
         return row;
