@@ -8,6 +8,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the hardware allows, measured in the same run as the stages it bounds, interleaved with them and through
@@ -23,6 +24,28 @@ final class Bounds {
     /** Megabytes of float32 weights with {@code shapes} [out, in]. */
     static double megabytes(List<long[]> shapes) {
         return shapes.stream().mapToDouble(shape -> shape[0] * shape[1] * 4.0).sum() / 1e6;
+    }
+
+    /** How a dense stage is bounded: {@code flops} at the rate of a [rows, width]·[width, width] product. */
+    static String gemmBound(double flops, int rows, int width, double gflops) {
+        return String.format(
+                Locale.ROOT,
+                "bound: %.1f GFLOP at the rate of a %d×%d·%d×%d GEMM (%.0f GFLOP/s)",
+                flops / 1e9,
+                rows,
+                width,
+                width,
+                width,
+                gflops);
+    }
+
+    /** How a decode step is bounded: streaming {@code shapes}, a step's weights and cached K/V, from memory. */
+    static String stepBound(List<long[]> shapes) {
+        return String.format(
+                Locale.ROOT,
+                "bound: GEMV chain over the %d matrices a step reads: weights and cached cross-attention K/V (%.0f MB)",
+                shapes.size(),
+                megabytes(shapes));
     }
 
     /** Random weights of given shapes [out, in] and one input row for each. */

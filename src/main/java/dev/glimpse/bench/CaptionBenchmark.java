@@ -99,29 +99,13 @@ final class CaptionBenchmark {
                 "BLIP vision encoder",
                 vision,
                 "ms",
-                String.format(
-                        Locale.ROOT,
-                        "bound: %.1f GFLOP at the rate of a %d×%d·%d×%d GEMM (%.0f GFLOP/s)",
-                        work.visionFlops() / 1e9,
-                        work.imageTokens(),
-                        work.visionWidth(),
-                        work.visionWidth(),
-                        work.visionWidth(),
-                        gflops));
+                Bounds.gemmBound(work.visionFlops(), work.imageTokens(), work.visionWidth(), gflops));
         report.addBounded(
                 "BLIP cross-attention K/V over the image",
                 crossKv,
                 "ms",
                 String.format(Locale.ROOT, "bound: %.1f GFLOP, same GEMM", work.crossKvFlops() / 1e9));
-        report.addBounded(
-                "BLIP decode step, layers (per token)",
-                step,
-                "ms",
-                String.format(
-                        Locale.ROOT,
-                        "bound: GEMV chain over the %d matrices a step reads: weights and cached cross-attention K/V (%.0f MB)",
-                        work.stepWeights().size(),
-                        Bounds.megabytes(work.stepWeights())));
+        report.addBounded("BLIP decode step, layers (per token)", step, "ms", Bounds.stepBound(work.stepWeights()));
         report.addBounded(
                 "BLIP LM head, last position (per token)",
                 head,

@@ -52,7 +52,7 @@ final class EmbeddingBenchmark {
             RandomCheckpoint.write(
                     options.config("all-MiniLM-L6-v2"),
                     options.fixtureModel("all-MiniLM-L6-v2"),
-                    List.of("tokenizer.json", "pooling_config.json", "sentence_bert_config.json"),
+                    RandomCheckpoint.COMPANION_FILES,
                     folder.path());
             try (SentenceEmbedder embedder = SentenceEmbedder.load(folder.path())) {
                 measure(embedder);

@@ -1,5 +1,6 @@
 package dev.glimpse.bench;
 
+import dev.glimpse.ml.RandomWeights.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -20,20 +21,12 @@ import java.util.stream.Collectors;
  */
 final class SafeTensorsWriter {
 
-    /** One tensor: values drawn from N({@code mean}, {@code std}²). */
-    record RandomTensor(String name, long[] shape, float mean, float std) {
-
-        long elements() {
-            return Arrays.stream(shape).reduce(1, Math::multiplyExact);
-        }
-    }
-
     private static final int CHUNK_FLOATS = 1 << 18;
 
     private SafeTensorsWriter() {}
 
     /** Writes {@code tensors} to {@code file} with values from a generator seeded with {@code seed}. */
-    static void write(Path file, List<RandomTensor> tensors, long seed) {
+    static void write(Path file, List<Tensor> tensors, long seed) {
         byte[] header = header(tensors).getBytes(StandardCharsets.UTF_8);
         SplittableRandom random = new SplittableRandom(seed);
         try (FileChannel channel = FileChannel.open(
@@ -42,7 +35,7 @@ final class SafeTensorsWriter {
             prefix.putLong(header.length).put(header).flip();
             writeFully(channel, prefix);
             ByteBuffer chunk = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            for (RandomTensor tensor : tensors) {
+            for (Tensor tensor : tensors) {
                 writeValues(channel, chunk, tensor, random);
             }
         } catch (IOException e) {
@@ -50,10 +43,10 @@ final class SafeTensorsWriter {
         }
     }
 
-    static String header(List<RandomTensor> tensors) {
+    static String header(List<Tensor> tensors) {
         long offset = 0;
         StringBuilder json = new StringBuilder("{\"__metadata__\":{\"format\":\"pt\"}");
-        for (RandomTensor tensor : tensors) {
+        for (Tensor tensor : tensors) {
             long end = offset + tensor.elements() * Float.BYTES;
             json.append(",\"")
                     .append(tensor.name())
@@ -71,7 +64,7 @@ final class SafeTensorsWriter {
         return json.append('}').toString();
     }
 
-    private static void writeValues(FileChannel channel, ByteBuffer chunk, RandomTensor tensor, SplittableRandom random)
+    private static void writeValues(FileChannel channel, ByteBuffer chunk, Tensor tensor, SplittableRandom random)
             throws IOException {
         long left = tensor.elements();
         while (left > 0) {

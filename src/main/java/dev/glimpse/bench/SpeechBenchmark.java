@@ -82,28 +82,12 @@ final class SpeechBenchmark {
                 "Whisper encoder, 30 s clip (median)",
                 encoder,
                 "ms",
-                String.format(
-                        Locale.ROOT,
-                        "bound: %.1f GFLOP at the rate of a %d×%d·%d×%d GEMM (%.0f GFLOP/s)",
-                        work.encoderFlops() / 1e9,
-                        work.positions(),
-                        work.width(),
-                        work.width(),
-                        work.width(),
-                        gflops));
+                Bounds.gemmBound(work.encoderFlops(), work.positions(), work.width(), gflops));
         report.add(
                 "Whisper prompt pass (incl. cross-attention K/V)",
                 median(stages, WhisperStageTimer.Stages::promptMillis),
                 "ms");
-        report.addBounded(
-                "Whisper decode step, layers (per token)",
-                step,
-                "ms",
-                String.format(
-                        Locale.ROOT,
-                        "bound: GEMV chain over the %d matrices a step reads: weights and cached cross-attention K/V (%.0f MB)",
-                        work.stepWeights().size(),
-                        Bounds.megabytes(work.stepWeights())));
+        report.addBounded("Whisper decode step, layers (per token)", step, "ms", Bounds.stepBound(work.stepWeights()));
         report.addBounded(
                 "Whisper output projection, last position (per token)",
                 head,

@@ -47,10 +47,7 @@ final class BlipVisionModel {
 
     /** {@code pixel_values} [b, 3, size, size] → {@code image_embeds} [b, patches + 1, d]. */
     NDArray forward(NDArray pixelValues) {
-        NDArray hidden = Scopes.throughLayers(embed(pixelValues), layers, VisionEncoderLayer::forward);
-        NDArray output = postLayerNorm.forward(hidden);
-        hidden.close();
-        return output;
+        return Scopes.throughLayers(embed(pixelValues), layers, VisionEncoderLayer::forward, postLayerNorm);
     }
 
     /** Patch, class and position embeddings (transformers' {@code hidden_states[0]}). */

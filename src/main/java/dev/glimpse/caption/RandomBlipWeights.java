@@ -1,95 +1,60 @@
 package dev.glimpse.caption;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import dev.glimpse.ml.ConfigJson;
+import dev.glimpse.ml.RandomWeights;
 import dev.glimpse.ml.Weights;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Random weights with a BLIP checkpoint's names and shapes for a configuration, for benchmarks of
- * full-size models without downloading them and for tests that need ordinary-sized weights. Normal
- * values (std 0.05, layer-norm scales around 1), never constants, which could produce denormals.
+ * {@code BlipForConditionalGeneration}'s captioning tensors with random values (the LM head's decoder weight tied,
+ * not stored), for benchmarks of full-size models without downloading them and for tests that need
+ * ordinary-sized weights. Normal values, never constants, which could produce denormals.
  */
-final class RandomBlipWeights {
+public final class RandomBlipWeights {
 
-    private final NDManager manager;
-    private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+    private RandomBlipWeights() {}
 
-    private RandomBlipWeights(NDManager manager) {
-        this.manager = manager;
-    }
-
+    /** The weights in memory: std 0.05, layer-norm scales around 1 with the same spread. */
     static Weights create(BlipConfig config, NDManager manager) {
-        RandomBlipWeights weights = new RandomBlipWeights(manager);
-        weights.vision(config.vision());
-        weights.text(config.text());
-        return Weights.of(weights.arrays, manager);
+        return layout(new RandomWeights(0.05f, 1, 0.05f), config).create(manager);
     }
 
-    private void vision(BlipConfig.Vision v) {
-        String embeddings = "vision_model.embeddings.";
-        int d = v.hiddenSize();
-        normal(embeddings + "class_embedding", 1, 1, d);
-        normal(embeddings + "patch_embedding.weight", d, 3, v.patchSize(), v.patchSize());
-        normal(embeddings + "patch_embedding.bias", d);
-        normal(embeddings + "position_embedding", 1, v.sequenceLength(), d);
-        for (int i = 0; i < v.layers(); i++) {
-            String layer = "vision_model.encoder.layers." + i + ".";
-            layerNorm(layer + "layer_norm1.", d);
-            linear(layer + "self_attn.qkv.", 3 * d, d);
-            linear(layer + "self_attn.projection.", d, d);
-            layerNorm(layer + "layer_norm2.", d);
-            linear(layer + "mlp.fc1.", v.intermediateSize(), d);
-            linear(layer + "mlp.fc2.", d, v.intermediateSize());
+    /**
+     * The tensors for {@code json} as an initializer draws them. All use the text model's initializer range: the
+     * vision configuration's 1e-10 would make the image features vanish, and a timing should reflect activations
+     * of ordinary magnitude.
+     */
+    public static RandomWeights initialized(ConfigJson json) {
+        float std = json.section("text_config").floatOr("initializer_range", 0.02f);
+        return layout(new RandomWeights(std, 1, std), BlipConfig.parse(json));
+    }
+
+    private static RandomWeights layout(RandomWeights w, BlipConfig config) {
+        BlipConfig.Vision vision = config.vision();
+        int dv = vision.hiddenSize();
+        String v = "vision_model.";
+        w.normal(v + "embeddings.class_embedding", 1, 1, dv);
+        w.linear(v + "embeddings.patch_embedding.", dv, 3, vision.patchSize(), vision.patchSize());
+        w.normal(v + "embeddings.position_embedding", 1, vision.sequenceLength(), dv);
+        for (int i = 0; i < vision.layers(); i++) {
+            String layer = v + "encoder.layers." + i + ".";
+            w.linear(layer + "self_attn.qkv.", 3L * dv, dv).linear(layer + "self_attn.projection.", dv, dv);
+            w.norm(layer + "layer_norm1.", dv).norm(layer + "layer_norm2.", dv);
+            w.linear(layer + "mlp.fc1.", vision.intermediateSize(), dv)
+                    .linear(layer + "mlp.fc2.", dv, vision.intermediateSize());
         }
-        layerNorm("vision_model.post_layernorm.", d);
-    }
-
-    private void text(BlipConfig.Text t) {
+        w.norm(v + "post_layernorm.", dv);
+        BlipConfig.Text text = config.text();
+        int d = text.hiddenSize();
         String bert = "text_decoder.bert.";
-        int d = t.hiddenSize();
-        normal(bert + "embeddings.word_embeddings.weight", t.vocabSize(), d);
-        normal(bert + "embeddings.position_embeddings.weight", t.maxPositions(), d);
-        layerNorm(bert + "embeddings.LayerNorm.", d);
-        for (int i = 0; i < t.layers(); i++) {
-            String layer = bert + "encoder.layer." + i + ".";
-            attention(layer + "attention.", d, d);
-            attention(layer + "crossattention.", d, t.encoderHiddenSize());
-            linear(layer + "intermediate.dense.", t.intermediateSize(), d);
-            linear(layer + "output.dense.", d, t.intermediateSize());
-            layerNorm(layer + "output.LayerNorm.", d);
+        w.normal(bert + "embeddings.word_embeddings.weight", text.vocabSize(), d);
+        w.normal(bert + "embeddings.position_embeddings.weight", text.maxPositions(), d);
+        w.norm(bert + "embeddings.LayerNorm.", d);
+        for (int i = 0; i < text.layers(); i++) {
+            w.bertLayer(bert + "encoder.layer." + i + ".", d, text.intermediateSize(), text.encoderHiddenSize());
         }
-        linear("text_decoder.cls.predictions.transform.dense.", d, d);
-        layerNorm("text_decoder.cls.predictions.transform.LayerNorm.", d);
-        normal("text_decoder.cls.predictions.bias", t.vocabSize());
-    }
-
-    private void attention(String prefix, int width, int keyWidth) {
-        linear(prefix + "self.query.", width, width);
-        linear(prefix + "self.key.", width, keyWidth);
-        linear(prefix + "self.value.", width, keyWidth);
-        linear(prefix + "output.dense.", width, width);
-        layerNorm(prefix + "output.LayerNorm.", width);
-    }
-
-    private void linear(String prefix, int out, int in) {
-        normal(prefix + "weight", out, in);
-        normal(prefix + "bias", out);
-    }
-
-    private void layerNorm(String prefix, int width) {
-        arrays.put(prefix + "weight", random(width).addi(1));
-        normal(prefix + "bias", width);
-    }
-
-    private void normal(String name, long... shape) {
-        arrays.put(name, random(shape));
-    }
-
-    private NDArray random(long... shape) {
-        return manager.randomNormal(0, 0.05f, new Shape(shape), DataType.FLOAT32);
+        String head = "text_decoder.cls.predictions.";
+        w.normal(head + "bias", text.vocabSize());
+        return w.linear(head + "transform.dense.", d, d).norm(head + "transform.LayerNorm.", d);
     }
 }

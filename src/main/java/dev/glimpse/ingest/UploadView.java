@@ -40,6 +40,8 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * The main page: drop or pick images, follow each file in one place until it is captioned, and browse the library
  * below.
+ *
+ * <p>Over 200 lines because it wires the page's upload, progress and library components; the work is in the services.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Glimpse")

@@ -15,7 +15,11 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** One stored image: its metadata, where its bytes are, and its caption and embedding once captioned. */
+/**
+ * One stored image: its metadata, where its bytes are, and its caption and embedding once captioned. Over 200 lines
+ * only because a JPA entity spells out every column with its accessors; its one reason to change is the {@code image}
+ * table.
+ */
 @Entity
 @Table(name = "image")
 public class Image {

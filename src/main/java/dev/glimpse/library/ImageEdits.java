@@ -105,13 +105,13 @@ public class ImageEdits {
 
     private List<Similar> summaries(List<SearchHit> hits) {
         Map<UUID, Image> found = images
-                .findAllById(hits.stream().map(SearchHit::imageId).toList())
+                .findAllById(hits.stream().map(SearchHit::id).toList())
                 .stream()
                 .filter(image -> image.getStatus() == ImageStatus.READY)
                 .collect(Collectors.toMap(Image::getId, Function.identity()));
         return hits.stream()
-                .filter(hit -> found.containsKey(hit.imageId()))
-                .map(hit -> new Similar(ImageSummary.of(found.get(hit.imageId())), hit.similarity()))
+                .filter(hit -> found.containsKey(hit.id()))
+                .map(hit -> new Similar(ImageSummary.of(found.get(hit.id())), hit.similarity()))
                 .sorted(Comparator.comparingDouble(Similar::similarity).reversed())
                 .toList();
     }

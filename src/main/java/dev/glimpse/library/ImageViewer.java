@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * One image large: its caption (editable), everything known about it, ← → to the previous and next image of the
  * list it was opened from, download, re-caption (live progress, asking before replacing a caption a person wrote),
  * delete (confirmed, with a few seconds to undo) and "More like this". Changes to the image anywhere are pushed in.
+ *
+ * <p>Over 200 lines because it wires one dialog's many controls; edits go through {@link ImageEdits}.
  */
 public final class ImageViewer extends Dialog {
 

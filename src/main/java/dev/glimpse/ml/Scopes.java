@@ -47,6 +47,18 @@ public final class Scopes {
     }
 
     /**
+     * An encoder's stack: {@link #throughLayers}, then {@code finalNorm} over the last hidden state, which is closed.
+     * Takes ownership of {@code input}.
+     */
+    public static <L> NDArray throughLayers(
+            NDArray input, List<L> layers, BiFunction<L, NDArray, NDArray> forward, LayerNorm finalNorm) {
+        NDArray hidden = throughLayers(input, layers, forward);
+        NDArray output = finalNorm.forward(hidden);
+        hidden.close();
+        return output;
+    }
+
+    /**
      * Runs one decoding step on a temporary manager with {@code cache} lent to it (operations whose first operand is
      * a cached array put their result on the array's manager), then gives the cache back to {@code owner}: the
      * step's intermediates are freed, the grown cache is kept.

@@ -20,13 +20,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -43,9 +40,12 @@ import org.springframework.stereotype.Component;
  * tried again later (an outage is not the image's fault, so it is not marked FAILED; see {@link StorageBackoff}).
  * Nothing runs on a request or UI thread, and nothing depends on the page that uploaded the image still being open.
  *
- * <p>Claims are leased ({@link ImageClaims}): while images are in this worker's hands a second thread renews their
- * leases every third of the lease, so another instance takes over only the work of a worker that died. A new upload on
+ * <p>Claims are leased ({@link ImageClaims}): while images are in this worker's hands {@link LeaseRenewal} renews
+ * their leases every third of the lease, so another instance takes over only the work of a worker that died. A new upload on
  * any instance wakes the pipeline through the change log ({@link ImageUpdates}); polling is the backstop.
+ *
+ * <p>Over 200 lines as one piece of control flow, the claim loop and what it does with each outcome (lease renewal is
+ * {@link LeaseRenewal}).
  */
 @Component
 class CaptionPipeline implements SmartLifecycle {
@@ -63,10 +63,9 @@ class CaptionPipeline implements SmartLifecycle {
     private final StorageBackoff storageBackoff;
     private final ImageUpdates updates;
     private final ModelMonitor models;
-    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final LeaseRenewal leases;
     private volatile boolean running;
     private @Nullable Thread loop;
-    private @Nullable Thread renewal;
     private @Nullable Subscription wakeUps;
 
     CaptionPipeline(
@@ -88,6 +87,7 @@ class CaptionPipeline implements SmartLifecycle {
         this.updates = updates;
         this.models = models;
         this.slots = new Semaphore(properties.maxInFlight());
+        this.leases = new LeaseRenewal(claims, properties.lease());
         this.storageBackoff = new StorageBackoff(properties.pollInterval().multipliedBy(5), clock);
     }
 
@@ -107,7 +107,7 @@ class CaptionPipeline implements SmartLifecycle {
         running = true;
         wakeUps = updates.subscribe(this::onImageChanged);
         loop = Thread.ofVirtual().name("caption-pipeline").start(this::run);
-        renewal = Thread.ofVirtual().name("caption-lease-renewal").start(this::renewLeases);
+        leases.start();
     }
 
     @Override
@@ -119,9 +119,7 @@ class CaptionPipeline implements SmartLifecycle {
         if (loop != null) {
             loop.interrupt();
         }
-        if (renewal != null) {
-            renewal.interrupt();
-        }
+        leases.stop();
     }
 
     @Override
@@ -133,28 +131,6 @@ class CaptionPipeline implements SmartLifecycle {
     private void onImageChanged(ImageUpdates.Update update) {
         if (update.image() != null && update.image().status() == ImageStatus.RECEIVED) {
             wakeUp.release();
-        }
-    }
-
-    private void renewLeases() {
-        Duration every = properties.lease().dividedBy(3);
-        while (running) {
-            try {
-                Thread.sleep(every);
-                Set<UUID> held = Set.copyOf(inFlight);
-                int renewed = claims.renew(held);
-                if (renewed < held.size()) {
-                    log.warn(
-                            "{} of {} images in this worker's hands are no longer claimed by it (lease lost)",
-                            held.size() - renewed,
-                            held.size());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Could not renew caption leases; trying again in {}", every, e);
-            }
         }
     }
 
@@ -188,9 +164,9 @@ class CaptionPipeline implements SmartLifecycle {
         List<ImageClaims.Claim> claimed = claims.claim(free);
         for (ImageClaims.Claim claim : claimed) {
             slots.acquireUninterruptibly();
-            inFlight.add(claim.id());
+            leases.hold(claim.id());
             process(claim).whenComplete((outcome, error) -> {
-                inFlight.remove(claim.id());
+                leases.release(claim.id());
                 slots.release();
                 if (outcome != Outcome.RETRY_LATER) {
                     wakeUp.release(); // a slot is free: look for more work now, not after the poll interval

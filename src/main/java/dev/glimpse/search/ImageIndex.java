@@ -2,7 +2,6 @@ package dev.glimpse.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -31,19 +29,19 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.FSDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index of captioned images: one document per image id (replaced, never duplicated), with the caption as
  * English full text and the embedding as a dot-product HNSW vector. Every change is committed before the method
- * returns. An index that cannot be opened (deleted, corrupted) is started afresh, without a position, so the
- * follower rebuilds it from the database.
+ * returns. An index that cannot be opened (deleted, corrupted) is started afresh ({@link IndexFolder}), without a
+ * position, so the follower rebuilds it from the database.
  *
  * <p>The index is a replica of the database that follows its change log: each commit may carry the sequence of the
  * last change applied ({@link #appliedSequence()}) in the commit's user data, so the documents and the position are
  * committed together and a restart resumes exactly where the last commit left off.
+ *
+ * <p>Over 200 lines as the one owner of the Lucene writer and its searchers: writing, the deferred commit and reading
+ * share one lock and one commit state, so they change together (opening the folder is {@link IndexFolder}).
  */
 public class ImageIndex implements AutoCloseable {
 
@@ -52,7 +50,6 @@ public class ImageIndex implements AutoCloseable {
     static final String VECTOR = "vector";
     static final String APPLIED_SEQUENCE = "glimpse.applied-sequence";
 
-    private static final Logger log = LoggerFactory.getLogger(ImageIndex.class);
     private static final Analyzer QUERY_ANALYZER = new EnglishAnalyzer();
 
     private final Path directory;
@@ -76,7 +73,7 @@ public class ImageIndex implements AutoCloseable {
     public ImageIndex(Path directory, Duration commitInterval) {
         this.commitInterval = commitInterval;
         this.directory = directory.toAbsolutePath();
-        this.writer = openWriter(this.directory);
+        this.writer = IndexFolder.openWriter(this.directory);
         try {
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -293,41 +290,6 @@ public class ImageIndex implements AutoCloseable {
         document.add(new TextField(CAPTION, image.caption(), Field.Store.YES));
         document.add(new KnnFloatVectorField(VECTOR, image.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         return document;
-    }
-
-    private static IndexWriter openWriter(Path directory) {
-        try {
-            return newWriter(directory);
-        } catch (IOException | RuntimeException e) {
-            log.warn(
-                    "The index at {} cannot be opened ({}); starting a new one, the follower rebuilds it",
-                    directory,
-                    e.toString());
-            deleteFolder(directory);
-            try {
-                return newWriter(directory);
-            } catch (IOException retry) {
-                throw new UncheckedIOException("Cannot create an index at " + directory, retry);
-            }
-        }
-    }
-
-    private static IndexWriter newWriter(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer());
-        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        IndexWriter writer = new IndexWriter(FSDirectory.open(directory), config);
-        writer.commit();
-        return writer;
-    }
-
-    private static void deleteFolder(Path directory) {
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove the damaged index at " + directory, e);
-        }
     }
 
     @FunctionalInterface

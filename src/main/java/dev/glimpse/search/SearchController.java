@@ -2,7 +2,6 @@ package dev.glimpse.search;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -33,33 +32,15 @@ class SearchController {
         this.search = search;
     }
 
-    /** One result as the API shows it, with the caption words it shares with the query and why it matched. */
-    record Result(
-            UUID id,
-            String caption,
-            double score,
-            double similarity,
-            String contentUrl,
-            String thumbnailUrl,
-            List<String> matchedWords,
-            String why) {
-        static Result of(SearchHit hit) {
-            return new Result(
-                    hit.imageId(),
-                    hit.caption(),
-                    hit.score(),
-                    hit.similarity(),
-                    hit.contentUrl(),
-                    hit.thumbnailUrl(),
-                    hit.matchedWords(),
-                    hit.why());
-        }
-    }
-
-    record TextResponse(String query, List<Result> results, String message) {}
+    record TextResponse(String query, List<SearchHit> results, String message) {}
 
     record VoiceResponse(
-            String transcript, String language, double seconds, String query, List<Result> results, String message) {}
+            String transcript,
+            String language,
+            double seconds,
+            String query,
+            List<SearchHit> results,
+            String message) {}
 
     @RequestMapping(
             path = "/api/search",
@@ -68,7 +49,7 @@ class SearchController {
             @RequestParam(name = "q", defaultValue = "") String query,
             @RequestParam(name = "k", required = false) @Nullable Integer k) {
         SearchResults results = await(search.search(query, results(k)));
-        return new TextResponse(results.query(), resultsOf(results), results.message());
+        return new TextResponse(results.query(), results.hits(), results.message());
     }
 
     @PostMapping(path = "/api/search/voice", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -85,7 +66,7 @@ class SearchController {
                 answer.transcript().language(),
                 answer.transcript().seconds(),
                 results.query(),
-                resultsOf(results),
+                results.hits(),
                 results.message());
     }
 
@@ -97,10 +78,6 @@ class SearchController {
             throw new InvalidResultCountException(search.maxResults());
         }
         return k;
-    }
-
-    private static List<Result> resultsOf(SearchResults results) {
-        return results.hits().stream().map(Result::of).toList();
     }
 
     /** Waits on a virtual request thread; a failure is rethrown as itself, for the problem handler. */

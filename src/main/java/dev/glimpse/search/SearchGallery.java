@@ -30,10 +30,10 @@ class SearchGallery extends Div {
     void show(String query, List<SearchHit> hits) {
         removeAll();
         getElement().setAttribute("data-query", query);
-        List<UUID> ids = hits.stream().map(SearchHit::imageId).toList();
+        List<UUID> ids = hits.stream().map(SearchHit::id).toList();
         Map<UUID, String> names = viewers.fileNames(ids);
         for (int rank = 0; rank < hits.size(); rank++) {
-            add(card(hits.get(rank), rank + 1, names.get(hits.get(rank).imageId()), ids));
+            add(card(hits.get(rank), rank + 1, names.get(hits.get(rank).id()), ids));
         }
     }
 
@@ -59,7 +59,7 @@ class SearchGallery extends Div {
         open.addClassName("photo-tile-open");
         open.add(thumbnail);
         open.getElement().setAttribute("aria-label", "Open " + hit.caption());
-        open.addClickListener(click -> viewers.open(ids, hit.imageId()));
+        open.addClickListener(click -> viewers.open(ids, hit.id()));
 
         Span caption = new Span(hit.caption());
         caption.addClassName("hit-caption");
@@ -76,7 +76,7 @@ class SearchGallery extends Div {
         card.addClassName("search-hit");
         card.addClassName("photo-tile");
         card.getElement().setAttribute("role", "listitem");
-        card.getElement().setAttribute("data-image-id", hit.imageId().toString());
+        card.getElement().setAttribute("data-image-id", hit.id().toString());
         card.getElement().setAttribute("data-rank", String.valueOf(rank));
         if (rank == 1) {
             Span badge = new Span("Best match");

@@ -5,14 +5,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * One image found by a search: its caption, the score that ranked it (the cosine similarity plus the weight of the
+ * One image found by a search, as pages and the search API show it: its id, its caption, the score that ranked it (the cosine similarity plus the weight of the
  * words it shares with the query; higher is better), the cosine similarity of its caption embedding to the query's
  * (-1..1), where to fetch it, the caption's words that the query has too ({@code matchedWords}, as written in the
  * caption) and why it matched, in words for the page ({@code why}: "similar meaning", "shares the words “corgi”,
  * “beach”" or both).
  */
 public record SearchHit(
-        UUID imageId,
+        UUID id,
         String caption,
         double score,
         double similarity,
@@ -28,9 +28,8 @@ public record SearchHit(
     }
 
     /** A hit found by its meaning alone, with no shared words. */
-    public SearchHit(
-            UUID imageId, String caption, double score, double similarity, String contentUrl, String thumbnailUrl) {
-        this(imageId, caption, score, similarity, contentUrl, thumbnailUrl, List.of(), SIMILAR_MEANING);
+    public SearchHit(UUID id, String caption, double score, double similarity, String contentUrl, String thumbnailUrl) {
+        this(id, caption, score, similarity, contentUrl, thumbnailUrl, List.of(), SIMILAR_MEANING);
     }
 
     static SearchHit of(Match match) {

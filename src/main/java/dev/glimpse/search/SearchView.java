@@ -36,6 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and searched in one service call; the transcript then stands under the recorder, where it can be corrected and
  * searched again. Every search runs in the background and its answer is pushed to the page; a new search cancels the
  * one before, and leaving the page cancels the one in flight.
+ *
+ * <p>Over 200 lines because it wires the page's many components; the work itself is in {@link SearchService}.
  */
 @Route(value = "search", layout = MainLayout.class)
 @PermitAll
@@ -243,10 +245,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         transcriptSearch.setVisible(false);
         transcriptSearch.addClickListener(click -> searchTranscript());
         transcriptSearch.addClickShortcut(Key.ENTER).listenOn(transcript);
-        HorizontalLayout row = new HorizontalLayout(transcript, transcriptSearch);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        row.addClassName("search-row");
-        return row;
+        return searchRow(transcript, transcriptSearch);
     }
 
     private HorizontalLayout queryRow() {
@@ -259,7 +258,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.addClickListener(click -> searchTyped());
         search.addClickShortcut(Key.ENTER).listenOn(query);
-        HorizontalLayout row = new HorizontalLayout(query, search);
+        return searchRow(query, search);
+    }
+
+    /** A text field and its button side by side, on one baseline. */
+    private static HorizontalLayout searchRow(TextField field, Button button) {
+        HorizontalLayout row = new HorizontalLayout(field, button);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.addClassName("search-row");
         return row;

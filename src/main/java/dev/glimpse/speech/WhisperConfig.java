@@ -33,7 +33,10 @@ record WhisperConfig(
     }
 
     static WhisperConfig load(Path modelDir) {
-        ConfigJson json = ConfigJson.read(modelDir.resolve(FILE));
+        return parse(ConfigJson.read(modelDir.resolve(FILE)));
+    }
+
+    static WhisperConfig parse(ConfigJson json) {
         String activation = json.stringOr("activation_function", "gelu");
         if (!activation.equals("gelu")) {
             throw new IllegalArgumentException(

@@ -46,10 +46,7 @@ final class WhisperEncoder {
 
     /** The hidden states after the final layer norm, [b, positions, d], for features [b, mel, frames]. */
     NDArray forward(NDArray features) {
-        NDArray hidden = Scopes.throughLayers(embed(features), layers, WhisperEncoderLayer::forward);
-        NDArray output = layerNorm.forward(hidden);
-        hidden.close();
-        return output;
+        return Scopes.throughLayers(embed(features), layers, WhisperEncoderLayer::forward, layerNorm);
     }
 
     /** The convolution stem plus positions, [b, positions, d] (transformers' {@code hidden_states[0]}). */

@@ -79,10 +79,7 @@ public final class WhisperStageTimer {
         float[] logMel = transcriber.features().extract(samples);
         long extracted = System.nanoTime();
         WhisperModel model = transcriber.model();
-        WhisperGenerationConfig generation = transcriber.generation();
-        String language =
-                generation.multilingual() ? generation.languages().iterator().next() : "en";
-        int[] prompt = generation.prompt(language, TranscriptionTask.TRANSCRIBE);
+        int[] prompt = transcriptionPrompt(transcriber.generation());
         try (NDManager call = model.manager().newSubManager()) {
             NDArray encoded = transcriber.encode(call, new float[][] {logMel});
             encoded.toFloatArray();
@@ -124,6 +121,13 @@ public final class WhisperStageTimer {
         }
     }
 
+    /** The prompt of a transcription in the model's first language (English for an English-only model). */
+    private static int[] transcriptionPrompt(WhisperGenerationConfig generation) {
+        String language =
+                generation.multilingual() ? generation.languages().iterator().next() : "en";
+        return generation.prompt(language, TranscriptionTask.TRANSCRIBE);
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -136,10 +140,7 @@ public final class WhisperStageTimer {
         }
         float[] logMel = transcriber.features().extract(samples16k);
         WhisperModel model = transcriber.model();
-        WhisperGenerationConfig generation = transcriber.generation();
-        String language =
-                generation.multilingual() ? generation.languages().iterator().next() : "en";
-        int[] prompt = generation.prompt(language, TranscriptionTask.TRANSCRIBE);
+        int[] prompt = transcriptionPrompt(transcriber.generation());
         try (NDManager call = model.manager().newSubManager()) {
             long start = System.nanoTime();
             NDArray encoded = transcriber.encode(call, new float[][] {logMel});

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.caption.BlipCaptioner;
 import dev.glimpse.caption.CaptionOptions;
+import dev.glimpse.ml.RandomWeights;
 import dev.glimpse.ml.RawTensor;
 import dev.glimpse.ml.SafeTensors;
 import dev.glimpse.testsupport.Fixtures;
@@ -27,8 +28,8 @@ class RandomCheckpointTest {
         SafeTensorsWriter.write(
                 file,
                 List.of(
-                        new SafeTensorsWriter.RandomTensor("w", new long[] {300, 1000}, 0, 0.02f),
-                        new SafeTensorsWriter.RandomTensor("norm", new long[] {7}, 1, 0.02f)),
+                        new RandomWeights.Tensor("w", new long[] {300, 1000}, 0, 0.02f),
+                        new RandomWeights.Tensor("norm", new long[] {7}, 1, 0.02f)),
                 42);
 
         try (SafeTensors tensors = SafeTensors.open(file)) {

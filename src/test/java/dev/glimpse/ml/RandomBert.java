@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
-/** Random weights for one BERT layer under "layer.", kept both as arrays and as NDArrays. */
+/**
+ * Random weights for one BERT layer under "layer.", kept both as arrays and as NDArrays: the tensors {@link
+ * RandomWeights#bertLayer} lays out, each uniform in [-1, 1) around its mean (layer-norm scales around 1.5) from a
+ * seeded generator.
+ */
 final class RandomBert {
 
     final int width;
@@ -24,40 +28,15 @@ final class RandomBert {
         this.heads = heads;
         this.inner = inner;
         this.encoderWidth = encoderWidth;
-        attention("attention.", width);
-        if (cross) {
-            attention("crossattention.", encoderWidth);
+        RandomWeights layout = new RandomWeights(1, 1.5f, 1).bertLayer("", width, inner, cross ? encoderWidth : 0);
+        for (RandomWeights.Tensor tensor : layout.tensors()) {
+            float[] data = Reference.random(random, (int) tensor.elements());
+            for (int i = 0; i < data.length; i++) {
+                data[i] += tensor.mean();
+            }
+            values.put(tensor.name(), data);
+            shapes.put(tensor.name(), tensor.shape());
         }
-        linear("intermediate.dense.", inner, width);
-        linear("output.dense.", width, inner);
-        norm("output.LayerNorm.");
-    }
-
-    private void attention(String prefix, int keyWidth) {
-        linear(prefix + "self.query.", width, width);
-        linear(prefix + "self.key.", width, keyWidth);
-        linear(prefix + "self.value.", width, keyWidth);
-        linear(prefix + "output.dense.", width, width);
-        norm(prefix + "output.LayerNorm.");
-    }
-
-    private void linear(String prefix, int out, int in) {
-        put(prefix + "weight", new long[] {out, in}, Reference.random(random, out * in));
-        put(prefix + "bias", new long[] {out}, Reference.random(random, out));
-    }
-
-    private void norm(String prefix) {
-        float[] gamma = Reference.random(random, width);
-        for (int i = 0; i < width; i++) {
-            gamma[i] += 1.5f;
-        }
-        put(prefix + "weight", new long[] {width}, gamma);
-        put(prefix + "bias", new long[] {width}, Reference.random(random, width));
-    }
-
-    private void put(String name, long[] shape, float[] data) {
-        values.put(name, data);
-        shapes.put(name, shape);
     }
 
     Weights weights(NDManager manager) {

@@ -160,7 +160,7 @@ class SearchPageBrowserTest {
             assertThat(wait.until(driver ->
                                     driver.findElement(By.cssSelector("#search-results .search-hit.best-match")))
                             .getAttribute("data-image-id"))
-                    .isEqualTo(answer.hits().getFirst().imageId().toString());
+                    .isEqualTo(answer.hits().getFirst().id().toString());
             assertThat(browser.findElement(By.id("search-results")).getAttribute("data-query"))
                     .isEqualTo(QueryText.clean(heard, 1000));
         }
@@ -170,7 +170,7 @@ class SearchPageBrowserTest {
         await().atMost(PATIENCE)
                 .until(() -> search.search(heard).get().hits().stream()
                         .findFirst()
-                        .filter(hit -> hit.imageId().equals(intended.id()))
+                        .filter(hit -> hit.id().equals(intended.id()))
                         .isPresent());
         browser.findElement(By.id("transcript-search")).click();
         WebElement best = wait.until(driver -> driver.findElement(

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.glimpse.ml.KvCache;
+import dev.glimpse.ml.RandomWeights;
 import dev.glimpse.testsupport.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,10 @@ class WhisperSizesTest {
 
     private static void runAndCheckShapes(WhisperConfig config, int encoderFfn, int decoderFfn) {
         NDManager manager = NDManager.newBaseManager("PyTorch");
-        try (WhisperModel model =
-                        WhisperModel.of(config, RandomWhisperWeights.create(config, encoderFfn, decoderFfn, manager));
+        try (WhisperModel model = WhisperModel.of(
+                        config,
+                        RandomWhisperWeights.layout(new RandomWeights(0.05f, 1, 0.1f), config, encoderFfn, decoderFfn)
+                                .create(manager));
                 NDManager call = model.manager().newSubManager()) {
             NDArray features = call.randomNormal(new Shape(1, config.melBins(), config.inputFrames()));
 
