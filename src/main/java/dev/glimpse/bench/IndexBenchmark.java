@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Options: sizes, {@code --queries=N} (per client, default 200), {@code --recall-queries=N} (default 100),
- * {@code --dir=PATH} (default: a temporary folder, deleted afterwards), {@code --clusters=N} (default 0: independent
+ * {@code --dir=PATH} (default: a temporary folder, deleted afterwards; the index is kept there), {@code --reuse} (with
+ * {@code --dir}: measure the index an earlier run built there, once Lucene's merges after that big commit have
+ * settled, as they have in a running instance, instead of building it again), {@code --clusters=N} (default 0: independent
  * uniformly random unit vectors, the hardest case for HNSW since every direction is equally likely; N &gt; 0: each
  * vector and query is one of N random topic directions plus noise, cosine ≈ 0.65 to its topic, closer to how caption
  * embeddings bunch by subject). This class reads the arguments and builds the index; {@link SyntheticImages} makes
@@ -46,8 +48,11 @@ public final class IndexBenchmark {
         int recallQueries = 100;
         Path dir = null;
         int topics = 0;
+        boolean reuse = false;
         for (String arg : args) {
-            if (arg.startsWith("--queries=")) {
+            if (arg.equals("--reuse")) {
+                reuse = true;
+            } else if (arg.startsWith("--queries=")) {
                 queries = Integer.parseInt(arg.substring(10));
             } else if (arg.startsWith("--recall-queries=")) {
                 recallQueries = Integer.parseInt(arg.substring(17));
@@ -73,17 +78,19 @@ public final class IndexBenchmark {
                         : images.topics() + " topic clusters (cosine ≈ 0.65 to the topic)");
         for (int size : sizes) {
             if (dir != null) {
-                run(images, size, dir.resolve("index-" + size), queries, recallQueries);
+                Path folder = dir.resolve("index-" + size);
+                run(images, size, folder, queries, recallQueries, reuse && Files.isDirectory(folder));
             } else {
                 try (TempFolder folder = new TempFolder("glimpse-index-bench")) {
-                    run(images, size, folder.path(), queries, recallQueries);
+                    run(images, size, folder.path(), queries, recallQueries, false);
                 }
             }
         }
         System.exit(0);
     }
 
-    private static void run(SyntheticImages images, int size, Path folder, int queriesPerClient, int recallQueries)
+    private static void run(
+            SyntheticImages images, int size, Path folder, int queriesPerClient, int recallQueries, boolean reuse)
             throws Exception {
         float[] vectors = new float[size * DIMENSIONS];
         UUID[] ids = new UUID[size];
@@ -93,42 +100,58 @@ public final class IndexBenchmark {
             ids[i] = new UUID(size, i);
         }
         try (ImageIndex index = new ImageIndex(folder)) {
-            long start = System.nanoTime();
-            int[] done = {0};
-            index.replaceAll(
-                    consumer -> {
-                        Random words = new Random(7);
-                        for (int i = 0; i < size; i++) {
-                            float[] vector = new float[DIMENSIONS];
-                            System.arraycopy(vectors, i * DIMENSIONS, vector, 0, DIMENSIONS);
-                            consumer.accept(new IndexedImage(ids[i], SyntheticImages.caption(words), vector));
-                            if (++done[0] % 100_000 == 0) {
-                                System.out.printf(
-                                        Locale.ROOT,
-                                        "  %,d indexed (%.0f s)%n",
-                                        done[0],
-                                        (System.nanoTime() - start) / 1e9);
-                            }
-                        }
-                    },
-                    size);
-            double buildSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(
-                    Locale.ROOT,
-                    "%n%,d images: built in %.1f s = %,.0f images/s (one commit, as a rebuild does); %s on disk; "
-                            + "RSS %s, heap used %s%n",
-                    size,
-                    buildSeconds,
-                    size / buildSeconds,
-                    megabytes(folderSize(folder)),
-                    megabytes(rss()),
-                    megabytes(heapUsed()));
-
+            if (reuse) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n%,d images: reusing the index in %s (%,d documents); %s on disk; RSS %s%n",
+                        size,
+                        folder,
+                        index.size(),
+                        megabytes(folderSize(folder)),
+                        megabytes(rss()));
+            } else {
+                build(index, images, size, vectors, ids, folder);
+            }
             IndexMeasurements measurements =
                     new IndexMeasurements(new IndexProbes(index, SearchProperties.defaults()), images);
             measurements.latency(queriesPerClient);
             measurements.recall(vectors, ids, recallQueries);
         }
+    }
+
+    private static void build(
+            ImageIndex index, SyntheticImages images, int size, float[] vectors, UUID[] ids, Path folder)
+            throws IOException {
+        long start = System.nanoTime();
+        int[] done = {0};
+        index.replaceAll(
+                consumer -> {
+                    Random words = new Random(7);
+                    for (int i = 0; i < size; i++) {
+                        float[] vector = new float[DIMENSIONS];
+                        System.arraycopy(vectors, i * DIMENSIONS, vector, 0, DIMENSIONS);
+                        consumer.accept(new IndexedImage(ids[i], SyntheticImages.caption(words), vector));
+                        if (++done[0] % 100_000 == 0) {
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "  %,d indexed (%.0f s)%n",
+                                    done[0],
+                                    (System.nanoTime() - start) / 1e9);
+                        }
+                    }
+                },
+                size);
+        double buildSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "%n%,d images: built in %.1f s = %,.0f images/s (one commit, as a rebuild does); %s on disk; "
+                        + "RSS %s, heap used %s%n",
+                size,
+                buildSeconds,
+                size / buildSeconds,
+                megabytes(folderSize(folder)),
+                megabytes(rss()),
+                megabytes(heapUsed()));
     }
 
     private static long folderSize(Path folder) throws IOException {
