@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.Checkpoint;
 import dev.glimpse.ml.Weights;
 import dev.glimpse.ml.checkpoints.Checkpoints;
+import dev.glimpse.ml.generation.BeamSearch;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.glimpse.caption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.ml.generation.BeamSearch;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

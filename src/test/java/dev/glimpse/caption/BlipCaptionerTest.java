@@ -2,6 +2,7 @@ package dev.glimpse.caption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.ml.generation.BeamSearch;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.glimpse.caption;
+package dev.glimpse.ml.generation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import java.util.List;
  * the end token (within the first {@code beams}) become finished hypotheses, the others fill the
  * beams. An input is done when no running beam can beat its worst kept hypothesis.
  */
-final class BeamSearch {
+public final class BeamSearch {
 
     private final int beams;
     private final int startToken;
@@ -19,7 +19,7 @@ final class BeamSearch {
     private final int maxNewTokens;
     private final double lengthPenalty;
 
-    BeamSearch(int beams, int startToken, int endToken, int maxNewTokens, double lengthPenalty) {
+    public BeamSearch(int beams, int startToken, int endToken, int maxNewTokens, double lengthPenalty) {
         if (beams < 1) {
             throw new IllegalArgumentException("beams must be at least 1, got " + beams);
         }
@@ -31,7 +31,7 @@ final class BeamSearch {
     }
 
     /** Per input row of the session: the best sequence (start token, generated tokens, end token if generated). */
-    List<int[]> generate(DecoderSession session, int inputs) {
+    public List<int[]> generate(DecoderSession session, int inputs) {
         List<Input> running = new ArrayList<>();
         List<BeamHypotheses> finished = new ArrayList<>();
         int[] expand = new int[inputs * beams];
@@ -114,7 +114,7 @@ final class BeamSearch {
         return longer;
     }
 
-    static float[] logSoftmax(float[] logits) {
+    public static float[] logSoftmax(float[] logits) {
         float max = Float.NEGATIVE_INFINITY;
         for (float value : logits) {
             max = Math.max(max, value);
@@ -132,7 +132,7 @@ final class BeamSearch {
     }
 
     /** Indices of the {@code k} largest values, largest first (lower index first on ties). */
-    static int[] topIndices(float[] values, int k) {
+    public static int[] topIndices(float[] values, int k) {
         int[] top = new int[Math.min(k, values.length)];
         int size = 0;
         for (int i = 0; i < values.length; i++) {

@@ -1,4 +1,4 @@
-package dev.glimpse.caption;
+package dev.glimpse.ml.generation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
