@@ -263,25 +263,26 @@ class ViewerAndSearchBrowserTest {
     /**
      * Focuses the image's tile in the library and presses Enter, as a keyboard user would. The grid may still be
      * laying itself out for the window's width (its tiles are then drawn again), so a press that went to a tile
-     * replaced meanwhile is repeated.
+     * replaced meanwhile, or a tile replaced between finding and focusing it, is repeated.
      */
     private void openViewerByKeyboard(UUID id) {
         By tileButton = By.cssSelector("#library-grid .photo-tile[data-image-id='" + id + "'] .photo-tile-open");
         for (int attempt = 1; ; attempt++) {
-            WebElement open = wait.until(ExpectedConditions.visibilityOfElementLocated(tileButton));
-            ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", open);
-            new Actions(browser).sendKeys(Keys.ENTER).perform();
             try {
+                WebElement open = wait.until(ExpectedConditions.visibilityOfElementLocated(tileButton));
+                ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", open);
+                new Actions(browser).sendKeys(Keys.ENTER).perform();
                 new WebDriverWait(browser, Duration.ofSeconds(10))
                         .until(driver -> id.toString()
                                 .equals(driver.findElement(By.id("viewer")).getAttribute("data-image-id")));
                 break;
-            } catch (org.openqa.selenium.TimeoutException e) {
+            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
                 if (attempt == 5) {
                     PageChecks.screenshot(browser, "viewer-did-not-open");
                     throw e;
                 }
-                System.out.println("Enter on the tile opened no viewer (attempt " + attempt + "); again");
+                System.out.println("Enter on the tile opened no viewer (attempt " + attempt + ", "
+                        + e.getClass().getSimpleName() + "); again");
             }
         }
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("viewer-image")));
