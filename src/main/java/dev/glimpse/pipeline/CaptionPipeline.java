@@ -63,6 +63,7 @@ class CaptionPipeline implements SmartLifecycle {
     private final StorageBackoff storageBackoff;
     private final ImageUpdates updates;
     private final ModelMonitor models;
+    private final FailedImageRetry failedImages;
     private final LeaseRenewal leases;
     private volatile boolean running;
     private @Nullable Thread loop;
@@ -77,6 +78,7 @@ class CaptionPipeline implements SmartLifecycle {
             PipelineProperties properties,
             ImageUpdates updates,
             ModelMonitor models,
+            FailedImageRetry failedImages,
             Clock clock) {
         this.claims = claims;
         this.lifecycle = lifecycle;
@@ -86,6 +88,7 @@ class CaptionPipeline implements SmartLifecycle {
         this.properties = properties;
         this.updates = updates;
         this.models = models;
+        this.failedImages = failedImages;
         this.slots = new Semaphore(properties.maxInFlight());
         this.leases = new LeaseRenewal(claims, properties.lease());
         this.storageBackoff = new StorageBackoff(properties.pollInterval().multipliedBy(5), clock);
@@ -237,10 +240,10 @@ class CaptionPipeline implements SmartLifecycle {
     /**
      * A model became available while this attempt was failing for want of it: the retry of failed images may have
      * looked before this image was marked FAILED, so it is queued again here (checked after the failure was written,
-     * so one of the two always sees it; queuing twice is harmless).
+     * so one of the two always sees it; whichever comes second finds it queued already).
      */
     private void retryAfterModelAppeared(UUID id) {
-        if (lifecycle.requeue(id, false)) {
+        if (failedImages.retry(id)) {
             log.info("Image {} failed while a model was becoming available: queued again", id);
         }
     }

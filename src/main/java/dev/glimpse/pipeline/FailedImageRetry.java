@@ -53,6 +53,11 @@ public class FailedImageRetry {
         }
     }
 
+    /** Queues one FAILED image again, as the model retry does; false when it changed meanwhile or is not FAILED. */
+    boolean retry(UUID id) {
+        return requeue(List.of(id)) == 1;
+    }
+
     private int requeue(List<UUID> ids) {
         int queued = 0;
         for (UUID id : ids) {
