@@ -3,23 +3,18 @@ package dev.glimpse.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.glimpse.testsupport.Fixtures;
+import dev.glimpse.testsupport.ArrivingModel;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.PrometheusText;
 import dev.glimpse.testsupport.TestImages;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,14 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
 class MissingModelTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path CAPTION_FOLDER = Path.of(
-                    "target/test-data", UUID.randomUUID().toString(), "blip-tiny")
-            .toAbsolutePath();
+    private static final ArrivingModel CAPTION = new ArrivingModel("blip-tiny");
+    private static final Path CAPTION_FOLDER = CAPTION.folder();
 
     @DynamicPropertySource
     static void missingCaptionModel(DynamicPropertyRegistry registry) {
-        registry.add("glimpse.caption.model", CAPTION_FOLDER::toString);
-        registry.add("glimpse.models.recheck-interval", () -> "200ms");
+        CAPTION.register(registry, "caption");
     }
 
     @LocalServerPort
@@ -91,7 +84,7 @@ class MissingModelTest {
         assertThat(new PrometheusText(get("/actuator/prometheus").body()).value("glimpse_images_failed", "kind=model"))
                 .isEqualTo(1);
 
-        copyFolder(Fixtures.model("blip-tiny"), CAPTION_FOLDER);
+        CAPTION.appear();
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> models.health().getStatus().equals(Status.UP));
@@ -106,18 +99,6 @@ class MissingModelTest {
         }
         assertThat(image(id).get("caption").asString()).isNotBlank();
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
-    }
-
-    /** Copies into a sibling folder first, then renames it into place, as an operator's {@code mv} would. */
-    private static void copyFolder(Path from, Path to) throws IOException {
-        Path staging = to.resolveSibling(to.getFileName() + ".copying");
-        Files.createDirectories(staging);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, staging.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        Files.move(staging, to, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private JsonNode image(String id) throws Exception {

@@ -2,16 +2,11 @@ package dev.glimpse.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.testsupport.ArrivingModel;
 import dev.glimpse.testsupport.Browser;
-import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.GlimpseTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -28,14 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @GlimpseTest
 class ModelBannerBrowserTest {
 
-    private static final Path CAPTION_FOLDER = Path.of(
-                    "target/test-data", UUID.randomUUID().toString(), "blip-tiny")
-            .toAbsolutePath();
+    private static final ArrivingModel CAPTION = new ArrivingModel("blip-tiny");
 
     @DynamicPropertySource
     static void missingCaptionModel(DynamicPropertyRegistry registry) {
-        registry.add("glimpse.caption.model", CAPTION_FOLDER::toString);
-        registry.add("glimpse.models.recheck-interval", () -> "200ms");
+        CAPTION.register(registry, "caption");
     }
 
     @LocalServerPort
@@ -66,14 +58,7 @@ class ModelBannerBrowserTest {
                 .contains("by themselves")
                 .doesNotContain("Exception");
 
-        Path staging = CAPTION_FOLDER.resolveSibling("blip-tiny.copying");
-        Files.createDirectories(staging);
-        try (Stream<Path> files = Files.list(Fixtures.model("blip-tiny"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, staging.resolve(file.getFileName()));
-            }
-        }
-        Files.move(staging, CAPTION_FOLDER, StandardCopyOption.ATOMIC_MOVE);
+        CAPTION.appear();
 
         wait.until(driver -> !driver.findElement(By.id("model-banner")).isDisplayed());
     }
