@@ -17,9 +17,9 @@ public final class BertLayer {
     private final LayerNorm outputNorm;
 
     public BertLayer(Weights layer, int heads, float eps) {
-        this.selfAttention = new MultiHeadAttention(layer.at("attention."), heads, eps);
+        this.selfAttention = MultiHeadAttention.selfAttention(layer.at("attention."), heads, eps);
         this.crossAttention = layer.has("crossattention.self.query.weight")
-                ? new MultiHeadAttention(layer.at("crossattention."), heads, eps)
+                ? MultiHeadAttention.crossAttention(layer.at("crossattention."), heads, eps)
                 : null;
         this.intermediate = new Linear(layer.at("intermediate.dense."));
         this.output = new Linear(layer.at("output.dense."));

@@ -49,11 +49,11 @@ public final class KvCache {
         layers.forEach(layer -> layer.reorder(batchIndices));
     }
 
-    /** One layer's cached keys and values, all [b, h, t, dh]. */
+    /** One layer's cached keys and values, [b, h, t, dh] (cross-attention keys transposed, see {@link #setCross}). */
     public static final class Layer {
         private NDArray selfKeys;
         private NDArray selfValues;
-        private NDArray crossKeys;
+        private NDArray crossKeysTransposed;
         private NDArray crossValues;
 
         /**
@@ -74,17 +74,21 @@ public final class KvCache {
         }
 
         public boolean hasCross() {
-            return crossKeys != null;
+            return crossKeysTransposed != null;
         }
 
-        /** Stores the cross-attention keys/values computed from the encoder output at the first step. */
-        public void setCross(NDArray keys, NDArray values) {
-            crossKeys = keys;
+        /**
+         * Stores the cross-attention keys, transposed to [b, h, dh, s] as every step multiplies by them, and values
+         * [b, h, s, dh], computed from the encoder output once per request.
+         */
+        public void setCross(NDArray keysTransposed, NDArray values) {
+            crossKeysTransposed = keysTransposed;
             crossValues = values;
         }
 
-        public NDArray crossKeys() {
-            return crossKeys;
+        /** The cross-attention keys as [b, h, dh, s]. */
+        public NDArray crossKeysTransposed() {
+            return crossKeysTransposed;
         }
 
         public NDArray crossValues() {
@@ -97,7 +101,7 @@ public final class KvCache {
         }
 
         void attach(ai.djl.ndarray.NDManager manager) {
-            for (NDArray array : new NDArray[] {selfKeys, selfValues, crossKeys, crossValues}) {
+            for (NDArray array : new NDArray[] {selfKeys, selfValues, crossKeysTransposed, crossValues}) {
                 if (array != null) {
                     array.attach(manager);
                 }
@@ -110,8 +114,8 @@ public final class KvCache {
                 selfKeys = replace(selfKeys, selfKeys.get(rows));
                 selfValues = replace(selfValues, selfValues.get(rows));
             }
-            if (crossKeys != null) {
-                crossKeys = replace(crossKeys, crossKeys.get(rows));
+            if (crossKeysTransposed != null) {
+                crossKeysTransposed = replace(crossKeysTransposed, crossKeysTransposed.get(rows));
                 crossValues = replace(crossValues, crossValues.get(rows));
             }
         }

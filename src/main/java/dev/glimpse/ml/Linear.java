@@ -1,6 +1,10 @@
 package dev.glimpse.ml;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
 
 /**
  * A fully connected layer {@code y = x Wᵀ + b} from a checkpoint's {@code weight} [out, in] and optional
@@ -25,6 +29,41 @@ public final class Linear {
         }
         this.weight = weight;
         this.bias = bias;
+    }
+
+    /**
+     * One layer computing what {@code parts} compute on the same input, their outputs side by side along the last
+     * axis (query, key and value projections as one matrix product: one native call and one pass over the input
+     * instead of three). A part without a bias gets zeros, which adds nothing. The parts' arrays are closed: the
+     * stacked layer replaces them, so the model keeps its weights in memory once.
+     */
+    public static Linear stack(List<Linear> parts) {
+        if (parts.stream().map(Linear::inFeatures).distinct().count() != 1) {
+            throw new IllegalArgumentException("Stacked layers must share their input width");
+        }
+        NDList weights = new NDList();
+        NDList biases = new NDList();
+        for (Linear part : parts) {
+            weights.add(part.weight);
+            biases.add(part.bias != null ? part.bias : part.weight.getManager().zeros(new Shape(part.outFeatures())));
+        }
+        Linear stacked = new Linear(NDArrays.concat(weights, 0), NDArrays.concat(biases, 0));
+        weights.close();
+        biases.close();
+        return stacked;
+    }
+
+    /**
+     * This layer with its output multiplied by {@code factor}, folded into the weight and bias once (attention's
+     * 1/√d query scaling at load time instead of one element-wise pass per step). This layer's arrays are closed.
+     */
+    public Linear scaled(float factor) {
+        Linear scaled = new Linear(weight.mul(factor), bias == null ? null : bias.mul(factor));
+        weight.close();
+        if (bias != null) {
+            bias.close();
+        }
+        return scaled;
     }
 
     /** Applies the layer to the last axis of {@code x} [..., in], giving [..., out]. */

@@ -12,11 +12,32 @@ final class MultiHeadAttention {
     private final Linear dense;
     private final LayerNorm norm;
 
-    MultiHeadAttention(Weights w, int heads, float eps) {
-        this.attention = new QkvAttention(
-                new Linear(w.at("self.query.")), new Linear(w.at("self.key.")), new Linear(w.at("self.value.")), heads);
+    private MultiHeadAttention(QkvAttention attention, Weights w, float eps) {
+        this.attention = attention;
         this.dense = new Linear(w.at("output.dense."));
         this.norm = new LayerNorm(w.at("output.LayerNorm."), eps);
+    }
+
+    /** BERT's {@code attention.*}: self-attention. */
+    static MultiHeadAttention selfAttention(Weights w, int heads, float eps) {
+        return new MultiHeadAttention(QkvAttention.selfAttention(query(w), key(w), value(w), heads), w, eps);
+    }
+
+    /** BLIP's {@code crossattention.*}: attention over an encoder output. */
+    static MultiHeadAttention crossAttention(Weights w, int heads, float eps) {
+        return new MultiHeadAttention(QkvAttention.crossAttention(query(w), key(w), value(w), heads), w, eps);
+    }
+
+    private static Linear query(Weights w) {
+        return new Linear(w.at("self.query."));
+    }
+
+    private static Linear key(Weights w) {
+        return new Linear(w.at("self.key."));
+    }
+
+    private static Linear value(Weights w) {
+        return new Linear(w.at("self.value."));
     }
 
     NDArray selfAttend(NDArray hidden, NDArray mask, KvCache.Layer cache) {

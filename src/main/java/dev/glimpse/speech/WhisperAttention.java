@@ -16,10 +16,31 @@ final class WhisperAttention {
     private final QkvAttention attention;
     private final Linear out;
 
-    WhisperAttention(Weights w, int heads) {
-        this.attention = new QkvAttention(
-                new Linear(w.at("q_proj.")), new Linear(w.at("k_proj.")), new Linear(w.at("v_proj.")), heads);
+    private WhisperAttention(QkvAttention attention, Weights w) {
+        this.attention = attention;
         this.out = new Linear(w.at("out_proj."));
+    }
+
+    /** {@code self_attn}: encoder or causal decoder self-attention. */
+    static WhisperAttention selfAttention(Weights w, int heads) {
+        return new WhisperAttention(QkvAttention.selfAttention(query(w), key(w), value(w), heads), w);
+    }
+
+    /** {@code encoder_attn}: the decoder's attention over the encoder output. */
+    static WhisperAttention crossAttention(Weights w, int heads) {
+        return new WhisperAttention(QkvAttention.crossAttention(query(w), key(w), value(w), heads), w);
+    }
+
+    private static Linear query(Weights w) {
+        return new Linear(w.at("q_proj."));
+    }
+
+    private static Linear key(Weights w) {
+        return new Linear(w.at("k_proj."));
+    }
+
+    private static Linear value(Weights w) {
+        return new Linear(w.at("v_proj."));
     }
 
     /** Self-attention of {@code hidden} [b, t, d]; with a cache, over the cached positions too. */

@@ -20,9 +20,9 @@ final class WhisperDecoderLayer {
 
     WhisperDecoderLayer(Weights layer, int heads) {
         this.selfAttentionNorm = new LayerNorm(layer.at("self_attn_layer_norm."), WhisperConfig.LAYER_NORM_EPS);
-        this.selfAttention = new WhisperAttention(layer.at("self_attn."), heads);
+        this.selfAttention = WhisperAttention.selfAttention(layer.at("self_attn."), heads);
         this.crossAttentionNorm = new LayerNorm(layer.at("encoder_attn_layer_norm."), WhisperConfig.LAYER_NORM_EPS);
-        this.crossAttention = new WhisperAttention(layer.at("encoder_attn."), heads);
+        this.crossAttention = WhisperAttention.crossAttention(layer.at("encoder_attn."), heads);
         this.feedForwardNorm = new LayerNorm(layer.at("final_layer_norm."), WhisperConfig.LAYER_NORM_EPS);
         this.feedForward = new WhisperFeedForward(layer);
     }

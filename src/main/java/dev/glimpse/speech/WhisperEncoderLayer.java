@@ -14,7 +14,7 @@ final class WhisperEncoderLayer {
 
     WhisperEncoderLayer(Weights layer, int heads) {
         this.selfAttentionNorm = new LayerNorm(layer.at("self_attn_layer_norm."), WhisperConfig.LAYER_NORM_EPS);
-        this.selfAttention = new WhisperAttention(layer.at("self_attn."), heads);
+        this.selfAttention = WhisperAttention.selfAttention(layer.at("self_attn."), heads);
         this.feedForwardNorm = new LayerNorm(layer.at("final_layer_norm."), WhisperConfig.LAYER_NORM_EPS);
         this.feedForward = new WhisperFeedForward(layer);
     }

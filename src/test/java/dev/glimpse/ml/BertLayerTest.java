@@ -118,7 +118,7 @@ class BertLayerTest {
             done += step;
             assertThat(cache.length()).isEqualTo(done);
         }
-        assertThat(cache.layer(0).crossKeys().getShape()).isEqualTo(new Shape(2, 2, 3, 4));
+        assertThat(cache.layer(0).crossKeysTransposed().getShape()).isEqualTo(new Shape(2, 2, 4, 3));
     }
 
     @Test
@@ -128,11 +128,11 @@ class BertLayerTest {
         NDArray encoder = request.create(Reference.random(random, 3 * 6), new Shape(1, 3, 6));
         NDArray x = request.create(Reference.random(random, 8), new Shape(1, 1, 8));
         layer.forward(x, null, encoder, null, cache.layer(0));
-        NDArray keys = cache.layer(0).crossKeys();
+        NDArray keys = cache.layer(0).crossKeysTransposed();
 
         layer.forward(x, null, encoder, null, cache.layer(0));
 
-        assertThat(cache.layer(0).crossKeys()).isSameAs(keys);
+        assertThat(cache.layer(0).crossKeysTransposed()).isSameAs(keys);
         assertThat(cache.layer(0).length()).isEqualTo(2);
     }
 
