@@ -36,6 +36,11 @@ final class BenchmarkReport {
         return add(new Row(measurement, value, unit, ""));
     }
 
+    /** Adds a row with a free-text comparison. */
+    Row add(String measurement, double value, String unit, String comparison) {
+        return add(new Row(measurement, value, unit, comparison));
+    }
+
     /** Adds a row whose comparison gives {@code value / baseline.value()} as "×r vs baseline". */
     Row addCompared(String measurement, double value, String unit, Row baseline) {
         String ratio = String.format(Locale.ROOT, "×%.2f vs %s", value / baseline.value(), baseline.measurement());

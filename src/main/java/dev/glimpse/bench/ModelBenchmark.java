@@ -8,13 +8,13 @@ import java.util.Locale;
  * caption and a Whisper-base voice query with the bound the hardware allows for it, measured in the same run right
  * after it (see {@link Bounds}), and the ratio; native operations per decoding step; BLIP-base caption latency with
  * and without the key/value cache, Whisper-base encoder and 20-token decode time, MiniLM embeddings per second at
- * batch 1 and 32, and BLIP throughput at four concurrent callers with and without micro-batching. Models are built
+ * batch 1 and 32, and BLIP throughput at 1 to 8 concurrent callers and every largest micro-batch. Models are built
  * from {@code <fixtures>/configs/*.config.json} with random weights; tokenizers and pre-processing come from the
  * tiny fixture models. Run after {@code ./mvnw compile} and, once, {@code ./mvnw -q dependency:build-classpath
  * -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime}:
  *
  * <pre>java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt) dev.glimpse.bench.ModelBenchmark
- *     [--quick] [--stages] [--only=blip,whisper,minilm] [--fixtures=src/test/fixtures] [--configs=DIR]</pre>
+ *     [--quick] [--stages | --batching] [--only=blip,whisper,minilm] [--fixtures=src/test/fixtures] [--configs=DIR]</pre>
  */
 public final class ModelBenchmark {
 
@@ -50,10 +50,10 @@ public final class ModelBenchmark {
         if (options.only().contains("blip")) {
             new CaptionBenchmark(options, report).run();
         }
-        if (options.only().contains("whisper")) {
+        if (options.only().contains("whisper") && !options.batchingOnly()) {
             new SpeechBenchmark(options, report).run();
         }
-        if (options.only().contains("minilm")) {
+        if (options.only().contains("minilm") && !options.batchingOnly()) {
             new EmbeddingBenchmark(options, report).run();
         }
         report.note(String.format(

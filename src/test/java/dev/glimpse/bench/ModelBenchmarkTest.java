@@ -37,8 +37,16 @@ class ModelBenchmarkTest {
                 "BLIP native ops per decode step",
                 "BLIP caption, 640×480, KV cache (median)",
                 "BLIP caption, 640×480, no cache (median)",
+                "BLIP captions/min, 1 caller, maxBatch 1",
+                "BLIP captions/min, 2 callers, maxBatch 1",
+                "BLIP captions/min, 2 callers, maxBatch 2",
                 "BLIP captions/min, 4 callers, maxBatch 1",
+                "BLIP captions/min, 4 callers, maxBatch 2",
                 "BLIP captions/min, 4 callers, maxBatch 4",
+                "BLIP captions/min, 8 callers, maxBatch 1",
+                "BLIP captions/min, 8 callers, maxBatch 2",
+                "BLIP captions/min, 8 callers, maxBatch 4",
+                "BLIP captions/min, 8 callers, maxBatch 8",
                 "Whisper audio decode, 30 s WAV",
                 "Whisper log-mel, 30 s",
                 "Whisper encoder, 30 s clip (median)",
@@ -75,6 +83,25 @@ class ModelBenchmarkTest {
         String table = report.toMarkdown();
         expected.forEach(name -> assertThat(table).contains("| " + name + " | "));
         assertThat(table).contains("| Bound | × bound |").contains("identical with and without cache");
+        assertThat(report.rows())
+                .filteredOn(row -> row.measurement().equals("BLIP captions/min, 8 callers, maxBatch 8"))
+                .singleElement()
+                .satisfies(
+                        row -> assertThat(row.comparison())
+                                .containsPattern(
+                                        "mean batch \\d+\\.\\d, median [\\d.]+ ms from submission to caption, ×\\d+\\.\\d\\d vs maxBatch 1"));
+    }
+
+    @Test
+    void batchingRunsOnlyTheCaptioningThroughputSweep() throws IOException {
+        tinyConfigs();
+        BenchmarkReport report = ModelBenchmark.run(BenchmarkOptions.parse(
+                "--quick", "--batching", "--fixtures=" + Fixtures.root(), "--configs=" + configs));
+
+        assertThat(report.rows())
+                .extracting(BenchmarkReport.Row::measurement)
+                .hasSize(10)
+                .allMatch(m -> m.startsWith("BLIP captions/min, "));
     }
 
     @Test
@@ -90,6 +117,8 @@ class ModelBenchmarkTest {
     void unknownArgumentsAndModelsAreRefused() {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessageContaining("--fast");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--only=blip,gpt")).hasMessageContaining("gpt");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--stages", "--batching"))
+                .hasMessageContaining("choose one");
         assertThat(BenchmarkOptions.parse().only()).containsExactlyInAnyOrder("blip", "whisper", "minilm");
         assertThat(BenchmarkOptions.parse().measuredRuns()).isEqualTo(3);
     }
