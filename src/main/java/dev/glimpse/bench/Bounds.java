@@ -3,6 +3,7 @@ package dev.glimpse.bench;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.jni.JniUtils;
@@ -57,11 +58,17 @@ final class Bounds {
         private final double megabytes;
 
         GemvChain(List<long[]> shapes) {
+            this(shapes, DataType.FLOAT32);
+        }
+
+        /** The same chain with weights and rows of {@code type} (float16 to measure lower precision). */
+        GemvChain(List<long[]> shapes, DataType type) {
             double bytes = 0;
             for (long[] shape : shapes) {
-                weights.add(manager.randomUniform(-0.05f, 0.05f, new Shape(shape[0], shape[1])));
-                rows.add(manager.randomUniform(-1f, 1f, new Shape(1, shape[1])));
-                bytes += shape[0] * shape[1] * 4.0;
+                weights.add(manager.randomUniform(-0.05f, 0.05f, new Shape(shape[0], shape[1]))
+                        .toType(type, false));
+                rows.add(manager.randomUniform(-1f, 1f, new Shape(1, shape[1])).toType(type, false));
+                bytes += shape[0] * shape[1] * (double) type.getNumOfBytes();
             }
             megabytes = bytes / 1e6;
             millis(); // warm-up
@@ -100,6 +107,26 @@ final class Bounds {
 
         double megabytes() {
             return megabytes;
+        }
+
+        /**
+         * The largest difference between the first matrix's product in this chain's type and in float32, relative
+         * to the largest float32 output: how far one layer's output moves in this precision.
+         */
+        double relativeErrorOfFirstProduct() {
+            try (NDManager probe = manager.newSubManager()) {
+                NDArray row = rows.get(0).toType(DataType.FLOAT32, true);
+                NDArray weight = weights.get(0).toType(DataType.FLOAT32, true);
+                row.attach(probe);
+                weight.attach(probe);
+                NDArray exact = Linear.linear(row, weight).singletonOrThrow();
+                NDArray lower = Linear.linear(rows.get(0), weights.get(0))
+                        .singletonOrThrow()
+                        .toType(DataType.FLOAT32, false);
+                lower.attach(probe);
+                return exact.sub(lower).abs().max().getFloat()
+                        / exact.abs().max().getFloat();
+            }
         }
 
         int matrices() {

@@ -35,6 +35,7 @@ class ModelBenchmarkTest {
                 "BLIP LM head, last position (per token)",
                 "BLIP post-processing (ids to text)",
                 "BLIP native ops per decode step",
+                "BLIP decode-step weights in float16 (GEMV chain)",
                 "BLIP caption, 640×480, KV cache (median)",
                 "BLIP caption, 640×480, no cache (median)",
                 "BLIP captions/min, 1 caller, maxBatch 1",
@@ -54,6 +55,7 @@ class ModelBenchmarkTest {
                 "Whisper decode step, layers (per token)",
                 "Whisper output projection, last position (per token)",
                 "Whisper native ops per decode step",
+                "Whisper decode-step weights in float16 (GEMV chain)",
                 "Whisper decode, 20 tokens with cache (median)",
                 "Whisper decode per token",
                 "MiniLM embeddings/s, batch 1",
@@ -90,6 +92,21 @@ class ModelBenchmarkTest {
                         row -> assertThat(row.comparison())
                                 .containsPattern(
                                         "mean batch \\d+\\.\\d, median [\\d.]+ ms from submission to caption, ×\\d+\\.\\d\\d vs maxBatch 1"));
+    }
+
+    @Test
+    void float16RowComparesWithFloat32AndSaysWhetherParityCouldHold() throws IOException {
+        tinyConfigs();
+        BenchmarkReport report = ModelBenchmark.run(BenchmarkOptions.parse(
+                "--quick", "--stages", "--only=whisper", "--fixtures=" + Fixtures.root(), "--configs=" + configs));
+
+        assertThat(report.rows())
+                .filteredOn(row -> row.measurement().contains("float16"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.comparison())
+                        .containsPattern("×\\d+\\.\\d\\d vs float32 \\([\\d.]+ ms\\); one layer's output moves by"
+                                + " \\d\\.\\de-\\d+ of its largest value, parity tests allow 1e-04 on logits:"
+                                + " (not adopted|a candidate)"));
     }
 
     @Test
