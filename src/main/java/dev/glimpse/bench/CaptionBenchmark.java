@@ -118,7 +118,7 @@ final class CaptionBenchmark {
         report.add("BLIP post-processing (ids to text)", median(times, BlipStageTimer.Times::postprocessMillis), "ms");
         report.add(
                 "BLIP native ops per decode step", median(times, t -> t.arraysPerStep()), "arrays created (JNI calls)");
-        LowerPrecision.report(report, "BLIP", work.stepWeights(), options.stageRuns());
+        WeightStreaming.report(report, "BLIP", work.stepWeights(), options.stageRuns());
         return report.addBounded(
                 "BLIP caption, 640×480, KV cache (median)",
                 whole,

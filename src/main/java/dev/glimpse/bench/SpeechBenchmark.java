@@ -100,7 +100,7 @@ final class SpeechBenchmark {
                 "Whisper native ops per decode step",
                 median(stages, s -> s.arraysPerStep()),
                 "arrays created (JNI calls)");
-        LowerPrecision.report(report, "Whisper", work.stepWeights(), options.stageRuns());
+        WeightStreaming.report(report, "Whisper", work.stepWeights(), options.stageRuns());
         report.add("Whisper decode, 20 tokens with cache (median)", Timings.median(decode), "ms");
         report.addBounded(
                 "Whisper decode per token",

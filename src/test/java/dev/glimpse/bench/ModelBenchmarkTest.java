@@ -35,6 +35,7 @@ class ModelBenchmarkTest {
                 "BLIP LM head, last position (per token)",
                 "BLIP post-processing (ids to text)",
                 "BLIP native ops per decode step",
+                "BLIP decode-step weights read once (a sum per matrix)",
                 "BLIP decode-step weights in float16 (GEMV chain)",
                 "BLIP caption, 640×480, KV cache (median)",
                 "BLIP caption, 640×480, no cache (median)",
@@ -55,6 +56,7 @@ class ModelBenchmarkTest {
                 "Whisper decode step, layers (per token)",
                 "Whisper output projection, last position (per token)",
                 "Whisper native ops per decode step",
+                "Whisper decode-step weights read once (a sum per matrix)",
                 "Whisper decode-step weights in float16 (GEMV chain)",
                 "Whisper decode, 20 tokens with cache (median)",
                 "Whisper decode per token",
@@ -95,7 +97,7 @@ class ModelBenchmarkTest {
     }
 
     @Test
-    void float16RowComparesWithFloat32AndSaysWhetherParityCouldHold() throws IOException {
+    void weightStreamingRowsCompareWithTheFloat32ChainAndSayWhetherParityCouldHold() throws IOException {
         tinyConfigs();
         BenchmarkReport report = ModelBenchmark.run(BenchmarkOptions.parse(
                 "--quick", "--stages", "--only=whisper", "--fixtures=" + Fixtures.root(), "--configs=" + configs));
@@ -107,6 +109,12 @@ class ModelBenchmarkTest {
                         .containsPattern("×\\d+\\.\\d\\d vs float32 \\([\\d.]+ ms\\); one layer's output moves by"
                                 + " \\d\\.\\de-\\d+ of its largest value, parity tests allow 1e-04 on logits:"
                                 + " (not adopted|a candidate)"));
+        assertThat(report.rows())
+                .filteredOn(row -> row.measurement().contains("read once"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.comparison())
+                        .containsPattern(
+                                "×\\d+\\.\\d\\d vs the float32 GEMV chain \\([\\d.]+ ms\\) that bounds the step"));
     }
 
     @Test
