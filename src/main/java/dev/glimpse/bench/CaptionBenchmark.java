@@ -64,6 +64,7 @@ final class CaptionBenchmark {
      */
     private BenchmarkReport.Row breakdown(BlipCaptioner captioner) {
         Progress.say("BLIP: stage breakdown");
+        Timings.settle();
         BlipStageTimer.Work work = BlipStageTimer.work(captioner);
         BufferedImage image = images.get(0);
         List<BlipStageTimer.Times> times = new ArrayList<>();

@@ -46,6 +46,7 @@ final class SpeechBenchmark {
      */
     private void measure(WhisperTranscriber transcriber) {
         Progress.say("Whisper: stage breakdown, encoder and " + TOKENS + "-token decode");
+        Timings.settle();
         float[] clip = clip(30);
         byte[] wav = wav(clip);
         WhisperStageTimer.Work work = WhisperStageTimer.work(transcriber);

@@ -35,4 +35,17 @@ final class Timings {
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
+
+    /**
+     * Collects the garbage an earlier part of the run left (and with it the native memory of unreachable direct
+     * buffers), so that the collector's concurrent threads do not compete for the cores while a stage is timed.
+     */
+    static void settle() {
+        System.gc();
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
