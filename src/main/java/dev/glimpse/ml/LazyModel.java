@@ -45,6 +45,7 @@ public final class LazyModel<M extends AutoCloseable> implements AutoCloseable {
             long start = System.nanoTime();
             try {
                 model = loader.get();
+                Weights.reclaimReplaced();
             } catch (RuntimeException e) {
                 listener.failed(e, Duration.ofNanos(System.nanoTime() - start));
                 throw new ModelUnavailableException(role, modelId, e);
