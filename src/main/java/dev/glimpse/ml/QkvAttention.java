@@ -59,7 +59,7 @@ public final class QkvAttention {
             k = all[0];
             v = all[1];
         }
-        return Attention.mergeHeads(Attention.attend(qkv[0], Attention.transposeKeys(k), v, mask));
+        return Attention.mergeHeads(ScaledAttention.attend(qkv[0], Attention.transposeKeys(k), v, mask));
     }
 
     /**
@@ -92,7 +92,7 @@ public final class QkvAttention {
                 cache.setCross(keysTransposed, values);
             }
         }
-        return Attention.mergeHeads(Attention.attend(q, keysTransposed, values, mask));
+        return Attention.mergeHeads(ScaledAttention.attend(q, keysTransposed, values, mask));
     }
 
     /** [keys transposed [b, h, dh, s], values [b, h, s, dh]] of the encoder output. */

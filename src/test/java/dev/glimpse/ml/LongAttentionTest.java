@@ -27,12 +27,12 @@ class LongAttentionTest {
 
     @Test
     void headsGroupedSoThatEachGroupsScoresStayWithinTheLimit() {
-        long limit = Attention.SCORES_BYTES_PER_GROUP;
-        assertThat(Attention.groupsOf(12, limit / 12)).isEqualTo(1);
-        assertThat(Attention.groupsOf(8, limit / 4)).isEqualTo(2);
-        assertThat(Attention.groupsOf(8, limit / 3)).isEqualTo(4);
-        assertThat(Attention.groupsOf(6, limit / 4)).isEqualTo(2);
-        assertThat(Attention.groupsOf(8, limit * 2)).isEqualTo(8);
+        long limit = ScaledAttention.SCORES_BYTES_PER_GROUP;
+        assertThat(ScaledAttention.groupsOf(12, limit / 12)).isEqualTo(1);
+        assertThat(ScaledAttention.groupsOf(8, limit / 4)).isEqualTo(2);
+        assertThat(ScaledAttention.groupsOf(8, limit / 3)).isEqualTo(4);
+        assertThat(ScaledAttention.groupsOf(6, limit / 4)).isEqualTo(2);
+        assertThat(ScaledAttention.groupsOf(8, limit * 2)).isEqualTo(8);
     }
 
     @Test
@@ -40,7 +40,7 @@ class LongAttentionTest {
         int heads = 4;
         int length = 1100; // 4 heads × 1,100² floats = 19 MB of scores: 2 groups of heads, 3 blocks of queries each
         int headSize = 8;
-        assertThat(Attention.groupsOf(heads, (long) length * length * Float.BYTES))
+        assertThat(ScaledAttention.groupsOf(heads, (long) length * length * Float.BYTES))
                 .isGreaterThan(1);
         Shape shape = new Shape(1, heads, length, headSize);
         NDArray q = manager.randomUniform(-1, 1, shape);
@@ -51,7 +51,7 @@ class LongAttentionTest {
         NDArray padding = Attention.paddingMask(manager.create(attended, new Shape(1, length)));
         NDArray expected = Attention.scaledDotProduct(q, k, v, padding);
 
-        NDArray actual = Attention.attend(q.mul(1 / Math.sqrt(headSize)), Attention.transposeKeys(k), v, padding);
+        NDArray actual = ScaledAttention.attend(q.mul(1 / Math.sqrt(headSize)), Attention.transposeKeys(k), v, padding);
 
         assertThat(actual.getShape()).isEqualTo(shape);
         assertThat(actual.toFloatArray()).containsExactly(expected.toFloatArray(), within(1e-5f));
