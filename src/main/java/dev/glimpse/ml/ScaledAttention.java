@@ -17,9 +17,9 @@ public final class ScaledAttention {
     /**
      * The most bytes of attention scores computed at once: above it, {@link #attend} works through groups of heads.
      * glibc serves allocations above 32 MB with fresh pages from the kernel every time (its mmap threshold cannot
-     * rise above that), so a Whisper encoder layer's 72 MB of scores (8 heads × 1,500²) paid ~20 ms of page faults
-     * per pass; in groups of 16 MB the same memory is reused from the heap and stays in cache: 80 → 46 ms per layer
-     * on the 2-core benchmark machine (see README, *Benchmark the models*).
+     * rise above that; copying 72 MB alone took 20 ms), and a Whisper encoder layer's scores are 72 MB (8 heads ×
+     * 1,500²); in groups of 16 MB the memory is reused from the heap and stays closer to the cores: 80 → 46 ms per
+     * layer on the 2-core benchmark machine (see README, *Benchmark the models*).
      */
     static final long SCORES_BYTES_PER_GROUP = 16L << 20;
 
