@@ -144,7 +144,7 @@ public final class BlipCaptioner implements AutoCloseable {
             try (DecoderSession session = options.useKvCache()
                     ? new CachedDecoderSession(decoder, imageEmbeds)
                     : new UncachedDecoderSession(decoder, imageEmbeds)) {
-                return options.ml().decoding(() -> search.apply(session));
+                return options.ml().decoding(pixelValues.length * options.numBeams(), () -> search.apply(session));
             }
         }
     }

@@ -218,7 +218,7 @@ public final class WhisperTranscriber implements AutoCloseable {
         DecoderStep step = tokens ->
                 Scopes.step(call, cache, scope -> model.decoder().nextTokenLogits(scope, tokens, encoded, cache));
         return options.modelOptions()
-                .decoding(() -> greedy.generate(step, prompts, Math.min(options.maxNewTokens(), room)));
+                .decoding(prompts.length, () -> greedy.generate(step, prompts, Math.min(options.maxNewTokens(), room)));
     }
 
     private static void checkCompatible(FeatureExtractorConfig features, WhisperConfig config) {

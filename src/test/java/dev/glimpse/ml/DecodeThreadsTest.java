@@ -22,6 +22,16 @@ class DecodeThreadsTest {
     }
 
     @Test
+    void severalRowsDecodeWithTheThreadsUsualCount() {
+        Engine.getEngine("PyTorch");
+        int before = JniUtils.getNumThreads();
+        ModelOptions options = new ModelOptions("cpu", 0, 1);
+
+        assertThat(options.decoding(4, JniUtils::getNumThreads)).isEqualTo(before);
+        assertThat(options.decoding(1, JniUtils::getNumThreads)).isEqualTo(1);
+    }
+
+    @Test
     void zeroDecodeThreadsLeavesTheCountAloneAndNegativeIsRefused() {
         Engine.getEngine("PyTorch");
         int before = JniUtils.getNumThreads();
