@@ -1,7 +1,6 @@
 package dev.glimpse.caption;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.Activations;
 import dev.glimpse.ml.Attention;
 import dev.glimpse.ml.LayerNorm;
@@ -41,14 +40,8 @@ final class VisionEncoderLayer {
     }
 
     private NDArray selfAttention(NDArray normed) {
-        Shape shape = normed.getShape();
-        long batch = shape.get(0);
-        long length = shape.get(1);
-        long width = shape.get(2);
-        NDArray fused = qkv.forward(normed)
-                .reshape(batch, length, 3, heads, width / heads)
-                .transpose(2, 0, 3, 1, 4);
-        NDArray context = Attention.scaledDotProduct(fused.get(0), fused.get(1), fused.get(2), null);
+        NDArray[] queryKeyValue = Attention.splitHeads(qkv.forward(normed), heads, 3);
+        NDArray context = Attention.scaledDotProduct(queryKeyValue[0], queryKeyValue[1], queryKeyValue[2], null);
         return projection.forward(Attention.mergeHeads(context));
     }
 }
