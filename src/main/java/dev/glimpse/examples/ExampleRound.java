@@ -32,7 +32,7 @@ final class ExampleRound {
     private final Listener listener;
     private final List<CompletableFuture<String>> started = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
-    private @Nullable Thread thread;
+    private volatile @Nullable Thread thread;
 
     ExampleRound(
             Function<Example.Fetched, CaptionCache.Lookup> captions,
@@ -46,7 +46,9 @@ final class ExampleRound {
     }
 
     ExampleRound start() {
-        thread = Thread.ofVirtual().name("example-round").start(this::run);
+        Thread gathering = Thread.ofVirtual().name("example-round").unstarted(this::run);
+        thread = gathering; // set before it runs, so a cancel that comes at once always reaches it
+        gathering.start();
         return this;
     }
 
@@ -89,6 +91,9 @@ final class ExampleRound {
                 CaptionCache.Lookup lookup = captions.apply(fetched);
                 if (lookup.started()) {
                     started.add(lookup.caption());
+                    if (cancelled) { // cancelled while this request was being made: cancel() may have missed it
+                        lookup.caption().cancel(false);
+                    }
                 }
                 yield lookup.caption();
             }

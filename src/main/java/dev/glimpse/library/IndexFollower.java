@@ -91,13 +91,16 @@ class IndexFollower implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true; // set before the thread runs: its loop goes on while this is true
         thread = Thread.ofPlatform().name("index-follower").daemon().start(this::run);
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         if (thread != null) {
             // not interrupted: an interrupt that reaches Lucene's file I/O closes the index's files (and its write

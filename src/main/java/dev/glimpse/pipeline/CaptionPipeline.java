@@ -66,7 +66,7 @@ class CaptionPipeline implements SmartLifecycle {
     private final FailedImageRetry failedImages;
     private final LeaseRenewal leases;
     private volatile boolean running;
-    private @Nullable Thread loop;
+    private volatile @Nullable Thread loop;
     private @Nullable Subscription wakeUps;
 
     CaptionPipeline(
@@ -90,12 +90,15 @@ class CaptionPipeline implements SmartLifecycle {
         this.models = models;
         this.failedImages = failedImages;
         this.slots = new Semaphore(properties.maxInFlight());
-        this.leases = new LeaseRenewal(claims, properties.lease());
+        this.leases = new LeaseRenewal(claims::renew, properties.lease());
         this.storageBackoff = new StorageBackoff(properties.pollInterval().multipliedBy(5), clock);
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         if (!properties.enabled()) {
             log.info("Captioning pipeline disabled (glimpse.pipeline.enabled=false)");
             return;
@@ -109,18 +112,23 @@ class CaptionPipeline implements SmartLifecycle {
         }
         running = true;
         wakeUps = updates.subscribe(this::onImageChanged);
-        loop = Thread.ofVirtual().name("caption-pipeline").start(this::run);
         leases.start();
+        Thread claimLoop = Thread.ofVirtual().name("caption-pipeline").unstarted(this::run);
+        loop = claimLoop; // set before it runs: the loop goes on while it is the current one
+        claimLoop.start();
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         if (wakeUps != null) {
             wakeUps.close();
+            wakeUps = null;
         }
-        if (loop != null) {
-            loop.interrupt();
+        Thread claimLoop = loop;
+        loop = null;
+        if (claimLoop != null) {
+            claimLoop.interrupt();
         }
         leases.stop();
     }
@@ -138,7 +146,7 @@ class CaptionPipeline implements SmartLifecycle {
     }
 
     private void run() {
-        while (running) {
+        while (running && loop == Thread.currentThread()) {
             try {
                 claimAndStart();
                 wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);

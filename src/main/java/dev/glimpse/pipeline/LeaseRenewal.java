@@ -1,6 +1,7 @@
 package dev.glimpse.pipeline;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,13 +17,17 @@ final class LeaseRenewal {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseRenewal.class);
 
-    private final ImageClaims claims;
+    /** Renews the leases of the given images; answers how many are still claimed by this worker. */
+    interface Renewer {
+        int renew(Collection<UUID> ids);
+    }
+
+    private final Renewer claims;
     private final Duration every;
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
-    private @Nullable Thread thread;
+    private volatile @Nullable Thread thread;
 
-    LeaseRenewal(ImageClaims claims, Duration lease) {
+    LeaseRenewal(Renewer claims, Duration lease) {
         this.claims = claims;
         this.every = lease.dividedBy(3);
     }
@@ -37,22 +42,35 @@ final class LeaseRenewal {
         held.remove(id);
     }
 
-    void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("caption-lease-renewal").start(this::run);
+    /** Starts renewing, on a new thread that renews for as long as it is this renewal's current thread. */
+    synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        Thread renewing = Thread.ofVirtual().name("caption-lease-renewal").unstarted(this::run);
+        thread = renewing;
+        renewing.start();
     }
 
-    void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+    synchronized void stop() {
+        Thread renewing = thread;
+        thread = null;
+        if (renewing != null) {
+            renewing.interrupt();
         }
     }
 
+    boolean isRunning() {
+        return thread != null;
+    }
+
     private void run() {
-        while (running) {
+        while (thread == Thread.currentThread()) {
             try {
                 Thread.sleep(every);
+                if (thread != Thread.currentThread()) {
+                    return;
+                }
                 Set<UUID> ids = Set.copyOf(held);
                 int renewed = claims.renew(ids);
                 if (renewed < ids.size()) {

@@ -38,8 +38,8 @@ abstract class PeriodicTask implements SmartLifecycle {
     abstract void failed(RuntimeException error);
 
     @Override
-    public void start() {
-        if (!enabled) {
+    public synchronized void start() {
+        if (!enabled || schedule != null) {
             return;
         }
         schedule = Executors.newSingleThreadScheduledExecutor(
@@ -49,7 +49,7 @@ abstract class PeriodicTask implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (schedule != null) {
             schedule.shutdownNow();
             schedule = null;
@@ -57,7 +57,7 @@ abstract class PeriodicTask implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() {
+    public synchronized boolean isRunning() {
         return schedule != null;
     }
 

@@ -3,6 +3,7 @@ package dev.glimpse.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.glimpse.testsupport.CpuSaturation;
 import dev.glimpse.testsupport.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,27 @@ class ExampleRoundTest {
         assertThat(captionRequests).allMatch(CompletableFuture::isCancelled);
         assertThat(captioned).isEmpty();
         assertThat(skipped).isEmpty();
+    }
+
+    @Test
+    void aRoundCancelledAtAnyMomentLeavesNoCaptionRequestRunningUnderFullCpuLoad() throws Exception {
+        writeImages(4);
+        int rounds = 100;
+        try (CpuSaturation load = CpuSaturation.start()) {
+            for (int i = 0; i < rounds; i++) {
+                int before = captionRequests.size();
+                ExampleRound round = new ExampleRound(this::pendingCaption, sources(), 4, listener()).start();
+                if (i % 2 == 1) { // odd rounds: cancel while the round is making its requests, even ones at once
+                    await().atMost(PATIENCE).until(() -> captionRequests.size() > before);
+                }
+                round.cancel();
+                await("round " + i + " stops gathering").atMost(PATIENCE).until(round::fetchingDone);
+                assertThat(captionRequests).allMatch(CompletableFuture::isCancelled);
+            }
+        }
+        assertThat(captioned).isEmpty();
+        System.out.println("ExampleRound: " + rounds + " rounds cancelled under load, " + captionRequests.size()
+                + " caption requests made, all cancelled");
     }
 
     private CaptionCache.Lookup pendingCaption(Example.Fetched example) {
