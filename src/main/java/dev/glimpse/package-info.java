@@ -1,7 +1,6 @@
 /**
- * The application's entry point and its command-line commands: {@link dev.glimpse.GlimpseApplication} starts the web
- * app (every package below is a feature module), {@link dev.glimpse.PrefetchModels} downloads the configured models
- * and exits.
+ * The application's entry point: {@link dev.glimpse.GlimpseApplication} starts the web app (every package below is a
+ * feature module), or runs the command-line command its arguments name ({@link dev.glimpse.cli.GlimpseCli}).
  */
 @NullMarked
 package dev.glimpse;

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * {@link ModelBenchmark} for its cost.
  *
  * <pre>
- * ./mvnw -q compile exec:java -Dexec.mainClass=dev.glimpse.bench.IndexBenchmark -Dexec.args="100000 1000000"
+ * java -jar target/glimpse-*.jar index-bench 100000 1000000
  * </pre>
  *
  * Options: sizes, {@code --queries=N} (per client, default 200), {@code --recall-queries=N} (default 100),
@@ -42,7 +42,8 @@ public final class IndexBenchmark {
 
     private IndexBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
+    /** Runs the benchmark at the sizes and options given; returns the exit code. */
+    public static int runFromCommandLine(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
         int queries = 200;
         int recallQueries = 100;
@@ -86,7 +87,7 @@ public final class IndexBenchmark {
                 }
             }
         }
-        System.exit(0);
+        return 0;
     }
 
     private static void run(

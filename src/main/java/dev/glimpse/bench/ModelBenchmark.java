@@ -10,26 +10,26 @@ import java.util.Locale;
  * and without the key/value cache, Whisper-base encoder and 20-token decode time, MiniLM embeddings per second at
  * batch 1 and 32, and BLIP throughput at 1 to 8 concurrent callers and every largest micro-batch. Models are built
  * from {@code <fixtures>/configs/*.config.json} with random weights; tokenizers and pre-processing come from the
- * tiny fixture models. Run after {@code ./mvnw compile} and, once, {@code ./mvnw -q dependency:build-classpath
- * -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime}:
+ * tiny fixture models. From a built jar:
  *
- * <pre>java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt) dev.glimpse.bench.ModelBenchmark
+ * <pre>java -jar target/glimpse-*.jar bench
  *     [--quick] [--stages | --batching] [--only=blip,whisper,minilm] [--fixtures=src/test/fixtures] [--configs=DIR]</pre>
  */
 public final class ModelBenchmark {
 
     private ModelBenchmark() {}
 
-    public static void main(String[] args) {
+    /** Runs the benchmark the options describe and prints its report; returns the exit code (2: bad options). */
+    public static int runFromCommandLine(String[] args) {
         BenchmarkOptions options;
         try {
             options = BenchmarkOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            return 2;
         }
         System.out.println(run(options).toMarkdown());
+        return 0;
     }
 
     static BenchmarkReport run(BenchmarkOptions options) {

@@ -1,4 +1,4 @@
-package dev.glimpse;
+package dev.glimpse.cli;
 
 import dev.glimpse.caption.CaptionProperties;
 import dev.glimpse.embedding.EmbeddingProperties;
@@ -12,26 +12,32 @@ import dev.glimpse.speech.SpeechProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import picocli.CommandLine.Command;
 
 /**
- * The {@code prefetch-models} command: downloads every configured model (captioning, speech, embedding) into the
- * model store and exits, without starting the database or the web server. For Docker builds and air-gapped installs.
- * It sits next to {@link GlimpseApplication} because it reads every model feature's settings, which {@code base}
- * (below the features) must not.
+ * {@code prefetch-models [--name=value ...]}: downloads every configured model (captioning, speech, embedding) into
+ * the model store and exits, without starting the database or the web server. For Docker builds and air-gapped
+ * installs. The settings are the server's ({@code glimpse.models.*}, {@code glimpse.caption.model}, …).
  */
-public final class PrefetchModels {
+@Command(
+        name = "prefetch-models",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Downloads the configured models (or the owner/name[@revision] ids given) into the model store"
+                    + " (glimpse.models.store) and exits.",
+            "Settings as for the server, e.g. --glimpse.models.store=/models --glimpse.speech.model=openai/whisper-tiny"
+        })
+final class PrefetchModelsCommand extends PassThroughCommand {
 
-    public static final String COMMAND = "prefetch-models";
-
-    private PrefetchModels() {}
-
-    public static void run(String[] args) {
+    @Override
+    int run(String[] args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
@@ -41,13 +47,18 @@ public final class PrefetchModels {
                 System.err.println("Could not pre-fetch the models: offline mode is on (glimpse.models.offline=true)."
                         + " Pre-fetching downloads from " + models.hubUrl() + "; run it with"
                         + " --glimpse.models.offline=false on a machine that reaches the hub.");
-                System.exit(1);
+                return 1;
             }
             List<ModelRef> refs = new ArrayList<>();
-            for (String model : List.of(
-                    context.getBean(CaptionProperties.class).model(),
-                    context.getBean(SpeechProperties.class).model(),
-                    context.getBean(EmbeddingProperties.class).model())) {
+            List<String> named =
+                    Arrays.stream(args).filter(arg -> !arg.startsWith("-")).toList();
+            List<String> wanted = !named.isEmpty()
+                    ? named
+                    : List.of(
+                            context.getBean(CaptionProperties.class).model(),
+                            context.getBean(SpeechProperties.class).model(),
+                            context.getBean(EmbeddingProperties.class).model());
+            for (String model : wanted) {
                 if (Files.isDirectory(Path.of(model))) {
                     System.out.println(model + " is a local folder; nothing to fetch");
                 } else {
@@ -56,12 +67,13 @@ public final class PrefetchModels {
             }
             ModelStore store = new ModelStore(models.store(), new HubClient(models.hubUrl()), models.offline());
             new ModelPrefetch(store, System.out).prefetch(refs);
+            return 0;
         } catch (HubException e) {
             System.err.println("Could not pre-fetch the models: " + e.getMessage() + ". " + advice(e.kind()));
-            System.exit(1);
+            return 1;
         } catch (RuntimeException e) {
             System.err.println("Could not pre-fetch the models: " + e.getMessage());
-            System.exit(1);
+            return 1;
         }
     }
 

@@ -23,8 +23,7 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Evaluates the search on captions and queries it has never seen:
  *
- * <pre>./mvnw -q compile exec:java -Dexec.mainClass=dev.glimpse.search.EvaluateSearch \
- *     -Dexec.args="--pairs=FILE.tsv [--model=DIR-or-hub-id]"</pre>
+ * <pre>java -jar target/glimpse-*.jar evaluate-search --pairs=FILE.tsv [--model=DIR-or-hub-id]</pre>
  *
  * <p>The file is an {@link EvaluationSet} ({@code caption<TAB>query} per line). The model defaults to the configured
  * {@code glimpse.embedding.model}; the search settings are the configured {@code glimpse.search.*} (application.yaml,
@@ -39,15 +38,8 @@ public final class EvaluateSearch {
 
     private EvaluateSearch() {}
 
-    public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
-    }
-
     /** Runs the evaluation; returns the exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Path pairs = null;
         String model = null;
         for (String arg : args) {

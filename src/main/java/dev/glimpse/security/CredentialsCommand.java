@@ -22,19 +22,23 @@ public final class CredentialsCommand {
 
     private CredentialsCommand() {}
 
-    /** True when the arguments ask for one of these commands. */
-    public static boolean requested(String[] args) {
-        return Arrays.asList(args).contains(HASH_PASSWORD)
-                || Arrays.asList(args).contains(NEW_API_TOKEN);
-    }
-
     public static void run(String[] args) throws IOException {
         if (Arrays.asList(args).contains(NEW_API_TOKEN)) {
-            String token = ApiTokens.newToken();
-            System.out.println("API token (give it to the user; it is not stored): " + token);
-            System.out.println("token-hashes entry (SHA-256):                     " + ApiTokens.hash(token));
-            return;
+            printNewApiToken();
+        } else {
+            printPasswordHash();
         }
+    }
+
+    /** Prints a new random API token and the SHA-256 hash to configure for it. */
+    public static void printNewApiToken() {
+        String token = ApiTokens.newToken();
+        System.out.println("API token (give it to the user; it is not stored): " + token);
+        System.out.println("token-hashes entry (SHA-256):                     " + ApiTokens.hash(token));
+    }
+
+    /** Reads a password (console without echo, else a line of standard input) and prints its bcrypt hash. */
+    public static void printPasswordHash() throws IOException {
         String password = readPassword();
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("No password given");

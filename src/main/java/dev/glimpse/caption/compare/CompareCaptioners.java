@@ -21,12 +21,10 @@ import javax.imageio.ImageIO;
 /**
  * Compares captioning models on a folder of images (issue 8): for each model its load time, size on disk, peak
  * memory, median and p90 caption time, images per minute with micro-batching and, with references, corpus BLEU-4,
- * ROUGE-L and WER. Prints a Markdown table and writes it with per-image CSV and JSON to the output folder. Run
- * after {@code ./mvnw compile} and, once, {@code ./mvnw -q dependency:build-classpath
- * -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime}:
+ * ROUGE-L and WER. Prints a Markdown table and writes it with per-image CSV and JSON to the output folder. From a
+ * built jar:
  *
- * <pre>java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt)
- *     dev.glimpse.caption.compare.CompareCaptioners --images=DIR --out=DIR [--references=FILE] MODEL...</pre>
+ * <pre>java -jar target/glimpse-*.jar compare-captioners --images=DIR --out=DIR [--references=FILE] MODEL...</pre>
  */
 public final class CompareCaptioners {
 
@@ -34,15 +32,8 @@ public final class CompareCaptioners {
 
     private CompareCaptioners() {}
 
-    public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
-    }
-
     /** Runs the comparison; returns the exit code (0 done, 1 failed, 2 bad arguments). */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         CompareOptions options;
         try {
             options = CompareOptions.parse(args);

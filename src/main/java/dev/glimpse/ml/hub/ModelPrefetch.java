@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Fetches models into the store ahead of time (Docker builds, air-gapped installs) and prints one line per model
- * with its folder and size. Usable from a command or as a main class:
+ * with its folder and size. Usable from code or with its own command line:
  * {@code ModelPrefetch [--models-dir=models] [--hub-url=https://huggingface.co] owner/name[@revision] ...}.
  */
 public final class ModelPrefetch {
@@ -41,13 +41,6 @@ public final class ModelPrefetch {
             fetched.add(result);
         }
         return fetched;
-    }
-
-    public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
     }
 
     /** The command line: {@code [--models-dir=DIR] [--hub-url=URL] owner/name[@revision] ...}; returns the exit code. */
