@@ -56,10 +56,10 @@ EXPOSE 8080
 ENV GLIMPSE_SECURITY_ENABLED=true
 # Database and storage come from the environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
 # GLIMPSE_STORAGE_TYPE=gcs with GLIMPSE_GCS_BUCKET (and GOOGLE_APPLICATION_CREDENTIALS), PORT.
-# Memory (README, Memory): BLIP-base + Whisper-base + MiniLM peak at 2.7 GB of process RSS, of which the weights
-# (1.2 GB) are direct buffers outside the heap and the heap stays below 0.3 GB. The heap is capped at 1 GB and direct
-# memory at 2 GB (by default it equals the heap cap, too small for the weights), so the process stays near 3 GB
-# whatever the machine: run it on 4 GB or more. Override with -e JDK_JAVA_OPTIONS="-Xmx… -XX:MaxDirectMemorySize=…".
+# Memory, sized from the measured footprint (README, Memory: the peak, the machine size): the model weights are
+# direct buffers outside the heap, and the heap itself stays small. So the heap is capped at 1 GB instead of a share of
+# the machine, and direct memory at 2 GB (by default it equals the heap cap, too small for the weights).
+# Override with -e JDK_JAVA_OPTIONS="-Xmx… -XX:MaxDirectMemorySize=…".
 ENV JDK_JAVA_OPTIONS="-Xmx1g -XX:MaxDirectMemorySize=2g"
 # Readiness (database, blob storage): a missing model turns /actuator/health DOWN (the "models" component says why)
 # but typed search still works, so it does not mark the container unhealthy. The shell form reads the port the app
