@@ -29,6 +29,7 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         Files.createDirectories(properties.dataDirectory());
         if (!properties.clean()) {
+            EmbeddedPostgresVersion.checkDataFolder(properties.dataDirectory());
             StalePostmaster.clear(properties.dataDirectory());
         }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
