@@ -2,6 +2,7 @@ package dev.glimpse.imaging.heif;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +38,8 @@ public enum HeifFormat {
 
     /**
      * The format of a file starting with {@code header} (its first bytes; {@value #HEADER_BYTES} are plenty), from
-     * its major brand, else its compatible brands (AVIF before HEIC before the generic HEIF brands).
+     * its major brand when it names a codec, else its compatible brands (AVIF before HEIC before the generic HEIF
+     * brands {@code mif1}, {@code msf1}).
      */
     public static Optional<HeifFormat> of(byte[] header) {
         if (header.length < 16 || !new String(header, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp")) {
@@ -54,12 +56,12 @@ public enum HeifFormat {
             brands.add(Boxes.fourCc(header, position));
         }
         String major = Boxes.fourCc(header, 8);
-        for (HeifFormat format : values()) {
+        for (HeifFormat format : List.of(HEIC, AVIF)) {
             if (format.brands.contains(major)) {
                 return Optional.of(format);
             }
         }
-        for (HeifFormat format : values()) {
+        for (HeifFormat format : List.of(AVIF, HEIC, HEIF)) {
             if (brands.stream().anyMatch(format.brands::contains)) {
                 return Optional.of(format);
             }
