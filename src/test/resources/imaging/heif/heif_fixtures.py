@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the HEIC/AVIF test files of dev.glimpse.imaging.heif (run by make-fixtures.sh, which records the
-reference decodes with libheif's heif-dec). heif-enc (libheif 1.15) encodes the pictures; this script reads its
+reference decodes with libheif's heif-convert). heif-enc (libheif 1.15) encodes the pictures; this script reads its
 output and writes new files around the coded data: a grid of tiles cropped to an output size, rotation (irot),
 mirroring (imir) and an Exif item with a date, an orientation, a comment and GPS coordinates."""
 import struct

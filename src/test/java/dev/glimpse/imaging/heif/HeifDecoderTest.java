@@ -6,6 +6,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -89,6 +94,29 @@ class HeifDecoderTest {
         System.out.printf("alpha at the left %d, at the right %d%n", leftAlpha, rightAlpha);
         assertThat(leftAlpha).isLessThan(20);
         assertThat(rightAlpha).isEqualTo(255);
+    }
+
+    @Test
+    void decodesOnSeveralThreadsAtOnceAlike() throws Exception {
+        byte[] grid = HeifFixtures.file("grid-cropped-rotated.heic");
+        byte[] avif = HeifFixtures.file("alpha.avif");
+        BufferedImage gridAlone = HeifDecoder.decode(grid, 4096).pixels();
+        BufferedImage avifAlone = HeifDecoder.decode(avif, 4096).pixels();
+        List<Future<int[]>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 16; i++) {
+                byte[] file = i % 2 == 0 ? grid : avif;
+                results.add(threads.submit(() -> {
+                    BufferedImage image = HeifDecoder.decode(file, 4096).pixels();
+                    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+                }));
+            }
+        }
+        for (int i = 0; i < results.size(); i++) {
+            BufferedImage alone = i % 2 == 0 ? gridAlone : avifAlone;
+            assertThat(results.get(i).get())
+                    .isEqualTo(alone.getRGB(0, 0, alone.getWidth(), alone.getHeight(), null, 0, alone.getWidth()));
+        }
     }
 
     private static BufferedImage areaScaled(BufferedImage image, int width, int height) {
