@@ -2,7 +2,7 @@
 """Writes the HEIC/AVIF test files of dev.glimpse.imaging.heif (run by make-fixtures.sh, which records the
 reference decodes with libheif's heif-convert). heif-enc (libheif 1.15) encodes the pictures; this script reads its
 output and writes new files around the coded data: a grid of tiles cropped to an output size, rotation (irot),
-mirroring (imir) and an Exif item with a date, an orientation, a comment and GPS coordinates."""
+mirroring (imir), an Exif item with a date, an orientation, a comment and GPS coordinates and an XMP item."""
 import struct
 import subprocess
 import sys
@@ -147,8 +147,8 @@ ESSENTIAL = {"hvcC", "av1C", "irot", "imir"}
 
 
 class Item:
-    def __init__(self, item_id, kind, data, properties=(), hidden=False, in_idat=False):
-        self.item_id, self.kind, self.data = item_id, kind, data
+    def __init__(self, item_id, kind, data, properties=(), hidden=False, in_idat=False, content_type=None):
+        self.item_id, self.kind, self.data, self.content_type = item_id, kind, data, content_type
         self.properties, self.hidden, self.in_idat = list(properties), hidden, in_idat
 
 
@@ -164,7 +164,8 @@ def heif_file(brands, items, primary, references):
         hdlr = full_box("hdlr", 0, 0, b"\0\0\0\0pict" + b"\0" * 12 + b"\0")
         pitm = full_box("pitm", 0, 0, struct.pack(">H", primary))
         infes = b"".join(full_box("infe", 2, 1 if i.hidden else 0,
-                                  struct.pack(">HH", i.item_id, 0) + i.kind.encode() + b"\0") for i in items)
+                                  struct.pack(">HH", i.item_id, 0) + i.kind.encode() + b"\0"
+                                  + (i.content_type.encode() + b"\0" if i.content_type else b"")) for i in items)
         iinf = full_box("iinf", 0, 0, struct.pack(">H", len(items)) + infes)
         iloc_entries, mdat_offset, idat_offset, idat = b"", mdat_start, 0, b""
         for i in items:
@@ -245,6 +246,13 @@ def exif_item(latitude=(38, 42, 30), longitude=(9, 8, 20)):
     return struct.pack(">I", 6) + b"Exif\0\0" + tiff
 
 
+XMP = ('<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+       '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+       'xmlns:exif="http://ns.adobe.com/exif/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+       'exif:GPSLatitude="38,42.5N" exif:GPSLongitude="9,8.3W" dc:description="SECRET-XMP"/></rdf:RDF>'
+       '</x:xmpmeta><?xpacket end="w"?>').encode()
+
+
 def grid_descriptor(rows, columns, width, height):
     return struct.pack(">BBBBHH", 0, 0, rows - 1, columns - 1, width, height)
 
@@ -262,8 +270,9 @@ def single(work, out, avif, width, height, transforms):
     kind, data, properties = coded_primary(work / ("plain" + out.suffix))
     image = Item(1, kind, data, properties + transforms)
     exif = Item(2, "Exif", exif_item())
+    xmp = Item(3, "mime", XMP, content_type="application/rdf+xml")
     brands = ["avif", "mif1", "miaf"] if avif else ["heic", "mif1"]
-    out.write_bytes(heif_file(brands, [image, exif], 1, [("cdsc", 2, [1])]))
+    out.write_bytes(heif_file(brands, [image, exif, xmp], 1, [("cdsc", 2, [1]), ("cdsc", 3, [1])]))
 
 
 def grid(work, out, tile, columns, rows, width, height, transforms):

@@ -42,7 +42,7 @@ class HeifMetadataBlankerTest {
         HeifContainer container = HeifContainer.read(original);
         for (int i = 0; i < original.length; i++) {
             if (original[i] != stored[i]) {
-                assertThat(insideExifItem(container, i))
+                assertThat(insideMetadataItem(container, i))
                         .as("byte %d changed", i)
                         .isTrue();
             }
@@ -52,6 +52,25 @@ class HeifMetadataBlankerTest {
         assertThat(HeifFixtures.Difference.between(after.pixels(), before.pixels())
                         .max())
                 .isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single-rotated.heic", "rotated.avif"})
+    void anXmpItemBecomesAnEmptyPacketOfTheSameLength(String name) {
+        byte[] original = HeifFixtures.file(name);
+        assertThat(new String(original, ISO_8859_1)).contains("exif:GPSLatitude", "SECRET-XMP");
+
+        byte[] stored = HeifMetadataBlanker.withoutPrivateData(original);
+
+        HeifContainer container = HeifContainer.read(stored);
+        HeifItem xmp = container.items().stream()
+                .filter(item -> item.contentType().equals("application/rdf+xml"))
+                .findFirst()
+                .orElseThrow();
+        String packet = new String(container.bytes(xmp), ISO_8859_1);
+        assertThat(packet).startsWith("<?xpacket begin=").endsWith("<?xpacket end=\"w\"?>");
+        assertThat(packet).contains("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>");
+        assertThat(new String(stored, ISO_8859_1)).doesNotContain("GPSLatitude", "SECRET-XMP");
     }
 
     @ParameterizedTest
@@ -84,9 +103,9 @@ class HeifMetadataBlankerTest {
         return (TiffImageMetadata) Imaging.getMetadata(tiff);
     }
 
-    private static boolean insideExifItem(HeifContainer container, int position) {
+    private static boolean insideMetadataItem(HeifContainer container, int position) {
         return container.items().stream()
-                .filter(item -> item.type().equals("Exif"))
+                .filter(item -> item.type().equals("Exif") || item.type().equals("mime"))
                 .flatMap(item -> item.extents().stream())
                 .anyMatch(e -> position >= e.offset() && position < e.offset() + e.length());
     }
