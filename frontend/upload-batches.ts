@@ -2,6 +2,8 @@
  * Makes `<vaadin-upload>`'s file limit count per drop or pick rather than for the whole visit: each drop may add up
  * to `limit` files (the rest are rejected with the component's `tooManyFiles` message, which the server set to name
  * the limit), and afterwards the limit is lifted again, so the Upload button and the drop zone never stay disabled.
+ * Each drop or pick is announced first with a `glimpse-pick` event (`detail.files`: how many files it holds), so the
+ * server groups the files of one pick by the pick itself, however long their uploads take.
  */
 type UploadElement = HTMLElement & {
   maxFiles: number;
@@ -17,9 +19,11 @@ function limitPerBatch(upload: UploadElement, limit: number) {
   const addFiles = upload._addFiles.bind(upload);
   upload.maxFiles = Infinity;
   upload._addFiles = (files: FileList | File[]) => {
+    const picked = Array.from(files);
+    upload.dispatchEvent(new CustomEvent('glimpse-pick', { detail: { files: picked.length } }));
     upload.maxFiles = upload.files.length + limit;
     try {
-      addFiles(Array.from(files));
+      addFiles(picked);
     } finally {
       upload.maxFiles = Infinity;
     }

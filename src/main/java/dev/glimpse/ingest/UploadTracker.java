@@ -3,9 +3,6 @@ package dev.glimpse.ingest;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.glimpse.library.ImageSummary;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,27 +13,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to the files sent from this page: one line per batch ("12 stored, 1 duplicate, 2 refused") and one
- * {@link UploadRow} per file, updated live. A batch is the files of one drop or pick; it ends when all its uploads
- * have finished (or, for a drop whose files were all refused in the browser, after a short pause). When the next
- * batch starts, the rows of the previous one that have nothing more to say are removed, so the library stays near
- * the top of the page.
+ * {@link UploadRow} per file, updated live. A batch is the files of one drop or pick: the browser announces each pick
+ * before its files ({@link #picked}), so a pick whose uploads are spread out (a busy server, a slow link) stays one
+ * batch. When the next pick starts, the rows of the previous one that have nothing more to say are removed, so the
+ * library stays near the top of the page.
  */
 class UploadTracker extends Div {
-
-    private static final Duration PAUSE = Duration.ofMillis(1500);
 
     private final Paragraph summary = new Paragraph();
     private final Div rows = new Div();
     private final Consumer<UUID> onRetry;
-    private final Clock clock;
     private final List<UploadRow> batch = new ArrayList<>();
     private final Map<String, Integer> answeredEarly = new HashMap<>();
-    private boolean batchOpen;
-    private Instant lastEvent = Instant.EPOCH;
 
-    UploadTracker(Consumer<UUID> onRetry, Clock clock) {
+    UploadTracker(Consumer<UUID> onRetry) {
         this.onRetry = onRetry;
-        this.clock = clock;
         addClassName("upload-tracker");
         summary.setId("upload-summary");
         summary.getElement().setAttribute("role", "status");
@@ -46,6 +37,18 @@ class UploadTracker extends Div {
         rows.getElement().setAttribute("role", "region");
         rows.getElement().setAttribute("aria-label", "Files sent from this page");
         add(summary, rows);
+    }
+
+    /** The user dropped or picked files: they form the next batch. */
+    void picked() {
+        batch.clear();
+        answeredEarly.clear();
+        rows.getChildren()
+                .map(UploadRow.class::cast)
+                .filter(UploadRow::settled)
+                .filter(row -> !"FAILED".equals(row.getElement().getAttribute("data-status")))
+                .toList()
+                .forEach(rows::remove);
     }
 
     /** The browser started sending a file. */
@@ -96,32 +99,9 @@ class UploadTracker extends Div {
                 });
     }
 
-    /** Every upload of the batch has finished. */
-    void batchFinished() {
-        batchOpen = false;
-    }
-
     private void join(UploadRow row) {
-        Instant now = clock.instant();
-        boolean quiet = batch.stream().noneMatch(UploadRow::sending)
-                && Duration.between(lastEvent, now).compareTo(PAUSE) > 0;
-        if (!batchOpen || quiet) {
-            startBatch();
-        }
-        lastEvent = now;
         batch.add(row);
         rows.add(row);
-    }
-
-    private void startBatch() {
-        batchOpen = true;
-        batch.clear();
-        rows.getChildren()
-                .map(UploadRow.class::cast)
-                .filter(UploadRow::settled)
-                .filter(row -> !"FAILED".equals(row.getElement().getAttribute("data-status")))
-                .toList()
-                .forEach(rows::remove);
     }
 
     private void updateSummary() {

@@ -31,7 +31,6 @@ import dev.glimpse.ratelimit.RateLimiter;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -68,13 +67,12 @@ public class UploadView extends VerticalLayout {
             Library library,
             LibraryDownloads downloads,
             RateLimiter rateLimiter,
-            ObjectProvider<UploadPageSection> sections,
-            Clock clock) {
+            ObjectProvider<UploadPageSection> sections) {
         this.ingest = ingest;
         this.images = images;
         this.edits = edits;
         this.rateLimiter = rateLimiter;
-        this.tracker = new UploadTracker(this::recaption, clock);
+        this.tracker = new UploadTracker(this::recaption);
         this.library = new LibrarySection(library, downloads, new LibraryActions());
         this.sections = sections.orderedStream().toList();
         addClassName("upload-page");
@@ -176,10 +174,10 @@ public class UploadView extends VerticalLayout {
                 })
                 .addEventData(STARTED_FILE);
         upload.addAllFinishedListener(event -> {
-            tracker.batchFinished();
             upload.clearFileList();
             sections.forEach(s -> s.uploading(false));
         });
+        upload.getElement().addEventListener("glimpse-pick", event -> tracker.picked());
         upload.addFileRejectedListener(event -> tracker.refusedInBrowser(event.getFileName(), event.getErrorMessage()));
         upload.getElement().executeJs("window.glimpseLimitPerBatch(this, $0)", limits.maxFilesPerUpload());
         upload.setWidthFull();

@@ -1,0 +1,56 @@
+package dev.glimpse.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Paragraph;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A batch is one pick, announced by the browser before its files: the rows and the summary of a pick hold all its
+ * files however its uploads are spread in time, and only the next pick clears what has nothing more to say.
+ */
+class UploadTrackerTest {
+
+    private final UploadTracker tracker = new UploadTracker(id -> {});
+
+    @Test
+    void aPickKeepsItsRefusalsAndItsAnswersTogetherUntilTheNextPick() {
+        tracker.picked();
+        for (int i = 0; i < 5; i++) {
+            tracker.refusedInBrowser("extra-" + i + ".png", "At most 20 files are taken per drop or pick.");
+        }
+        tracker.sending("first.png");
+        tracker.outcome(new IngestOutcome.Refused("first.png", "damaged"));
+        // a long pause on a busy server: the next upload of the same pick starts much later
+        tracker.sending("second.png");
+        tracker.outcome(new IngestOutcome.Refused("second.png", "damaged"));
+
+        assertThat(summary()).isEqualTo("7 refused");
+        assertThat(rowCount()).isEqualTo(7);
+
+        tracker.picked();
+        tracker.refusedInBrowser("next.gif", "not an image");
+
+        assertThat(summary()).isEqualTo("1 refused");
+        assertThat(rowCount()).isEqualTo(1);
+    }
+
+    private String summary() {
+        return tracker.getChildren()
+                .filter(Paragraph.class::isInstance)
+                .map(Paragraph.class::cast)
+                .findFirst()
+                .orElseThrow()
+                .getText();
+    }
+
+    private long rowCount() {
+        return tracker.getChildren()
+                .filter(child -> "upload-results".equals(child.getId().orElse("")))
+                .findFirst()
+                .map(Component::getChildren)
+                .orElseThrow()
+                .count();
+    }
+}
