@@ -30,7 +30,6 @@ import dev.glimpse.library.UndoableDelete;
 import dev.glimpse.ratelimit.RateLimiter;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -194,9 +193,7 @@ public class UploadView extends VerticalLayout {
             ui.access(() -> show(new IngestOutcome.Unavailable(event.getFileName(), decision.reason())));
             return;
         }
-        byte[] bytes =
-                readAtMost(event.getInputStream(), ingest.limits().maxBytes().toBytes() + 1);
-        IngestOutcome outcome = ingest.ingest(event.getFileName(), bytes);
+        IngestOutcome outcome = ingest.ingest(event.getFileName(), event.getInputStream());
         ui.access(() -> show(outcome));
     }
 
@@ -214,11 +211,5 @@ public class UploadView extends VerticalLayout {
     private static void error(String message) {
         Notification.show(message, 6000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    private static byte[] readAtMost(InputStream input, long limit) throws IOException {
-        try (input) {
-            return input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
-        }
     }
 }
