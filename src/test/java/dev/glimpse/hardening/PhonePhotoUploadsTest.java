@@ -50,8 +50,10 @@ class PhonePhotoUploadsTest {
         for (int i = 0; i < UPLOADS; i++) {
             photos.add(withDate(base, String.format("2024:07:%02d 12:00:00", i + 1)));
         }
-        try (GlimpseProcess app =
-                new GlimpseProcess(data, new ArrayList<>()).heap("-Xmx512m", "-XX:+ExitOnOutOfMemoryError")) {
+        // the production limits (the test profile sets smaller ones for the refusal tests)
+        List<String> limits =
+                new ArrayList<>(List.of("--glimpse.upload.max-bytes=50MB", "--glimpse.upload.max-megapixels=100"));
+        try (GlimpseProcess app = new GlimpseProcess(data, limits).heap("-Xmx512m", "-XX:+ExitOnOutOfMemoryError")) {
             app.start();
             long begin = System.nanoTime();
             List<HttpResponse<String>> answers = sendAtOnce(app, photos);
