@@ -1,21 +1,15 @@
 package dev.glimpse.imaging;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Locale;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.event.IIOReadWarningListener;
-import javax.imageio.stream.ImageInputStream;
 import org.apache.tika.Tika;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether uploaded bytes are an image Glimpse accepts, whatever name or type the client claimed: size limit,
- * real type from the magic bytes (Tika), dimensions from the header before any pixel is decoded, then a full decode in
- * which any decoder warning (a truncated file) counts as damage.
+ * real type from the magic bytes (Tika), a JPEG coding Java can read ({@link JpegCoding}), dimensions from the header
+ * before any pixel is decoded, then a subsampled decode by the format's {@link FormatDecoder} in which damage (a
+ * truncated file) is refused; a HEIF/AVIF image is read when a decoder for it is plugged into {@link ImageDecoders}.
  */
 public class ImageInspector {
 
@@ -24,35 +18,38 @@ public class ImageInspector {
 
     private final Tika tika = new Tika();
     private final ImageLimits limits;
+    private final ImageDecoders decoders;
 
     public ImageInspector(ImageLimits limits) {
+        this(limits, ImageDecoders.standard());
+    }
+
+    public ImageInspector(ImageLimits limits, ImageDecoders decoders) {
         this.limits = limits;
+        this.decoders = decoders;
     }
 
     /** The image in {@code bytes}; throws {@link ImageRefusedException} with the reason when it is not accepted. */
     public InspectedImage inspect(byte[] bytes) {
         checkSize(bytes);
         ImageFormat format = detectFormat(bytes);
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            ImageReader reader = readerFor(format, input);
-            try {
-                reader.setInput(input, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                checkPixels(width, height);
-                if (format == ImageFormat.GIF) {
-                    checkGifLogicalScreen(bytes);
-                }
-                BufferedImage pixels = decode(reader);
-                return new InspectedImage(format, width, height, pixels);
-            } finally {
-                reader.dispose();
-            }
+        if (format == ImageFormat.JPEG) {
+            JpegCoding.requireReadable(bytes);
+        }
+        FormatDecoder decoder = decoders.forFormat(format)
+                .orElseThrow(() -> new ImageRefusedException(
+                        "is a " + format.label() + " image, which Glimpse cannot read yet (" + notAnImage() + ")"));
+        try {
+            FormatDecoder.Size size = decoder.size(format, bytes);
+            checkPixels(size.width(), size.height());
+            BufferedImage pixels = decoder.decode(format, bytes, ImageDecoders.WORKING_SIDE);
+            int orientation = decoder.orientation(format, bytes);
+            return new InspectedImage(format, size.width(), size.height(), orientation, pixels);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ImageRefusedException refused) {
                 throw refused;
             }
-            throw new ImageRefusedException("is damaged or incomplete and cannot be read as " + label(format), e);
+            throw new ImageRefusedException("is damaged or incomplete and cannot be read as " + format.label(), e);
         }
     }
 
@@ -88,41 +85,6 @@ public class ImageInspector {
         }
     }
 
-    /** A GIF's frames are drawn on its logical screen, which the header may declare far larger than any frame. */
-    private void checkGifLogicalScreen(byte[] gif) {
-        if (gif.length < 10) {
-            throw new ImageRefusedException("is a damaged GIF file");
-        }
-        int width = (gif[6] & 0xFF) | (gif[7] & 0xFF) << 8;
-        int height = (gif[8] & 0xFF) | (gif[9] & 0xFF) << 8;
-        checkPixels(Math.max(width, 1), Math.max(height, 1));
-    }
-
-    private static BufferedImage decode(ImageReader reader) throws IOException {
-        DamageListener damage = new DamageListener();
-        reader.addIIOReadWarningListener(damage);
-        BufferedImage image = reader.read(0);
-        if (damage.warning != null) {
-            throw new ImageRefusedException("is damaged or incomplete (" + damage.warning + ")");
-        }
-        return image;
-    }
-
-    private static ImageReader readerFor(ImageFormat format, @Nullable ImageInputStream input) {
-        if (input == null) {
-            throw new ImageRefusedException("cannot be read");
-        }
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("No image decoder for " + format);
-        }
-        return readers.next();
-    }
-
-    private static String label(ImageFormat format) {
-        return format.name().equals("WEBP") ? "WebP" : format.name();
-    }
-
     private static String describe(String mimeType) {
         return switch (mimeType) {
             case "text/plain" -> "plain text";
@@ -145,17 +107,5 @@ public class ImageInspector {
 
     public static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
-    }
-
-    /** Collects the first decoder warning: decoders warn rather than fail on truncated data. */
-    private static final class DamageListener implements IIOReadWarningListener {
-        private @Nullable String warning;
-
-        @Override
-        public void warningOccurred(ImageReader source, String warning) {
-            if (this.warning == null) {
-                this.warning = warning;
-            }
-        }
     }
 }

@@ -3,35 +3,32 @@ package dev.glimpse.imaging;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import org.apache.commons.imaging.Imaging;
-import org.apache.commons.imaging.common.ImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.apache.commons.imaging.ImagingException;
 import org.apache.commons.imaging.formats.tiff.TiffField;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 
-/** EXIF orientation (1–8) of a JPEG, and turning decoded pixels upright as a viewer would show them. */
+/** EXIF orientation (1–8) of an image, and turning decoded pixels upright as a viewer would show them. */
 public final class Orientation {
 
     static final int NORMAL = 1;
 
     private Orientation() {}
 
+    /** The EXIF orientation of a JPEG, PNG ({@code eXIf}) or WebP ({@code EXIF}); 1 when it has none. */
     public static int of(ImageFormat format, byte[] bytes) {
-        if (format != ImageFormat.JPEG) {
-            return NORMAL;
-        }
         try {
-            ImageMetadata metadata = Imaging.getMetadata(bytes);
-            if (metadata instanceof JpegImageMetadata jpeg) {
-                TiffField field = jpeg.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_ORIENTATION);
-                if (field != null) {
-                    int value = field.getIntValue();
-                    return value >= 1 && value <= 8 ? value : NORMAL;
-                }
-            }
-            return NORMAL;
-        } catch (IOException | RuntimeException e) {
+            return ExifData.of(format, bytes)
+                    .map(exif -> {
+                        try {
+                            TiffField field = exif.findField(TiffTagConstants.TIFF_TAG_ORIENTATION);
+                            return field == null ? NORMAL : field.getIntValue();
+                        } catch (ImagingException e) {
+                            return NORMAL;
+                        }
+                    })
+                    .filter(value -> value >= 1 && value <= 8)
+                    .orElse(NORMAL);
+        } catch (RuntimeException e) {
             return NORMAL;
         }
     }

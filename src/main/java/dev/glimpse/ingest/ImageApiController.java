@@ -3,9 +3,10 @@ package dev.glimpse.ingest;
 import dev.glimpse.library.ImageEdits;
 import dev.glimpse.library.ImageService;
 import dev.glimpse.library.ImageSummary;
+import dev.glimpse.library.PhotoFacts;
 import dev.glimpse.ml.BusyException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -61,7 +62,8 @@ class ImageApiController {
         }
         List<ApiUpload> results = new java.util.ArrayList<>();
         for (MultipartFile file : files) {
-            results.add(ApiUpload.of(ingest.ingest(file.getOriginalFilename(), readAtMost(file))));
+            // the part is on disk already (multipart threshold 0); it is copied there again, never whole onto the heap
+            results.add(ApiUpload.of(ingest.ingest(file.getOriginalFilename(), file.getInputStream())));
         }
         boolean anyStored = results.stream().anyMatch(result -> result.status().equals("stored"));
         return ResponseEntity.status(anyStored ? HttpStatus.CREATED : HttpStatus.OK)
@@ -158,13 +160,6 @@ class ImageApiController {
         record Entry(ApiImage image, double similarity) {}
     }
 
-    private byte[] readAtMost(MultipartFile file) throws IOException {
-        long limit = ingest.limits().maxBytes().toBytes() + 1;
-        try (InputStream input = file.getInputStream()) {
-            return input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
-        }
-    }
-
     private static ErrorResponseException notFound(UUID id) {
         return problem(HttpStatus.NOT_FOUND, "No such image", "There is no image " + id + ".");
     }
@@ -215,8 +210,13 @@ class ImageApiController {
             boolean captionByPerson,
             String createdAt,
             String contentUrl,
-            String thumbnailUrl) {
+            String thumbnailUrl,
+            String takenAt,
+            boolean takenAtEstimated,
+            ApiPlace place,
+            String camera) {
         static ApiImage of(ImageSummary image) {
+            PhotoFacts facts = image.facts();
             return new ApiImage(
                     image.id(),
                     image.fileName(),
@@ -232,10 +232,30 @@ class ImageApiController {
                     image.captionByPerson(),
                     image.createdAt().toString(),
                     image.contentUrl(),
-                    image.thumbnailUrl());
+                    image.thumbnailUrl(),
+                    takenAt(facts),
+                    facts.source() == PhotoFacts.TakenAtSource.UPLOAD,
+                    facts.city() == null && facts.country() == null
+                            ? null
+                            : new ApiPlace(facts.city(), facts.region(), facts.country()),
+                    facts.camera());
+        }
+
+        /** ISO 8601: with the UTC offset when the photo recorded one, else the camera's local time. */
+        private static String takenAt(PhotoFacts facts) {
+            if (facts.takenAt() == null) {
+                return null;
+            }
+            return facts.offset() == null
+                    ? DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(facts.takenAt())
+                    : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                            facts.takenAt().atOffset(facts.offset()));
         }
     }
 
-    /** One page of the library, newest first. */
+    /** Where a photo was taken: the nearest town or city, its region and country (GeoNames), never coordinates. */
+    record ApiPlace(String city, String region, String country) {}
+
+    /** One page of the library, latest taken first. */
     record ApiPage(int page, int size, long total, List<ApiImage> images) {}
 }

@@ -4,7 +4,6 @@ import dev.glimpse.imaging.ImageInspector;
 import dev.glimpse.imaging.ImageRefusedException;
 import dev.glimpse.imaging.InspectedImage;
 import dev.glimpse.imaging.MetadataPolicy;
-import dev.glimpse.imaging.Orientation;
 import dev.glimpse.imaging.Thumbnails;
 import dev.glimpse.library.FailureReasons;
 import dev.glimpse.library.Image;
@@ -14,12 +13,14 @@ import dev.glimpse.library.ImageRepository;
 import dev.glimpse.library.ImageService;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.ImageSummary;
+import dev.glimpse.library.PhotoFacts;
 import dev.glimpse.library.StoredUpload;
 import dev.glimpse.library.Subscription;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.storage.StorageUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -58,6 +59,8 @@ public class IngestService {
     private final ImageService library;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
+    private final PhotoFactsReader facts;
+    private final UploadMemory memory = UploadMemory.ofHeap();
 
     IngestService(
             BlobStore blobs,
@@ -67,8 +70,10 @@ public class IngestService {
             ApplicationEventPublisher events,
             ImageService library,
             PlatformTransactionManager transactions,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            PhotoFactsReader facts) {
         this.meters = meters;
+        this.facts = facts;
         this.inspector = new ImageInspector(properties.imageLimits());
         this.blobs = blobs;
         this.images = images;
@@ -79,8 +84,31 @@ public class IngestService {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /**
+     * Takes one upload as it arrives: streamed to a temporary file (a file over the size limit is refused after
+     * {@code max-bytes + 1} bytes, the rest unread), then checked and stored once its turn in memory comes.
+     */
+    public IngestOutcome ingest(@Nullable String clientFileName, InputStream input) {
+        long limit = properties.maxBytes().toBytes();
+        try (UploadSpool spool = UploadSpool.of(input, limit)) {
+            if (spool.size() > limit) {
+                String fileName = FileNames.displayName(clientFileName);
+                log.info("Refused upload '{}': over the size limit", fileName);
+                return counted(new IngestOutcome.Refused(fileName, ImageInspector.tooLarge(limit)));
+            }
+            try (UploadMemory.Reservation reserved = memory.reserve(spool.size())) {
+                return counted(inspectAndStore(clientFileName, spool.bytes()));
+            }
+        }
+    }
+
     public IngestOutcome ingest(@Nullable String clientFileName, byte[] bytes) {
-        IngestOutcome outcome = inspectAndStore(clientFileName, bytes);
+        try (UploadMemory.Reservation reserved = memory.reserve(bytes.length)) {
+            return counted(inspectAndStore(clientFileName, bytes));
+        }
+    }
+
+    private IngestOutcome counted(IngestOutcome outcome) {
         Counter.builder("glimpse.uploads")
                 .description("Uploaded files by outcome: stored, duplicate, refused, unavailable")
                 .tag("outcome", outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
@@ -93,6 +121,7 @@ public class IngestService {
         String fileName = FileNames.displayName(clientFileName);
         try {
             InspectedImage inspected = inspector.inspect(bytes);
+            PhotoFacts photo = facts.read(inspected.format(), bytes); // before the metadata policy drops GPS
             byte[] kept = properties.keepAllMetadata() ? bytes : MetadataPolicy.apply(inspected.format(), bytes);
             String sha256 =
                     sha256(kept); // of the bytes stored and served: identical pictures with the same kept metadata
@@ -109,7 +138,7 @@ public class IngestService {
             if (existing.isPresent()) {
                 return new IngestOutcome.Duplicate(fileName, ImageSummary.of(existing.get()));
             }
-            return store(fileName, sha256, kept, inspected);
+            return store(fileName, sha256, kept, inspected, photo);
         } catch (ImageRefusedException e) {
             log.info("Refused upload '{}': {}", fileName, e.getMessage());
             return new IngestOutcome.Refused(fileName, e.getMessage());
@@ -156,9 +185,9 @@ public class IngestService {
         return properties;
     }
 
-    private IngestOutcome store(String fileName, String sha256, byte[] cleaned, InspectedImage inspected) {
-        int orientation = Orientation.of(inspected.format(), cleaned);
-        byte[] thumbnail = Thumbnails.jpeg(inspected.pixels(), orientation, properties.thumbnailSize());
+    private IngestOutcome store(
+            String fileName, String sha256, byte[] cleaned, InspectedImage inspected, PhotoFacts photo) {
+        byte[] thumbnail = Thumbnails.jpeg(inspected.pixels(), inspected.orientation(), properties.thumbnailSize());
         String storageKey = blobs.put(cleaned, inspected.format().mimeType());
         String thumbnailKey = null;
         try {
@@ -167,11 +196,12 @@ public class IngestService {
                     sha256,
                     fileName,
                     inspected.format().mimeType(),
-                    inspected.width(),
-                    inspected.height(),
+                    inspected.uprightWidth(),
+                    inspected.uprightHeight(),
                     cleaned.length,
                     storageKey,
-                    thumbnailKey);
+                    thumbnailKey,
+                    photo);
             // the row and its outbox entry commit together
             Image image = transaction.execute(status -> {
                 Image saved = images.saveAndFlush(new Image(upload));

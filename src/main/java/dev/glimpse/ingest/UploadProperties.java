@@ -11,16 +11,19 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits for uploaded images, the size of their thumbnails, and whether stored originals follow the metadata policy
- * ({@code keepAllMetadata=false}, the default: see {@code MetadataPolicy}) or are kept byte for byte.
+ * ({@code keepAllMetadata=false}, the default: see {@code MetadataPolicy}) or are kept byte for byte, and whether a
+ * photo's GPS position is turned into a place name before it is dropped ({@code placeNames}). The defaults fit phone
+ * photos: 50 MB files, 100 megapixels (48–100 MP sensors).
  */
 @Validated
 @ConfigurationProperties("glimpse.upload")
 public record UploadProperties(
-        @NotNull @DefaultValue("5MB") DataSize maxBytes,
-        @Min(1) @Max(500) @DefaultValue("50") int maxMegapixels,
+        @NotNull @DefaultValue("50MB") DataSize maxBytes,
+        @Min(1) @Max(500) @DefaultValue("100") int maxMegapixels,
         @Min(32) @Max(2048) @DefaultValue("320") int thumbnailSize,
         @Min(1) @Max(100) @DefaultValue("20") int maxFilesPerUpload,
-        @DefaultValue("false") boolean keepAllMetadata) {
+        @DefaultValue("false") boolean keepAllMetadata,
+        @DefaultValue("true") boolean placeNames) {
 
     /** The size and pixel limits an uploaded image is inspected against. */
     public ImageLimits imageLimits() {

@@ -192,9 +192,7 @@ public class UploadView extends VerticalLayout {
             ui.access(() -> show(new IngestOutcome.Unavailable(event.getFileName(), decision.reason())));
             return;
         }
-        byte[] bytes =
-                readAtMost(event.getInputStream(), ingest.limits().maxBytes().toBytes() + 1);
-        IngestOutcome outcome = ingest.ingest(event.getFileName(), bytes);
+        IngestOutcome outcome = ingest.ingest(event.getFileName(), event.getInputStream());
         ui.access(() -> show(outcome));
     }
 
@@ -212,11 +210,5 @@ public class UploadView extends VerticalLayout {
     private static void error(String message) {
         Notification.show(message, 6000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    private static byte[] readAtMost(InputStream input, long limit) throws IOException {
-        try (input) {
-            return input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
-        }
     }
 }

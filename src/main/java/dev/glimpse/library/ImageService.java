@@ -36,9 +36,10 @@ public class ImageService {
         this.updates = updates;
     }
 
-    /** One page of the library, newest first. */
+    /** One page of the library, latest taken first (the upload time standing in when unknown). */
     public Page<ImageSummary> library(int page, int size) {
-        return images.findByStatusNotOrderByCreatedAtDesc(ImageStatus.DELETED, PageRequest.of(page, size))
+        return images.findByStatusNotOrderByTakenAtDescCreatedAtDescIdDesc(
+                        ImageStatus.DELETED, PageRequest.of(page, size))
                 .map(ImageSummary::of);
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** What pages and the API show of a stored image. */
+/** What pages and the API show of a stored image, with when, with what and where it was taken. */
 public record ImageSummary(
         UUID id,
         String fileName,
@@ -18,7 +18,8 @@ public record ImageSummary(
         @Nullable String captionModel,
         @Nullable String embeddingModel,
         Instant createdAt,
-        boolean captionByPerson) {
+        boolean captionByPerson,
+        PhotoFacts facts) {
 
     public static ImageSummary of(Image image) {
         return new ImageSummary(
@@ -34,7 +35,8 @@ public record ImageSummary(
                 image.getCaptionModel(),
                 image.getEmbeddingModel(),
                 image.getCreatedAt(),
-                image.isCaptionByPerson());
+                image.isCaptionByPerson(),
+                image.getFacts());
     }
 
     public String contentUrl() {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public final class ImageViewer extends Dialog {
     private final Image picture = new Image();
     private final ViewerCaption caption;
     private final ViewerFacts facts = new ViewerFacts();
+    private final Paragraph taken = new Paragraph();
     private final Anchor download = new Anchor();
     private final Button previous = new Button("← Previous", click -> step(-1));
     private final Button next = new Button("Next →", click -> step(1));
@@ -66,7 +68,9 @@ public final class ImageViewer extends Dialog {
         next.setId("viewer-next");
         Div stepping = new Div(previous, next);
         stepping.addClassName("viewer-stepping");
-        Div side = new Div(caption, facts, actions());
+        taken.setId("viewer-taken");
+        taken.addClassName("viewer-taken");
+        Div side = new Div(caption, taken, facts, actions());
         side.addClassName("viewer-side");
         Div body = new Div(new Div(picture, stepping), side);
         body.addClassName("viewer-body");
@@ -119,6 +123,8 @@ public final class ImageViewer extends Dialog {
         picture.setAlt(now.caption() == null ? now.fileName() : now.caption());
         caption.show(now);
         facts.show(now);
+        taken.setText(CaptureLine.of(now.facts()));
+        taken.setVisible(!taken.getText().isEmpty());
         download.setHref(now.contentUrl());
         download.getElement().setAttribute("download", now.fileName());
         previous.setEnabled(navigation.step(now, -1).isPresent());

@@ -2,6 +2,9 @@ package dev.glimpse.library;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -10,7 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the library for pages and the API, newest first, a slice at a time straight from the database (never the
+ * Reads the library for pages and the API, latest taken first (the upload time standing in where the capture time is
+ * unknown), a slice at a time straight from the database (never the
  * whole table): the count and any slice of the images matching a {@link LibraryFilter}. Deleted images waiting for
  * their undo to run out are never shown.
  */
@@ -18,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Library {
 
     private static final String COLUMNS = "id, original_name, mime_type, width, height, byte_size, status, caption,"
-            + " failure_reason, caption_model, embedding_model, created_at, caption_by_person";
+            + " failure_reason, caption_model, embedding_model, created_at, caption_by_person, taken_at, taken_at_offset,"
+            + " taken_at_source, camera, place_city, place_region, place_country";
 
     private final JdbcClient jdbc;
 
@@ -36,12 +41,12 @@ public class Library {
                 .single();
     }
 
-    /** The matching images from {@code offset}, at most {@code limit}, newest first. */
+    /** The matching images from {@code offset}, at most {@code limit}, latest taken first. */
     @Transactional(readOnly = true)
     public List<ImageSummary> slice(LibraryFilter filter, long offset, int limit) {
         Where where = where(filter);
         return jdbc.sql("SELECT " + COLUMNS + " FROM image WHERE " + where.sql
-                        + " ORDER BY created_at DESC, id DESC OFFSET :offset LIMIT :limit")
+                        + " ORDER BY taken_at DESC, created_at DESC, id DESC OFFSET :offset LIMIT :limit")
                 .param("pattern", where.pattern)
                 .param("offset", Math.max(0, offset))
                 .param("limit", Math.max(0, limit))
@@ -49,13 +54,26 @@ public class Library {
                 .list();
     }
 
+    /** How many matching images were taken in each month, latest month first (the order of {@link #slice}). */
+    @Transactional(readOnly = true)
+    public List<MonthRows.Month> months(LibraryFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT date_trunc('month', taken_at) AS month, count(*) AS images FROM image WHERE "
+                        + where.sql + " GROUP BY 1 ORDER BY 1 DESC")
+                .param("pattern", where.pattern)
+                .query((rs, row) -> new MonthRows.Month(
+                        YearMonth.from(rs.getObject("month", LocalDateTime.class)), rs.getLong("images")))
+                .list();
+    }
+
     /** Where the image stands among the matching ones (0 = newest), or -1 when it does not match. */
     @Transactional(readOnly = true)
     public long position(LibraryFilter filter, UUID id) {
         Where where = where(filter);
-        return jdbc.sql("SELECT CASE WHEN EXISTS (SELECT 1 FROM image me WHERE me.id = :id AND " + where.sql("me")
-                        + ") THEN (SELECT count(*) FROM image, image me WHERE me.id = :id AND " + where.sql
-                        + " AND (image.created_at, image.id) > (me.created_at, me.id)) ELSE -1 END")
+        return jdbc.sql(
+                        "SELECT CASE WHEN EXISTS (SELECT 1 FROM image me WHERE me.id = :id AND " + where.sql("me")
+                                + ") THEN (SELECT count(*) FROM image, image me WHERE me.id = :id AND " + where.sql
+                                + " AND (image.taken_at, image.created_at, image.id) > (me.taken_at, me.created_at, me.id)) ELSE -1 END")
                 .param("pattern", where.pattern)
                 .param("id", id)
                 .query(Long.class)
@@ -97,7 +115,21 @@ public class Library {
                 rs.getString("caption_model"),
                 rs.getString("embedding_model"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getBoolean("caption_by_person"));
+                rs.getBoolean("caption_by_person"),
+                facts(rs));
+    }
+
+    private static PhotoFacts facts(ResultSet rs) throws SQLException {
+        String offset = rs.getString("taken_at_offset");
+        String source = rs.getString("taken_at_source");
+        return new PhotoFacts(
+                rs.getObject("taken_at", LocalDateTime.class),
+                offset == null ? null : ZoneOffset.of(offset),
+                source == null ? PhotoFacts.TakenAtSource.UPLOAD : PhotoFacts.TakenAtSource.valueOf(source),
+                rs.getString("camera"),
+                rs.getString("place_city"),
+                rs.getString("place_region"),
+                rs.getString("place_country"));
     }
 
     /** A WHERE clause on the table {@code image} and the LIKE pattern it may use. */

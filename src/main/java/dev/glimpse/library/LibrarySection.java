@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The library on the main page: a count, filters (all, waiting, failed, and words in the caption or file name), the
- * photo grid, newest first, and what can be done with a selection of images (delete, re-caption, download as zip).
+ * photo grid, latest taken first under month headings, and what can be done with a selection of images (delete, re-caption, download as zip).
  */
 public final class LibrarySection extends Div {
 
@@ -50,11 +50,11 @@ public final class LibrarySection extends Div {
         addClassName("library");
         grid = new PhotoGrid(
                 (offset, limit) -> library.slice(filter, offset, limit),
-                () -> library.count(filter),
+                () -> library.months(filter),
                 image -> new PhotoTile(image, clicked -> actions.open(clicked, filter))
                         .selectable(selected.contains(image.id()), this::select));
         grid.setId("library-grid");
-        grid.getElement().setAttribute("aria-label", "Library, newest first");
+        grid.getElement().setAttribute("aria-label", "Library, latest taken first, by month");
         H2 title = new H2("Library");
         count.setId("library-count");
         count.getElement().setAttribute("aria-live", "polite");

@@ -1,7 +1,9 @@
 package dev.glimpse.library;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.DataProvider;
@@ -13,32 +15,37 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 
 /**
- * A virtual, lazily loaded grid of {@link PhotoTile}s: a {@link VirtualList} whose items are rows of as many tiles
- * as fit the list's width (reported by the browser as it changes), so only the rows in view exist in the page and
- * only their images are read from the database.
+ * A virtual, lazily loaded grid of {@link PhotoTile}s under month headings: a {@link VirtualList} whose items are a
+ * heading per month ({@link MonthRows}) and rows of as many tiles as fit the list's width (reported by the browser as
+ * it changes), so only the rows in view exist in the page and only their images are read from the database.
  */
-class PhotoGrid extends VirtualList<List<ImageSummary>> {
+class PhotoGrid extends VirtualList<MonthRows.Row> {
 
     /** Reads a slice of the images: offset and limit in images. */
     interface Slices {
         List<ImageSummary> slice(long offset, int limit);
     }
 
+    /** Counts the images per month, latest first, in the order of the slices. */
+    interface Months {
+        List<MonthRows.Month> months();
+    }
+
     static final int MIN_TILE_PX = 176;
     static final int GAP_PX = 8;
 
     private final Slices slices;
-    private final LongSupplier count;
+    private final Months months;
+    private volatile MonthRows layout = new MonthRows(List.of(), 1);
     private final Function<ImageSummary, PhotoTile> tiles;
     private final Map<UUID, PhotoTile> shown = new HashMap<>();
     private int columns = 4;
 
-    PhotoGrid(Slices slices, LongSupplier count, Function<ImageSummary, PhotoTile> tiles) {
+    PhotoGrid(Slices slices, Months months, Function<ImageSummary, PhotoTile> tiles) {
         this.slices = slices;
-        this.count = count;
+        this.months = months;
         this.tiles = tiles;
         addClassName("photo-grid");
         setRenderer(new ComponentRenderer<>(this::row));
@@ -101,25 +108,50 @@ class PhotoGrid extends VirtualList<List<ImageSummary>> {
     private void resetItems() {
         shown.clear();
         getElement().setAttribute("data-columns", String.valueOf(columns));
-        DataProvider<List<ImageSummary>, Void> rows = new CallbackDataProvider<>(
+        DataProvider<MonthRows.Row, Void> rows = new CallbackDataProvider<>(
                 query -> {
-                    int perRow = columns;
-                    List<ImageSummary> images =
-                            slices.slice((long) query.getOffset() * perRow, query.getLimit() * perRow);
-                    List<List<ImageSummary>> chunked = new ArrayList<>();
-                    for (int i = 0; i < images.size(); i += perRow) {
-                        chunked.add(images.subList(i, Math.min(images.size(), i + perRow)));
-                    }
-                    return chunked.stream();
+                    List<MonthRows.Row> wanted = layout.rows(query.getOffset(), query.getLimit());
+                    return withImages(wanted).stream();
                 },
-                query -> (int) Math.min(Integer.MAX_VALUE, (count.getAsLong() + columns - 1) / columns));
+                query -> {
+                    layout = new MonthRows(months.months(), columns);
+                    return (int) Math.min(Integer.MAX_VALUE, layout.rowCount());
+                });
         setDataProvider(rows);
     }
 
-    private Div row(List<ImageSummary> images) {
+    /** The rows with their images, read in one slice from the first image row to the last. */
+    private List<MonthRows.Row> withImages(List<MonthRows.Row> wanted) {
+        List<MonthRows.Row> imageRows =
+                wanted.stream().filter(row -> row.heading() == null).toList();
+        if (imageRows.isEmpty()) {
+            return wanted;
+        }
+        long first = imageRows.getFirst().offset();
+        MonthRows.Row last = imageRows.getLast();
+        List<ImageSummary> images = slices.slice(first, (int) (last.offset() + last.length() - first));
+        List<MonthRows.Row> filled = new ArrayList<>();
+        for (MonthRows.Row row : wanted) {
+            if (row.heading() != null) {
+                filled.add(row);
+            } else {
+                int from = (int) Math.min(images.size(), row.offset() - first);
+                int to = (int) Math.min(images.size(), from + row.length());
+                filled.add(row.with(images.subList(from, to)));
+            }
+        }
+        return filled;
+    }
+
+    private Component row(MonthRows.Row content) {
+        if (content.heading() != null) {
+            H3 heading = new H3(content.heading());
+            heading.addClassName("photo-grid-month");
+            return heading;
+        }
         Div row = new Div();
         row.addClassName("photo-grid-row");
-        for (ImageSummary image : images) {
+        for (ImageSummary image : content.images()) {
             PhotoTile tile = tiles.apply(image);
             shown.put(image.id(), tile);
             tile.addDetachListener(detach -> shown.remove(image.id(), tile));

@@ -2,8 +2,9 @@ package dev.glimpse.pipeline;
 
 import dev.glimpse.caption.CaptionService;
 import dev.glimpse.embedding.EmbeddingService;
+import dev.glimpse.imaging.ImageDecoders;
 import dev.glimpse.imaging.ImageFormat;
-import dev.glimpse.imaging.Orientation;
+import dev.glimpse.imaging.ImageRefusedException;
 import dev.glimpse.library.FailureKind;
 import dev.glimpse.library.FailureReasons;
 import dev.glimpse.library.ImageLifecycle;
@@ -16,7 +17,6 @@ import dev.glimpse.ml.ModelMonitor;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.storage.StorageUnavailableException;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +50,7 @@ import org.springframework.stereotype.Component;
 class CaptionPipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaptionPipeline.class);
+    private static final ImageDecoders DECODERS = ImageDecoders.standard();
 
     private final ImageClaims claims;
     private final ImageLifecycle lifecycle;
@@ -260,13 +260,14 @@ class CaptionPipeline implements SmartLifecycle {
         byte[] bytes = blobs.get(claim.storageKey())
                 .orElseThrow(() -> new IllegalStateException("The stored image file is missing"));
         storageBackoff.readSucceeded();
+        ImageFormat format = ImageFormat.ofMimeType(claim.mimeType())
+                .orElseThrow(
+                        () -> new IllegalStateException("The stored image has an unknown type " + claim.mimeType()));
         try {
-            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (decoded == null) {
-                throw new IllegalStateException("The stored image can no longer be decoded");
-            }
-            ImageFormat format = ImageFormat.ofMimeType(claim.mimeType()).orElse(ImageFormat.PNG);
-            return Orientation.upright(decoded, Orientation.of(format, bytes));
+            // subsampled while decoding: a 100-megapixel photo never lies whole on the heap
+            return DECODERS.upright(format, bytes, ImageDecoders.WORKING_SIDE);
+        } catch (ImageRefusedException e) {
+            throw new IllegalStateException("The stored image can no longer be decoded", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,6 +38,7 @@ final class GlimpseProcess implements AutoCloseable {
     private boolean externalDatabase;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private List<String> heapOptions = List.of("-Xmx1536m");
     private Process process;
     private int port;
     private int postgresPort;
@@ -60,6 +61,12 @@ final class GlimpseProcess implements AutoCloseable {
 
     Path blobs() {
         return blobs;
+    }
+
+    /** Starts with these heap options instead of {@code -Xmx1536m} (e.g. a small heap that must not run out). */
+    GlimpseProcess heap(String... options) {
+        this.heapOptions = List.of(options);
+        return this;
     }
 
     /** The log of the latest start. */
@@ -89,9 +96,10 @@ final class GlimpseProcess implements AutoCloseable {
         port = freePort();
         Files.createDirectories(root);
         Path log = root.resolve("app-" + (++starts) + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx1536m",
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(heapOptions);
+        command.addAll(List.of(
                 "-XX:+UseSerialGC",
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dai.djl.offline=true",
