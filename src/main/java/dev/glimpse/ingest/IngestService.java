@@ -8,15 +8,16 @@ import dev.glimpse.imaging.Orientation;
 import dev.glimpse.imaging.Thumbnails;
 import dev.glimpse.library.FailureReasons;
 import dev.glimpse.library.Image;
-import dev.glimpse.library.ImageChanged;
 import dev.glimpse.library.ImageLifecycle;
 import dev.glimpse.library.ImageRepository;
 import dev.glimpse.library.ImageService;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.ImageSummary;
+import dev.glimpse.library.NewImages;
 import dev.glimpse.library.StoredUpload;
 import dev.glimpse.library.Subscription;
 import dev.glimpse.storage.BlobStore;
+import dev.glimpse.storage.StorageFullException;
 import dev.glimpse.storage.StorageUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,12 +31,9 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes uploaded files in: inspects them, stores each distinct image once (blob first, then its row). It also answers
@@ -54,9 +52,8 @@ public class IngestService {
     private final ImageRepository images;
     private final UploadProperties properties;
     private final ImageLifecycle lifecycle;
-    private final ApplicationEventPublisher events;
+    private final NewImages newImages;
     private final ImageService library;
-    private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
     IngestService(
@@ -64,9 +61,8 @@ public class IngestService {
             ImageRepository images,
             UploadProperties properties,
             ImageLifecycle lifecycle,
-            ApplicationEventPublisher events,
+            NewImages newImages,
             ImageService library,
-            PlatformTransactionManager transactions,
             MeterRegistry meters) {
         this.meters = meters;
         this.inspector = new ImageInspector(properties.imageLimits());
@@ -74,9 +70,8 @@ public class IngestService {
         this.images = images;
         this.properties = properties;
         this.lifecycle = lifecycle;
-        this.events = events;
+        this.newImages = newImages;
         this.library = library;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     public IngestOutcome ingest(@Nullable String clientFileName, byte[] bytes) {
@@ -112,10 +107,15 @@ public class IngestService {
             return store(fileName, sha256, kept, inspected);
         } catch (ImageRefusedException e) {
             log.info("Refused upload '{}': {}", fileName, e.getMessage());
-            return new IngestOutcome.Refused(fileName, e.getMessage());
+            return new IngestOutcome.Refused(fileName, e.getMessage(), e.kind());
         } catch (StorageUnavailableException e) {
-            log.warn("Storage unavailable for upload '{}': {}", fileName, FailureReasons.describe(e));
-            return new IngestOutcome.Unavailable(fileName, "storage is unavailable right now, please try again later");
+            boolean full = e instanceof StorageFullException;
+            log.warn(
+                    "Storage {} for upload '{}': {}",
+                    full ? "full" : "unavailable",
+                    fileName,
+                    FailureReasons.describe(e));
+            return IngestOutcome.Unavailable.of(fileName, full);
         }
     }
 
@@ -172,12 +172,14 @@ public class IngestService {
                     cleaned.length,
                     storageKey,
                     thumbnailKey);
-            // the row and its outbox entry commit together
-            Image image = transaction.execute(status -> {
-                Image saved = images.saveAndFlush(new Image(upload));
-                events.publishEvent(ImageChanged.updated(saved));
-                return saved;
-            });
+            // the row and its outbox entry commit together; the same bytes sent at the same time are decided quietly
+            NewImages.Inserted inserted = newImages.insertOnce(upload);
+            Image image = inserted.image();
+            if (!inserted.created()) {
+                deleteQuietly(storageKey, thumbnailKey);
+                log.info("'{}' is a duplicate of {}, stored moments ago", fileName, image.getId());
+                return new IngestOutcome.Duplicate(fileName, ImageSummary.of(image));
+            }
             log.info("Stored '{}' as {} ({} × {})", fileName, image.getId(), image.getWidth(), image.getHeight());
             return new IngestOutcome.Stored(fileName, ImageSummary.of(image));
         } catch (DataIntegrityViolationException e) {
@@ -198,6 +200,11 @@ public class IngestService {
             }
             try {
                 blobs.delete(key);
+            } catch (StorageUnavailableException e) {
+                log.warn(
+                        "Could not delete orphan blob {}; the sweeper will remove it: {}",
+                        key,
+                        FailureReasons.describe(e));
             } catch (RuntimeException e) {
                 log.warn("Could not delete orphan blob {}; the sweeper will remove it", key, e);
             }
