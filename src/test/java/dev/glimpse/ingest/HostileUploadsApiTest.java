@@ -77,9 +77,11 @@ class HostileUploadsApiTest {
         for (String format : new String[] {"png", "jpg", "gif", "webp"}) {
             byte[] whole = HostileFiles.image(format);
             for (int percent : new int[] {10, 50, 90}) {
-                // damaged, but recognisably the format its magic bytes say: a client error about the content
-                files.add(Arguments.of(
-                        "cut-" + percent + "." + format, Arrays.copyOf(whole, whole.length * percent / 100), "", 422));
+                byte[] cut = Arrays.copyOf(whole, whole.length * percent / 100);
+                // damaged but still recognisable by its magic bytes: 422; a tenth of the tiny WebP is too short for
+                // its RIFF/WEBP header to say WebP at all, so its type is not one accepted: 415
+                boolean recognisable = !(format.equals("webp") && percent == 10);
+                files.add(Arguments.of("cut-" + percent + "." + format, cut, "", recognisable ? 422 : 415));
             }
         }
         return files.build();
