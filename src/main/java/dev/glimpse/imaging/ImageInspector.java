@@ -58,15 +58,16 @@ public class ImageInspector {
             throw new ImageRefusedException("is empty");
         }
         if (bytes.length > limits.maxBytes()) {
-            throw new ImageRefusedException(tooLarge(limits.maxBytes()));
+            throw new ImageRefusedException(ImageRefusedException.Kind.TOO_LARGE, tooLarge(limits.maxBytes()));
         }
     }
 
     private ImageFormat detectFormat(byte[] bytes) {
         String detected = tika.detect(bytes);
         return ImageFormat.ofMimeType(detected)
-                .orElseThrow(
-                        () -> new ImageRefusedException(notAnImage() + " (its content is " + describe(detected) + ")"));
+                .orElseThrow(() -> new ImageRefusedException(
+                        ImageRefusedException.Kind.UNSUPPORTED_TYPE,
+                        notAnImage() + " (its content is " + describe(detected) + ")"));
     }
 
     private void checkPixels(int width, int height) {

@@ -60,14 +60,13 @@ class ImageApiController {
                     "Too many files",
                     "Send at most " + ingest.limits().maxFilesPerUpload() + " files per request; nothing was stored.");
         }
-        List<ApiUpload> results = new java.util.ArrayList<>();
+        List<IngestOutcome> outcomes = new java.util.ArrayList<>();
         for (MultipartFile file : files) {
             // the part is on disk already (multipart threshold 0); it is copied there again, never whole onto the heap
-            results.add(ApiUpload.of(ingest.ingest(file.getOriginalFilename(), file.getInputStream())));
+            outcomes.add(ingest.ingest(file.getOriginalFilename(), file.getInputStream()));
         }
-        boolean anyStored = results.stream().anyMatch(result -> result.status().equals("stored"));
-        return ResponseEntity.status(anyStored ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(Map.of("files", results));
+        return UploadAnswers.answer(outcomes)
+                .body(Map.of("files", outcomes.stream().map(ApiUpload::of).toList()));
     }
 
     @GetMapping

@@ -1,5 +1,6 @@
 package dev.glimpse.ingest;
 
+import dev.glimpse.imaging.ImageRefusedException;
 import dev.glimpse.library.ImageSummary;
 
 /** What happened to one uploaded file. */
@@ -13,11 +14,27 @@ public sealed interface IngestOutcome {
     /** The same bytes were stored before; nothing new was stored. */
     record Duplicate(String fileName, ImageSummary existing) implements IngestOutcome {}
 
-    /** The file is not an acceptable image; nothing was stored. */
-    record Refused(String fileName, String reason) implements IngestOutcome {}
+    /** The file is not an acceptable image ({@code kind} says how); nothing was stored. */
+    record Refused(String fileName, String reason, ImageRefusedException.Kind kind) implements IngestOutcome {
 
-    /** Storage could not be reached; nothing was stored and the upload can be tried again. */
-    record Unavailable(String fileName, String reason) implements IngestOutcome {}
+        Refused(String fileName, String reason) {
+            this(fileName, reason, ImageRefusedException.Kind.UNACCEPTABLE);
+        }
+    }
+
+    /**
+     * Storage could not be reached, or is full ({@code full}); nothing was stored and the upload can be tried again
+     * once storage is back or has room.
+     */
+    record Unavailable(String fileName, String reason, boolean full) implements IngestOutcome {
+
+        static final String UNAVAILABLE = "storage is unavailable right now, please try again later";
+        static final String FULL = "storage is full; it can be tried again once space has been freed";
+
+        static Unavailable of(String fileName, boolean full) {
+            return new Unavailable(fileName, full ? FULL : UNAVAILABLE, full);
+        }
+    }
 
     /** One sentence for the person who uploaded the file. */
     default String message() {

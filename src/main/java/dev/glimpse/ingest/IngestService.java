@@ -7,16 +7,17 @@ import dev.glimpse.imaging.MetadataPolicy;
 import dev.glimpse.imaging.Thumbnails;
 import dev.glimpse.library.FailureReasons;
 import dev.glimpse.library.Image;
-import dev.glimpse.library.ImageChanged;
 import dev.glimpse.library.ImageLifecycle;
 import dev.glimpse.library.ImageRepository;
 import dev.glimpse.library.ImageService;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.ImageSummary;
+import dev.glimpse.library.NewImages;
 import dev.glimpse.library.PhotoFacts;
 import dev.glimpse.library.StoredUpload;
 import dev.glimpse.library.Subscription;
 import dev.glimpse.storage.BlobStore;
+import dev.glimpse.storage.StorageFullException;
 import dev.glimpse.storage.StorageUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,12 +32,9 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes uploaded files in: inspects them, stores each distinct image once (blob first, then its row). It also answers
@@ -55,9 +53,8 @@ public class IngestService {
     private final ImageRepository images;
     private final UploadProperties properties;
     private final ImageLifecycle lifecycle;
-    private final ApplicationEventPublisher events;
+    private final NewImages newImages;
     private final ImageService library;
-    private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final PhotoFactsReader facts;
     private final UploadMemory memory = UploadMemory.ofHeap();
@@ -67,9 +64,8 @@ public class IngestService {
             ImageRepository images,
             UploadProperties properties,
             ImageLifecycle lifecycle,
-            ApplicationEventPublisher events,
+            NewImages newImages,
             ImageService library,
-            PlatformTransactionManager transactions,
             MeterRegistry meters,
             PhotoFactsReader facts) {
         this.meters = meters;
@@ -79,9 +75,8 @@ public class IngestService {
         this.images = images;
         this.properties = properties;
         this.lifecycle = lifecycle;
-        this.events = events;
+        this.newImages = newImages;
         this.library = library;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -94,7 +89,8 @@ public class IngestService {
             if (spool.size() > limit) {
                 String fileName = FileNames.displayName(clientFileName);
                 log.info("Refused upload '{}': over the size limit", fileName);
-                return counted(new IngestOutcome.Refused(fileName, ImageInspector.tooLarge(limit)));
+                return counted(new IngestOutcome.Refused(
+                        fileName, ImageInspector.tooLarge(limit), ImageRefusedException.Kind.TOO_LARGE));
             }
             try (UploadMemory.Reservation reserved = memory.reserve(spool.size())) {
                 return counted(inspectAndStore(clientFileName, spool.bytes()));
@@ -141,10 +137,15 @@ public class IngestService {
             return store(fileName, sha256, kept, inspected, photo);
         } catch (ImageRefusedException e) {
             log.info("Refused upload '{}': {}", fileName, e.getMessage());
-            return new IngestOutcome.Refused(fileName, e.getMessage());
+            return new IngestOutcome.Refused(fileName, e.getMessage(), e.kind());
         } catch (StorageUnavailableException e) {
-            log.warn("Storage unavailable for upload '{}': {}", fileName, FailureReasons.describe(e));
-            return new IngestOutcome.Unavailable(fileName, "storage is unavailable right now, please try again later");
+            boolean full = e instanceof StorageFullException;
+            log.warn(
+                    "Storage {} for upload '{}': {}",
+                    full ? "full" : "unavailable",
+                    fileName,
+                    FailureReasons.describe(e));
+            return IngestOutcome.Unavailable.of(fileName, full);
         }
     }
 
@@ -202,12 +203,14 @@ public class IngestService {
                     storageKey,
                     thumbnailKey,
                     photo);
-            // the row and its outbox entry commit together
-            Image image = transaction.execute(status -> {
-                Image saved = images.saveAndFlush(new Image(upload));
-                events.publishEvent(ImageChanged.updated(saved));
-                return saved;
-            });
+            // the row and its outbox entry commit together; the same bytes sent at the same time are decided quietly
+            NewImages.Inserted inserted = newImages.insertOnce(upload);
+            Image image = inserted.image();
+            if (!inserted.created()) {
+                deleteQuietly(storageKey, thumbnailKey);
+                log.info("'{}' is a duplicate of {}, stored moments ago", fileName, image.getId());
+                return new IngestOutcome.Duplicate(fileName, ImageSummary.of(image));
+            }
             log.info("Stored '{}' as {} ({} × {})", fileName, image.getId(), image.getWidth(), image.getHeight());
             return new IngestOutcome.Stored(fileName, ImageSummary.of(image));
         } catch (DataIntegrityViolationException e) {
@@ -228,6 +231,11 @@ public class IngestService {
             }
             try {
                 blobs.delete(key);
+            } catch (StorageUnavailableException e) {
+                log.warn(
+                        "Could not delete orphan blob {}; the sweeper will remove it: {}",
+                        key,
+                        FailureReasons.describe(e));
             } catch (RuntimeException e) {
                 log.warn("Could not delete orphan blob {}; the sweeper will remove it", key, e);
             }

@@ -59,8 +59,7 @@ class UploadRow extends Div {
     }
 
     void show(IngestOutcome outcome) {
-        getElement()
-                .setAttribute("data-outcome", outcome.getClass().getSimpleName().toLowerCase());
+        getElement().setAttribute("data-outcome", outcomeName(outcome));
         getElement().setAttribute("title", outcome.message());
         switch (outcome) {
             case IngestOutcome.Stored stored -> show(stored.image());
@@ -77,6 +76,14 @@ class UploadRow extends Div {
             case IngestOutcome.Unavailable unavailable ->
                 status("REFUSED", "✗", "Not stored:", unavailable.reason() + ".");
         }
+    }
+
+    /** The outcome as the page's summary counts it; storage that is full is told apart from storage that is away. */
+    private static String outcomeName(IngestOutcome outcome) {
+        if (outcome instanceof IngestOutcome.Unavailable unavailable && unavailable.full()) {
+            return "full";
+        }
+        return outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     void show(ImageSummary image) {

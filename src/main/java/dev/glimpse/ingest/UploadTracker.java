@@ -109,6 +109,7 @@ class UploadTracker extends Div {
         int duplicates = count("duplicate");
         int refused = count("refused");
         int unavailable = count("unavailable");
+        int full = count("full");
         List<String> parts = new ArrayList<>();
         if (stored > 0) {
             parts.add(stored + " stored");
@@ -121,6 +122,9 @@ class UploadTracker extends Div {
         }
         if (unavailable > 0) {
             parts.add(unavailable + " not stored (try again later)");
+        }
+        if (full > 0) {
+            parts.add(full + " not stored (storage is full)");
         }
         summary.setText(String.join(", ", parts));
         summary.setVisible(!parts.isEmpty());

@@ -189,7 +189,7 @@ public class UploadView extends VerticalLayout {
         RateLimiter.Decision decision = rateLimiter.acquire(RateLimiter.Action.UPLOAD);
         if (!decision.allowed()) {
             event.getInputStream().close();
-            ui.access(() -> show(new IngestOutcome.Unavailable(event.getFileName(), decision.reason())));
+            ui.access(() -> show(new IngestOutcome.Unavailable(event.getFileName(), decision.reason(), false)));
             return;
         }
         IngestOutcome outcome = ingest.ingest(event.getFileName(), event.getInputStream());

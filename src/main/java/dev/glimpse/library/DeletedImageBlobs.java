@@ -1,6 +1,7 @@
 package dev.glimpse.library;
 
 import dev.glimpse.storage.BlobStore;
+import dev.glimpse.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,12 @@ class DeletedImageBlobs {
         try {
             blobs.delete(change.removed().storageKey());
             blobs.delete(change.removed().thumbnailKey());
+        } catch (StorageUnavailableException e) {
+            // an expected outage: one line, no stack trace
+            log.warn(
+                    "Blobs of deleted image {} not removed; the orphan sweeper will: {}",
+                    change.id(),
+                    FailureReasons.describe(e));
         } catch (RuntimeException e) {
             log.warn("Blobs of deleted image {} not removed; the orphan sweeper will", change.id(), e);
         }

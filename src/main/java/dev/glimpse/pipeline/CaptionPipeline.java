@@ -90,7 +90,7 @@ class CaptionPipeline implements SmartLifecycle {
         this.models = models;
         this.failedImages = failedImages;
         this.slots = new Semaphore(properties.maxInFlight());
-        this.leases = new LeaseRenewal(claims::renew, properties.lease());
+        this.leases = new LeaseRenewal(claims, properties.lease());
         this.storageBackoff = new StorageBackoff(properties.pollInterval().multipliedBy(5), clock);
     }
 

@@ -5,6 +5,7 @@ import dev.glimpse.library.ImageRepository;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * claim, take-over and release is announced as an {@link ImageChanged}, so it reaches the change log and the pages.
  */
 @Component
-class ImageClaims {
+class ImageClaims implements LeaseRenewal.Claims {
 
     private static final Logger log = LoggerFactory.getLogger(ImageClaims.class);
 
@@ -83,20 +84,42 @@ class ImageClaims {
         return claimed.stream().map(Claimed::claim).toList();
     }
 
-    /** Extends the leases of the images this instance is working on; returns how many it still holds. */
+    /** Extends the leases of the images this instance is working on; returns those it still holds. */
     @Transactional
-    int renew(Collection<UUID> ids) {
+    @Override
+    public Set<UUID> renew(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return 0;
+            return Set.of();
         }
-        return jdbc.sql("""
+        return Set.copyOf(jdbc.sql("""
                         UPDATE image SET lease_expires_at = now() + :leaseMillis * interval '1 millisecond'
                         WHERE id IN (:ids) AND status = 'CAPTIONING' AND claimed_by = :instance
+                        RETURNING id
                         """)
                 .param("leaseMillis", lease.toMillis())
                 .param("ids", ids)
                 .param("instance", instance)
-                .update();
+                .query(UUID.class)
+                .list());
+    }
+
+    /**
+     * Of the given images, those another instance is captioning now: it took them over after this instance's lease
+     * ran out. (An image this instance finished, failed or released, or that a person deleted, is not among them.)
+     */
+    @Override
+    public Set<UUID> takenOver(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        SELECT id FROM image
+                        WHERE id IN (:ids) AND status = 'CAPTIONING' AND claimed_by IS DISTINCT FROM :instance
+                        """)
+                .param("ids", ids)
+                .param("instance", instance)
+                .query(UUID.class)
+                .list());
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.glimpse.pipeline;
 
+import dev.glimpse.library.FailureReasons;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,17 +19,22 @@ final class LeaseRenewal {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseRenewal.class);
 
-    /** Renews the leases of the given images; answers how many are still claimed by this worker. */
-    interface Renewer {
-        int renew(Collection<UUID> ids);
+    /** The claims as lease renewal needs them ({@link ImageClaims} in the application). */
+    interface Claims {
+
+        /** Renews the leases of the given images; returns those still claimed by this worker. */
+        Set<UUID> renew(Collection<UUID> ids);
+
+        /** Those of the given images another instance has claimed since. */
+        Set<UUID> takenOver(Collection<UUID> ids);
     }
 
-    private final Renewer claims;
+    private final Claims claims;
     private final Duration every;
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private volatile @Nullable Thread thread;
 
-    LeaseRenewal(Renewer claims, Duration lease) {
+    LeaseRenewal(Claims claims, Duration lease) {
         this.claims = claims;
         this.every = lease.dividedBy(3);
     }
@@ -71,20 +78,43 @@ final class LeaseRenewal {
                 if (thread != Thread.currentThread()) {
                     return;
                 }
-                Set<UUID> ids = Set.copyOf(held);
-                int renewed = claims.renew(ids);
-                if (renewed < ids.size()) {
-                    log.warn(
-                            "{} of {} images in this worker's hands are no longer claimed by it (lease lost)",
-                            ids.size() - renewed,
-                            ids.size());
-                }
+                renewOnce();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Could not renew caption leases; trying again in {}", every, e);
+                if (FailureReasons.isExpected(e)) {
+                    log.warn(
+                            "Could not renew caption leases; trying again in {}: {}",
+                            every,
+                            FailureReasons.describe(e));
+                } else {
+                    log.warn("Could not renew caption leases; trying again in {}", every, e);
+                }
             }
         }
+    }
+
+    /**
+     * Renews the leases of the images in this worker's hands now; returns those another instance has taken over
+     * (lease lost), which are logged. An image not renewed because the worker finished, failed or released it between
+     * reading the set and the renewal (its release from the set comes just after its outcome commits), or because a
+     * person deleted it, was not lost, and is not reported.
+     */
+    Set<UUID> renewOnce() {
+        Set<UUID> ids = Set.copyOf(held);
+        Set<UUID> renewed = claims.renew(ids);
+        List<UUID> notRenewed = ids.stream()
+                .filter(id -> !renewed.contains(id) && held.contains(id))
+                .toList();
+        Set<UUID> lost = claims.takenOver(notRenewed);
+        if (!lost.isEmpty()) {
+            log.warn(
+                    "{} of {} images in this worker's hands were taken over by another instance (lease lost): {}",
+                    lost.size(),
+                    ids.size(),
+                    lost);
+        }
+        return lost;
     }
 }

@@ -7,8 +7,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports blob storage in {@code /actuator/health} (as {@code blobStorage}): UP when {@link BlobStore#checkAvailable()}
- * passes, DOWN with the reason when it does not, which turns the whole application DOWN until storage returns.
+ * Reports blob storage in {@code /actuator/health} and readiness (as {@code blobStorage}): UP when
+ * {@link BlobStore#checkAvailable()} passes, DOWN with the reason when it does not (unreachable, unwritable, or a local
+ * disk below {@code glimpse.storage.local.min-free-space}), which turns the whole application DOWN and takes the
+ * instance out of rotation until storage returns or has room.
  * Changes are logged once each way.
  */
 @Component("blobStorageHealthIndicator")

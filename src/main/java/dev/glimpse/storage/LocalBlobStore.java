@@ -3,21 +3,33 @@ package dev.glimpse.storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Blobs as files under one folder; a blob is written to a temporary file and renamed into place atomically. */
+/**
+ * Blobs as files under one folder; a blob is written to a temporary file and renamed into place atomically. The store
+ * keeps {@code minFreeSpace} free on its disk: a blob that would eat into it is refused as full
+ * ({@link StorageFullException}), as is a write the disk itself refuses for want of space.
+ */
 final class LocalBlobStore implements BlobStore {
 
     private final Path root;
+    private final long minFreeSpace;
 
     LocalBlobStore(Path root) {
+        this(root, 0);
+    }
+
+    LocalBlobStore(Path root, long minFreeSpace) {
         this.root = root.toAbsolutePath().normalize();
+        this.minFreeSpace = minFreeSpace;
     }
 
     @Override
@@ -26,6 +38,7 @@ final class LocalBlobStore implements BlobStore {
         Path target = pathOf(key);
         try {
             Files.createDirectories(target.getParent());
+            checkRoom(bytes.length);
             Path temp = Files.createTempFile(target.getParent(), ".upload-", ".part");
             try {
                 Files.write(temp, bytes);
@@ -35,6 +48,9 @@ final class LocalBlobStore implements BlobStore {
             }
             return key;
         } catch (IOException e) {
+            if (isOutOfSpace(e, bytes.length)) {
+                throw new StorageFullException("Local storage at " + root + " is full", e);
+            }
             throw new StorageUnavailableException("Could not write to local storage at " + root, e);
         }
     }
@@ -87,6 +103,47 @@ final class LocalBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new StorageUnavailableException("Local storage folder " + root + " is not usable", e);
         }
+        checkRoom(0);
+    }
+
+    /** Refuses as full when writing {@code bytes} more would leave less than the minimum free space. */
+    private void checkRoom(long bytes) {
+        long free = usableSpace();
+        if (free - bytes < minFreeSpace) {
+            throw new StorageFullException(String.format(
+                    Locale.ROOT,
+                    "Local storage at %s is full: %s free, glimpse.storage.local.min-free-space is %s",
+                    root,
+                    megabytes(free),
+                    megabytes(minFreeSpace)));
+        }
+    }
+
+    /** Free space for this process on the store's disk; {@link Long#MAX_VALUE} when it cannot be read. */
+    private long usableSpace() {
+        try {
+            return Files.getFileStore(root).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // the write itself will say what is wrong
+        }
+    }
+
+    /** Whether a failed write failed for want of space (ENOSPC, EDQUOT), by its message or by the disk's free space. */
+    static boolean isOutOfSpace(IOException e, long bytes, long usableSpace) {
+        String reason = e instanceof FileSystemException failed && failed.getReason() != null
+                ? failed.getReason()
+                : String.valueOf(e.getMessage());
+        return reason.contains("No space left on device")
+                || reason.contains("Disk quota exceeded")
+                || usableSpace < bytes;
+    }
+
+    private boolean isOutOfSpace(IOException e, long bytes) {
+        return isOutOfSpace(e, bytes, usableSpace());
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes == Long.MAX_VALUE ? "unknown" : String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
     }
 
     private boolean isBlob(Path path) {

@@ -17,9 +17,12 @@ class StorageConfiguration {
         return switch (properties.type()) {
             case LOCAL -> {
                 log.info(
-                        "Storing images on local disk under {}",
-                        properties.local().root().toAbsolutePath());
-                yield new LocalBlobStore(properties.local().root());
+                        "Storing images on local disk under {}, keeping {} free",
+                        properties.local().root().toAbsolutePath(),
+                        properties.local().minFreeSpace());
+                yield new LocalBlobStore(
+                        properties.local().root(),
+                        properties.local().minFreeSpace().toBytes());
             }
             case GCS -> gcs(properties.gcs());
         };

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A batch is one pick, announced by the browser before its files: the rows and the summary of a pick hold all its
- * files however its uploads are spread in time, and only the next pick clears what has nothing more to say.
+ * files however its uploads are spread in time, and only the next pick clears what has nothing more to say. The
+ * summary and rows say why a file was not stored: storage away ("try again later") or full.
  */
 class UploadTrackerTest {
 
@@ -34,6 +35,32 @@ class UploadTrackerTest {
 
         assertThat(summary()).isEqualTo("1 refused");
         assertThat(rowCount()).isEqualTo(1);
+    }
+
+    @Test
+    void fileNotStoredBecauseStorageIsFullSaysStorageIsFull() {
+        tracker.picked();
+        tracker.sending("a.png");
+
+        tracker.outcome(IngestOutcome.Unavailable.of("a.png", true));
+
+        assertThat(summary()).isEqualTo("1 not stored (storage is full)");
+        assertThat(firstRowText()).contains("storage is full").doesNotContain("try again later");
+    }
+
+    @Test
+    void fileNotStoredBecauseStorageIsAwaySaysTryAgainLater() {
+        tracker.picked();
+        tracker.sending("b.png");
+
+        tracker.outcome(IngestOutcome.Unavailable.of("b.png", false));
+
+        assertThat(summary()).isEqualTo("1 not stored (try again later)");
+        assertThat(firstRowText()).contains("try again later").doesNotContain("full");
+    }
+
+    private String firstRowText() {
+        return tracker.getElement().getChild(1).getChild(0).getTextRecursively();
     }
 
     private String summary() {

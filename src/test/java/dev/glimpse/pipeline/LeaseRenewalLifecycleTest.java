@@ -21,15 +21,20 @@ class LeaseRenewalLifecycleTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** Counts renewals, remembers the renewing threads and how many renew at the same moment. */
-    private static final class CountingRenewer implements LeaseRenewal.Renewer {
+    private static final class CountingRenewer implements LeaseRenewal.Claims {
         final AtomicInteger renewals = new AtomicInteger();
         final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
         @Override
-        public int renew(Collection<UUID> ids) {
+        public Set<UUID> renew(Collection<UUID> ids) {
             threads.add(Thread.currentThread());
             renewals.incrementAndGet();
-            return ids.size();
+            return Set.copyOf(ids);
+        }
+
+        @Override
+        public Set<UUID> takenOver(Collection<UUID> ids) {
+            return Set.of();
         }
     }
 

@@ -50,7 +50,8 @@ class BlobStoreHealthTest {
             assertThat(down.body()).contains("\"status\":\"DOWN\"", "\"blobStorage\":{\"status\":\"DOWN\"");
             assertThat(indicator.health().getDetails().get("reason").toString()).contains("not usable");
             HttpResponse<String> upload = upload(501);
-            assertThat(upload.statusCode()).isEqualTo(200);
+            assertThat(upload.statusCode()).isEqualTo(503);
+            assertThat(upload.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(upload.body()).contains("\"status\":\"unavailable\"");
         } finally {
             Files.delete(root);

@@ -3,6 +3,7 @@ package dev.glimpse.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,5 +66,43 @@ class LocalBlobStoreTest {
         assertThatThrownBy(() -> store.put(new byte[] {1}, "image/png"))
                 .isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(store::checkAvailable).isInstanceOf(StorageUnavailableException.class);
+    }
+
+    @Test
+    void blobThatWouldLeaveLessThanTheMinimumFreeSpaceIsRefusedAsFull() throws Exception {
+        long free = Files.getFileStore(root).getUsableSpace();
+        BlobStore store = new LocalBlobStore(root, free + (1L << 40));
+
+        assertThatThrownBy(() -> store.put(new byte[] {1}, "image/png"))
+                .isInstanceOf(StorageFullException.class)
+                .hasMessageContaining("is full")
+                .hasMessageContaining("min-free-space");
+        assertThatThrownBy(store::checkAvailable).isInstanceOf(StorageFullException.class);
+        try (var blobs = Files.walk(root)) {
+            assertThat(blobs.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void storeWithRoomAboveTheMinimumTakesBlobs() {
+        BlobStore store = new LocalBlobStore(root, 1024 * 1024);
+
+        store.checkAvailable();
+        assertThat(store.get(store.put(new byte[] {7}, "image/png"))).hasValue(new byte[] {7});
+    }
+
+    @Test
+    void writeRefusedByTheDiskForWantOfSpaceCountsAsFull() {
+        // /dev/full answers every write with ENOSPC, the error of a full disk
+        IOException noSpace = org.junit.jupiter.api.Assertions.assertThrows(
+                IOException.class, () -> Files.write(Path.of("/dev/full"), new byte[] {1, 2, 3}));
+        System.out.println("Writing to /dev/full: " + noSpace);
+
+        assertThat(LocalBlobStore.isOutOfSpace(noSpace, 3, Long.MAX_VALUE)).isTrue();
+        assertThat(LocalBlobStore.isOutOfSpace(new IOException("Permission denied"), 3, Long.MAX_VALUE))
+                .isFalse();
+        assertThat(LocalBlobStore.isOutOfSpace(new IOException("Input/output error"), 4096, 100))
+                .as("less room left than the blob needed")
+                .isTrue();
     }
 }

@@ -46,7 +46,8 @@ class StorageUnavailableAtStartTest {
                             .toString())
                     .contains("not usable");
             HttpResponse<String> refused = upload(port, 1400);
-            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(refused.body()).contains("\"status\":\"unavailable\"");
 
             Files.delete(root);
