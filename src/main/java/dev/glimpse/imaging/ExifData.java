@@ -28,6 +28,8 @@ final class ExifData {
                             : Optional.empty();
                 case PNG -> pngChunk(bytes, "eXIf").flatMap(ExifData::tiff);
                 case WEBP -> WebpFrames.chunk(bytes, "EXIF").flatMap(ExifData::tiff);
+                case HEIF, AVIF ->
+                    Optional.ofNullable(HeifImageDecoder.probe(bytes).exif()).flatMap(ExifData::tiff);
                 default -> Optional.empty();
             };
         } catch (IOException | RuntimeException e) {

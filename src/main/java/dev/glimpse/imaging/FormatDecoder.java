@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Reads the pixels of some image formats: {@link ImageIoDecoder} for JPEG, PNG, WebP and GIF; a HEIF/AVIF decoder
- * (through FFmpeg) plugs in here and is listed in {@link ImageDecoders}. {@link ImageInspector} asks for the size
+ * Reads the pixels of some image formats: {@link ImageIoDecoder} for JPEG, PNG, WebP and GIF; {@link HeifImageDecoder}
+ * (FFmpeg) for HEIC/HEIF and AVIF; both are listed in {@link ImageDecoders}. {@link ImageInspector} asks for the size
  * first and refuses images over the limits before any pixel is decoded.
  */
 public interface FormatDecoder {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The decoders Glimpse reads images with, first match wins. {@link #standard()} is what uploads, thumbnails and the
- * captioner use: ImageIO for JPEG, PNG, WebP and GIF; a HEIF/AVIF decoder is added to its list when it exists.
+ * captioner use: ImageIO for JPEG, PNG, WebP and GIF; FFmpeg for HEIC/HEIF and AVIF ({@link HeifImageDecoder}).
  */
 public final class ImageDecoders {
 
@@ -21,7 +21,7 @@ public final class ImageDecoders {
     }
 
     public static ImageDecoders standard() {
-        return new ImageDecoders(List.of(new ImageIoDecoder()));
+        return new ImageDecoders(List.of(new ImageIoDecoder(), new HeifImageDecoder()));
     }
 
     public Optional<FormatDecoder> forFormat(ImageFormat format) {

@@ -1,15 +1,17 @@
 package dev.glimpse.imaging;
 
+import dev.glimpse.imaging.heif.HeifFormat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.tika.Tika;
 
 /**
  * Decides whether uploaded bytes are an image Glimpse accepts, whatever name or type the client claimed: size limit,
  * real type from the magic bytes (Tika), a JPEG coding Java can read ({@link JpegCoding}), dimensions from the header
  * before any pixel is decoded, then a subsampled decode by the format's {@link FormatDecoder} in which damage (a
- * truncated file) is refused; a HEIF/AVIF image is read when a decoder for it is plugged into {@link ImageDecoders}.
+ * truncated file) is refused; HEIC/HEIF and AVIF are read through FFmpeg ({@link HeifImageDecoder}).
  */
 public class ImageInspector {
 
@@ -63,6 +65,12 @@ public class ImageInspector {
     }
 
     private ImageFormat detectFormat(byte[] bytes) {
+        // the HEIF family first, by its ftyp brands: a generic mif1 file may be HEVC or AV1 coded inside
+        Optional<ImageFormat> heif =
+                HeifFormat.of(bytes).map(found -> found == HeifFormat.AVIF ? ImageFormat.AVIF : ImageFormat.HEIF);
+        if (heif.isPresent()) {
+            return heif.get();
+        }
         String detected = tika.detect(bytes);
         return ImageFormat.ofMimeType(detected)
                 .orElseThrow(() -> new ImageRefusedException(

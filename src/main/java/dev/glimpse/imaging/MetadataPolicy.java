@@ -1,5 +1,7 @@
 package dev.glimpse.imaging;
 
+import dev.glimpse.imaging.heif.HeifDecodingException;
+import dev.glimpse.imaging.heif.HeifMetadataBlanker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.commons.imaging.Imaging;
@@ -14,7 +16,9 @@ import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
  * the structure needed to decode it. Dropped: GPS and other location data, XMP, comments (JPEG {@code COM}, PNG
  * text chunks, EXIF comments), private or unknown chunks and segments, embedded thumbnails and anything after the
  * image's end (an appended archive making a polyglot). See {@link JpegSegments}, {@link PngChunks} and
- * {@link WebpChunks} and {@link GifBlocks} for each format.
+ * {@link WebpChunks} and {@link GifBlocks} for each format; HEIC and AVIF keep their coded picture byte for byte
+ * while their Exif item loses GPS, comments, maker notes and thumbnail and their XMP item is emptied
+ * ({@link HeifMetadataBlanker}).
  */
 public final class MetadataPolicy {
 
@@ -26,11 +30,17 @@ public final class MetadataPolicy {
             case PNG -> PngChunks.withoutHiddenData(bytes);
             case WEBP -> WebpChunks.withoutHiddenData(bytes);
             case GIF -> GifBlocks.withoutHiddenData(bytes);
-            // a HEIF/AVIF decoder brings its own cleaning; until then nothing unclean is stored
-            case HEIF, AVIF ->
-                throw new ImageRefusedException(
-                        "is a " + format.label() + " image whose metadata Glimpse cannot clean yet");
+            // the Exif and XMP items are blanked in place: the coded picture and every offset stay as they were
+            case HEIF, AVIF -> blankHeif(bytes);
         };
+    }
+
+    private static byte[] blankHeif(byte[] bytes) {
+        try {
+            return HeifMetadataBlanker.withoutPrivateData(bytes);
+        } catch (HeifDecodingException e) {
+            throw new ImageRefusedException(e.getMessage(), e);
+        }
     }
 
     private static byte[] cleanExif(byte[] jpeg) {

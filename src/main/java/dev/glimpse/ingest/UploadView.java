@@ -30,7 +30,6 @@ import dev.glimpse.library.UndoableDelete;
 import dev.glimpse.ratelimit.RateLimiter;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;

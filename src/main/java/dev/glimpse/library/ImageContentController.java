@@ -28,6 +28,10 @@ class ImageContentController {
         return BASE + id + "/content";
     }
 
+    static String displayPath(UUID id) {
+        return BASE + id + "/display";
+    }
+
     static String thumbnailPath(UUID id) {
         return BASE + id + "/thumbnail";
     }
@@ -35,6 +39,14 @@ class ImageContentController {
     @GetMapping(BASE + "{id}/content")
     ResponseEntity<byte[]> content(@PathVariable UUID id) {
         return service.content(id)
+                .map(ImageContentController::serve)
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    /** What the viewer shows: the original, or a JPEG made from a HEIC or AVIF original. */
+    @GetMapping(BASE + "{id}/display")
+    ResponseEntity<byte[]> display(@PathVariable UUID id) {
+        return service.display(id)
                 .map(ImageContentController::serve)
                 .orElse(ResponseEntity.notFound().build());
     }

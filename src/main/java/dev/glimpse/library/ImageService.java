@@ -1,5 +1,6 @@
 package dev.glimpse.library;
 
+import dev.glimpse.imaging.BrowserRendition;
 import dev.glimpse.storage.BlobStore;
 import java.util.Collection;
 import java.util.List;
@@ -96,6 +97,17 @@ public class ImageService {
         return images.findById(id)
                 .flatMap(image -> blobs.get(image.getStorageKey())
                         .map(bytes -> new StoredBytes(bytes, image.getMimeType(), image.getSha256())));
+    }
+
+    /**
+     * The image as a browser is shown it: the original, or for a format browsers cannot show (HEIC, AVIF) a JPEG
+     * made from it ({@link BrowserRendition}).
+     */
+    public Optional<StoredBytes> display(UUID id) {
+        return content(id)
+                .map(stored -> BrowserRendition.jpegFor(stored.contentType(), stored.bytes())
+                        .map(jpeg -> new StoredBytes(jpeg, "image/jpeg", "d-" + stored.etag()))
+                        .orElse(stored));
     }
 
     /** The image's JPEG thumbnail as it is served. */

@@ -52,6 +52,11 @@ public record ImageSummary(
         return ModelNames.display(embeddingModel);
     }
 
+    /** What a browser shows: the original, or a JPEG made from a HEIC or AVIF original. */
+    public String displayUrl() {
+        return ImageContentController.displayPath(id);
+    }
+
     public String thumbnailUrl() {
         return ImageContentController.thumbnailPath(id);
     }

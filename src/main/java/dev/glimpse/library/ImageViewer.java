@@ -119,7 +119,7 @@ public final class ImageViewer extends Dialog {
         image = now;
         setHeaderTitle(now.fileName());
         getElement().setAttribute("data-image-id", now.id().toString());
-        picture.setSrc(now.contentUrl());
+        picture.setSrc(now.displayUrl());
         picture.setAlt(now.caption() == null ? now.fileName() : now.caption());
         caption.show(now);
         facts.show(now);
