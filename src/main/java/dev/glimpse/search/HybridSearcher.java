@@ -24,11 +24,8 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,28 +60,11 @@ final class HybridSearcher {
     }
 
     /**
-     * The query {@link QueryUnderstanding understood} against this index's place names, relative to {@code today};
-     * a time or place that no photo matches is dropped (its words searched instead) and said so.
+     * The query {@link QueryUnderstanding understood} against this index, relative to {@code today} ({@link
+     * IndexedUnderstanding}).
      */
     UnderstoodQuery understand(String searchForm, LocalDate today, Set<QueryPart> without) {
-        return index.withSearcher(searcher -> {
-            KnownPlaces places = KnownPlaces.of(searcher.getIndexReader());
-            Spelling spelling = new Spelling(searcher.getIndexReader());
-            UnderstoodQuery query =
-                    QueryUnderstanding.understand(searchForm, today, places, spelling::correction, without);
-            if (query.time() != null && allowed(searcher, query) == 0) {
-                query = query.withoutTime();
-            }
-            if (query.placeName() != null && allowed(searcher, query) == 0) {
-                query = query.withoutPlace();
-            }
-            return query;
-        });
-    }
-
-    private int allowed(IndexSearcher searcher, UnderstoodQuery query) throws IOException {
-        Query filter = CaptureFilter.of(query, settings.zone());
-        return searcher.count(filter == null ? new MatchAllDocsQuery() : filter);
+        return new IndexedUnderstanding(index, settings.zone()).understand(searchForm, today, without);
     }
 
     /** The {@code k} images whose caption embeddings are nearest to {@code vector}, nearest first, without threshold. */
@@ -119,7 +99,7 @@ final class HybridSearcher {
         }
         Query filter = CaptureFilter.of(query, settings.zone());
         if (query.words().isBlank()) {
-            return filter == null ? List.of() : newestAllowed(searcher, filter, k);
+            return filter == null ? List.of() : CaptureFilter.newest(searcher, filter, k);
         }
         String text = query.words();
         int candidates = settings.candidates(k);
@@ -160,24 +140,6 @@ final class HybridSearcher {
         List<Match> matches = new ArrayList<>(k);
         for (ResultCut.Ranked<Candidate> shown : ResultCut.shown(ranked, settings.closestMatches(), k)) {
             matches.add(match(stored, shown.candidate(), !shown.matches()));
-        }
-        return matches;
-    }
-
-    /** The photos the filter allows, newest first (undated last). */
-    private static List<Match> newestAllowed(IndexSearcher searcher, Query filter, int k) throws IOException {
-        SortField newest = new SortField(ImageIndex.TAKEN_AT, SortField.Type.LONG, true);
-        newest.setMissingValue(Long.MIN_VALUE);
-        List<Match> matches = new ArrayList<>(k);
-        for (ScoreDoc hit : searcher.search(filter, k, new Sort(newest)).scoreDocs) {
-            Document document = searcher.storedFields().document(hit.doc);
-            matches.add(new Match(
-                    UUID.fromString(document.get(ImageIndex.ID)),
-                    document.get(ImageIndex.CAPTION),
-                    1,
-                    0,
-                    false,
-                    List.of()));
         }
         return matches;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,12 +68,71 @@ final class Occasions {
         return TABLE.keySet().stream().anyMatch(name -> List.of(name.split(" ")).contains(word));
     }
 
-    /** The first occasion the words name, longest names first; null when none. */
+    /**
+     * Words that say nothing of what a photo of the occasion shows; any other word besides the occasion's name means
+     * the query says what to look for ("cello concert"), and the occasion is not expanded.
+     */
+    private static final Set<String> GENERIC = Set.of(
+            "a",
+            "an",
+            "the",
+            "our",
+            "my",
+            "his",
+            "her",
+            "their",
+            "your",
+            "we",
+            "of",
+            "on",
+            "at",
+            "in",
+            "for",
+            "day",
+            "days",
+            "party",
+            "trip",
+            "weekend",
+            "morning",
+            "evening",
+            "night",
+            "eve",
+            "dinner",
+            "time",
+            "photos",
+            "pictures",
+            "photo",
+            "picture",
+            "holiday",
+            "celebration",
+            "man's",
+            "woman's",
+            "boy's",
+            "girl's",
+            "man",
+            "woman",
+            "boy",
+            "girl",
+            "old",
+            "children",
+            "children's",
+            "couple");
+
+    /**
+     * The occasion the words name, longest names first, when nothing else in them says what the photo shows; null
+     * otherwise.
+     */
     static @Nullable Expansion find(List<String> words) {
         String text = " " + String.join(" ", words) + " ";
         for (Map.Entry<String, String> entry : TABLE.entrySet()) {
-            if (text.contains(" " + entry.getKey() + " ") || text.contains(" " + entry.getKey() + "s ")) {
-                return new Expansion(entry.getKey(), entry.getValue());
+            String name = entry.getKey();
+            if (text.contains(" " + name + " ") || text.contains(" " + name + "s ")) {
+                Set<String> own = Set.of(name.split(" "));
+                boolean onlyTheOccasion = words.stream()
+                        .allMatch(word -> own.contains(word)
+                                || own.contains(word.replaceAll("s$", ""))
+                                || GENERIC.contains(word));
+                return onlyTheOccasion ? new Expansion(name, entry.getValue()) : null;
             }
         }
         return null;

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * Corrects a query word that no caption has to the caption word it was most likely meant as ("watterfall" →
  * "waterfall", "cookeis" → "cookies"): the caption words are indexed as written ({@link ImageIndex#WORDS}), and a
  * query word of at least {@link #SHORTEST} letters that none of them is (nor its singular) becomes the caption word
- * that most captions have among those one letter dropped, added or swapped with its neighbour away (two dropped or
- * added from {@link #TWO_EDITS} letters), its first letter the same. A letter replaced by another is not corrected:
+ * that most captions have among those one letter dropped, added or swapped with its neighbour away (two from {@link #TWO_EDITS} letters; a letter more in the query only when it
+ * doubles its neighbour), its first letter the same. A letter replaced by another is not corrected:
  * it turns real words into other real words ("board" → "beard", "plane" → "plate"). Without a correction, the unknown word would count as something no image has and let a caption that
  * shares the query's other words outrank the one meant.
  */
@@ -62,6 +62,9 @@ final class Spelling {
                     && a.charAt(first + 1) == b.charAt(first)
                     && a.substring(first + 2).equals(b.substring(first + 2));
         }
+        if (a.length() > b.length() && !doubledLetterDropped(a, b)) {
+            return false;
+        }
         String longer = a.length() > b.length() ? a : b;
         String shorter = a.length() > b.length() ? b : a;
         int matched = 0;
@@ -71,6 +74,21 @@ final class Spelling {
             }
         }
         return matched == shorter.length();
+    }
+
+    /**
+     * Whether {@code typed} is {@code word} with one letter doubled ("watterfall", "hidding"): a query word with a
+     * letter more than the caption word is corrected only so, as dropping any other letter turns real words into
+     * other real words ("stream" → "steam").
+     */
+    private static boolean doubledLetterDropped(String typed, String word) {
+        for (int i = 1; i < typed.length(); i++) {
+            if (typed.charAt(i) == typed.charAt(i - 1)
+                    && (typed.substring(0, i) + typed.substring(i + 1)).equals(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The caption word meant, or null when the word is a caption word or none is close. */

@@ -53,7 +53,8 @@ class HybridSearcherTest {
         assertThat(matches)
                 .extracting(Match::id)
                 .containsExactly(RED_CAR.id(), GREEN_TREE.id(), BLUE_BOAT.id(), PARKED_CAR.id());
-        assertThat(matches.get(0).score()).isCloseTo(1.0 + 3.5 * redCar, within(1e-6));
+        // plus pair weight 0.1 times the binding: "a red car" binds red to car as the query does
+        assertThat(matches.get(0).score()).isCloseTo(1.0 + 3.5 * redCar + 0.1, within(1e-6));
         assertThat(matches.get(1).score()).isCloseTo(0.5, within(1e-6));
         assertThat(matches.get(2).score()).isCloseTo(0.2, within(1e-6));
         assertThat(matches.get(3).score()).isCloseTo(-0.6 + 3.5 * parkedCar, within(1e-6));
