@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Prints a {@link SearchEvaluation.Result}: the table of recall@1, recall@5 and MRR for the embedding alone, BM25
- * alone and the hybrid search, how often the minimum similarity hid the intended image, every hybrid miss (query, what
+ * alone and the hybrid search, the same per kind of query (when the set names kinds), how often the threshold hid
+ * the intended image, every hybrid miss (query, what
  * came first, rank of the intended caption) and, as the last line, {@code hybrid recall@1=… recall@5=… mrr=…}.
  */
 final class EvaluationReport {
@@ -39,6 +40,9 @@ final class EvaluationReport {
                     metrics.recallAt5(),
                     metrics.mrr());
         }
+        if (result.byKind().size() > 1 || !result.byKind().containsKey("")) {
+            printKinds(result, out);
+        }
         out.printf(
                 Locale.ROOT,
                 "min-similarity %.2f hid the intended image of %d of %d queries%n",
@@ -55,6 +59,29 @@ final class EvaluationReport {
                     miss.rank() == 0 ? "not found" : "at rank " + miss.rank());
         }
         out.println(lastLine(result.metrics().get(Retrieval.HYBRID)));
+    }
+
+    /** One row per kind of query: recall@1 / recall@5 / MRR of the embedding alone and of the hybrid search. */
+    private static void printKinds(SearchEvaluation.Result result, PrintStream out) {
+        out.println("| kind       | queries | embedding r@1 / r@5 / MRR | hybrid r@1 / r@5 / MRR |");
+        out.println("|------------|---------|---------------------------|------------------------|");
+        result.byKind().forEach((kind, metrics) -> {
+            long queries = result.set().queries().stream()
+                    .filter(query -> query.kind().equals(kind))
+                    .count();
+            out.printf(
+                    Locale.ROOT,
+                    "| %-10s | %7d | %s | %s |%n",
+                    kind.isEmpty() ? "(none)" : kind,
+                    queries,
+                    triple(metrics.get(Retrieval.VECTOR)),
+                    triple(metrics.get(Retrieval.HYBRID)));
+        });
+    }
+
+    private static String triple(SearchEvaluation.Metrics metrics) {
+        return String.format(
+                Locale.ROOT, "%.3f / %.3f / %.3f", metrics.recallAt1(), metrics.recallAt5(), metrics.mrr());
     }
 
     static String lastLine(SearchEvaluation.Metrics hybrid) {

@@ -2,6 +2,7 @@ package dev.glimpse.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,20 +20,24 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one search over the {@link ImageIndex}. The candidates are the k-NN of the query embedding among the caption
  * vectors and the BM25 matches of the query words, each over {@link SearchProperties#candidates} documents (many more
- * than shown). A candidate's score is the cosine similarity of its caption to the query plus
- * {@link SearchProperties#wordWeight} times its {@link SharedWords word evidence} (0..1): the words it shares with
- * the query count only as far as they cover the query and single the image out, so a shared rare word ("heron",
- * "42") can lift an image past neighbours the embedding blurs with it, while a shared common word ("park") cannot
- * outrank the caption that means what the query says. An image is kept if its similarity reaches
- * {@link SearchProperties#minSimilarity} or its caption shares a word with the query. Thread-safe.
+ * than shown), both among the photos the query's capture time and place allow ({@link CaptureFilter}). A candidate's
+ * score is the cosine similarity of its caption to the query plus {@link SearchProperties#wordWeight} times its
+ * {@link SharedWords word evidence} (0..1) plus {@link SearchProperties#pairWeight} times its {@link AttributePairs
+ * attribute binding} (-1..1): the shared words count only as far as they cover the query and single the image out,
+ * and the binding decides between "a brown dog on a white rug" and "a white dog on a brown rug", which share every
+ * word. {@link ResultCut} decides what is shown (matches, then closest matches when there are few). A query that is
+ * only a time or place lists the photos taken then or there, newest first. Thread-safe.
  */
 final class HybridSearcher {
 
@@ -44,12 +49,22 @@ final class HybridSearcher {
         this.settings = settings;
     }
 
-    /**
-     * The best {@code k} images for the query in its {@link QueryText#searchForm search form} and its unit-length
-     * embedding, best first.
-     */
+    /** The best {@code k} images for a query taken literally, in its {@link QueryText#searchForm search form}. */
     List<Match> search(String text, float[] vector, int k, Retrieval retrieval) {
-        return index.withSearcher(searcher -> search(searcher, text, vector, k, retrieval));
+        return search(UnderstoodQuery.literal(text), vector, k, retrieval);
+    }
+
+    /** The best {@code k} images for an understood query and the unit-length embedding of its words, best first. */
+    List<Match> search(UnderstoodQuery query, float[] vector, int k, Retrieval retrieval) {
+        return index.withSearcher(searcher -> search(searcher, query, vector, k, retrieval));
+    }
+
+    /**
+     * The query {@link QueryUnderstanding understood} against this index, relative to {@code today} ({@link
+     * IndexedUnderstanding}).
+     */
+    UnderstoodQuery understand(String searchForm, LocalDate today, Set<QueryPart> without) {
+        return new IndexedUnderstanding(index, settings.zone()).understand(searchForm, today, without);
     }
 
     /** The {@code k} images whose caption embeddings are nearest to {@code vector}, nearest first, without threshold. */
@@ -76,54 +91,65 @@ final class HybridSearcher {
 
     private record Candidate(int doc, double score, double similarity, SharedWords.Evidence evidence) {}
 
-    private List<Match> search(IndexSearcher searcher, String text, float[] vector, int k, Retrieval retrieval)
+    private List<Match> search(
+            IndexSearcher searcher, UnderstoodQuery query, float[] vector, int k, Retrieval retrieval)
             throws IOException {
         if (searcher.getIndexReader().numDocs() == 0) {
             return List.of();
         }
+        Query filter = CaptureFilter.of(query, settings.zone());
+        if (query.words().isBlank()) {
+            return filter == null ? List.of() : CaptureFilter.newest(searcher, filter, k);
+        }
+        String text = query.words();
         int candidates = settings.candidates(k);
         Map<Integer, Double> similarities =
-                retrieval == Retrieval.TEXT ? Map.of() : vectorRanking(searcher, vector, candidates);
+                retrieval == Retrieval.TEXT ? Map.of() : vectorRanking(searcher, vector, candidates, filter);
         Map<Integer, Float> textScores =
-                retrieval == Retrieval.VECTOR ? Map.of() : textRanking(searcher, text, candidates, retrieval);
+                retrieval == Retrieval.VECTOR ? Map.of() : textRanking(searcher, text, candidates, retrieval, filter);
         Set<Integer> docs = new LinkedHashSet<>(similarities.keySet());
         docs.addAll(textScores.keySet());
         SharedWords words = new SharedWords(searcher.getIndexReader(), text);
+        AttributePairs pairs = new AttributePairs(text);
         StoredFields stored = searcher.storedFields();
-        List<Candidate> ranked = new ArrayList<>(docs.size());
+        List<ResultCut.Ranked<Candidate>> ranked = new ArrayList<>(docs.size());
         for (int doc : docs) {
             double similarity =
                     similarities.containsKey(doc) ? similarities.get(doc) : similarity(searcher, doc, vector);
-            SharedWords.Evidence evidence = words.in(caption(stored, doc));
+            String caption = caption(stored, doc);
+            SharedWords.Evidence evidence = words.in(caption);
             double score = switch (retrieval) {
                 case VECTOR -> similarity;
                 case TEXT -> textScores.get(doc);
-                case HYBRID -> similarity + settings.wordWeight() * evidence.strength();
+                case HYBRID ->
+                    similarity
+                            + settings.wordWeight() * evidence.strength()
+                            + (pairs.any() ? settings.pairWeight() * pairs.binding(caption) : 0);
             };
-            boolean kept = switch (retrieval) {
+            boolean matches = switch (retrieval) {
                 case VECTOR -> similarity >= settings.minSimilarity();
                 case TEXT -> true;
-                case HYBRID ->
-                    similarity >= settings.minSimilarity() || !evidence.words().isEmpty();
+                case HYBRID -> similarity >= settings.minSimilarity() || evidence.strength() >= SharedWords.MATCHING;
             };
-            if (kept) {
-                ranked.add(new Candidate(doc, score, similarity, evidence));
-            }
+            ranked.add(new ResultCut.Ranked<>(new Candidate(doc, score, similarity, evidence), matches));
         }
-        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));
-        List<Match> matches = new ArrayList<>(Math.min(k, ranked.size()));
-        for (Candidate candidate : ranked.subList(0, Math.min(k, ranked.size()))) {
-            matches.add(match(stored, candidate));
+        ranked.sort(Comparator.comparingDouble(
+                        (ResultCut.Ranked<Candidate> r) -> r.candidate().score())
+                .reversed()
+                .thenComparingInt(r -> r.candidate().doc()));
+        List<Match> matches = new ArrayList<>(k);
+        for (ResultCut.Ranked<Candidate> shown : ResultCut.shown(ranked, settings.closestMatches(), k)) {
+            matches.add(match(stored, shown.candidate(), !shown.matches()));
         }
         return matches;
     }
 
     /** The k-NN documents with their cosine similarity, nearest first. */
-    private static Map<Integer, Double> vectorRanking(IndexSearcher searcher, float[] vector, int candidates)
-            throws IOException {
+    private static Map<Integer, Double> vectorRanking(
+            IndexSearcher searcher, float[] vector, int candidates, @Nullable Query filter) throws IOException {
         Map<Integer, Double> similarities = new LinkedHashMap<>();
-        for (ScoreDoc hit :
-                searcher.search(new KnnFloatVectorQuery(ImageIndex.VECTOR, vector, candidates), candidates).scoreDocs) {
+        Query nearest = new KnnFloatVectorQuery(ImageIndex.VECTOR, vector, candidates, filter);
+        for (ScoreDoc hit : searcher.search(nearest, candidates).scoreDocs) {
             similarities.put(hit.doc, cosineFromScore(hit.score));
         }
         return similarities;
@@ -136,11 +162,18 @@ final class HybridSearcher {
      * a word in most captions are the costliest part of a search in a large library.
      */
     private static Map<Integer, Float> textRanking(
-            IndexSearcher searcher, String text, int candidates, Retrieval retrieval) throws IOException {
+            IndexSearcher searcher, String text, int candidates, Retrieval retrieval, @Nullable Query filter)
+            throws IOException {
         Optional<Query> query = textQuery(searcher.getIndexReader(), text, retrieval);
         Map<Integer, Float> scores = new LinkedHashMap<>();
         if (query.isPresent()) {
-            for (ScoreDoc hit : searcher.search(query.get(), candidates).scoreDocs) {
+            Query filtered = filter == null
+                    ? query.get()
+                    : new BooleanQuery.Builder()
+                            .add(query.get(), BooleanClause.Occur.MUST)
+                            .add(filter, BooleanClause.Occur.FILTER)
+                            .build();
+            for (ScoreDoc hit : searcher.search(filtered, candidates).scoreDocs) {
                 scores.put(hit.doc, hit.score);
             }
         }
@@ -193,7 +226,7 @@ final class HybridSearcher {
         return stored.document(doc, Set.of(ImageIndex.CAPTION)).get(ImageIndex.CAPTION);
     }
 
-    private Match match(StoredFields stored, Candidate candidate) throws IOException {
+    private Match match(StoredFields stored, Candidate candidate, boolean closest) throws IOException {
         Document document = stored.document(candidate.doc());
         return new Match(
                 UUID.fromString(document.get(ImageIndex.ID)),
@@ -201,6 +234,7 @@ final class HybridSearcher {
                 candidate.score(),
                 candidate.similarity(),
                 candidate.similarity() >= settings.minSimilarity(),
-                candidate.evidence().words());
+                candidate.evidence().words(),
+                closest);
     }
 }

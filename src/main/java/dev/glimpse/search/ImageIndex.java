@@ -18,6 +18,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -32,7 +35,8 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * The Lucene index of captioned images: one document per image id (replaced, never duplicated), with the caption as
- * English full text and the embedding as a dot-product HNSW vector. Every change is committed before the method
+ * English full text, the embedding as a dot-product HNSW vector and, when known, the capture time (a point and doc
+ * value) and the place names (one keyword each, see {@link KnownPlaces}). Every change is committed before the method
  * returns. An index that cannot be opened (deleted, corrupted) is started afresh ({@link IndexFolder}), without a
  * position, so the follower rebuilds it from the database.
  *
@@ -48,6 +52,15 @@ public class ImageIndex implements AutoCloseable {
     static final String ID = "id";
     static final String CAPTION = "caption";
     static final String VECTOR = "vector";
+    /** When the photo was taken, epoch milliseconds: a point for range filters, stored for showing. */
+    static final String TAKEN_AT = "taken_at";
+    /** Each of the photo's place names in {@link Place#key key form}, one term per name. */
+    static final String PLACE = "place";
+    /** The caption's words as written (lower case, one term each), for {@link Spelling}. */
+    static final String WORDS = "words";
+    /** The place as shown ("Lisbon, Portugal"). */
+    static final String PLACE_LABEL = "place_label";
+
     static final String APPLIED_SEQUENCE = "glimpse.applied-sequence";
 
     private static final Analyzer QUERY_ANALYZER = new EnglishAnalyzer();
@@ -289,6 +302,21 @@ public class ImageIndex implements AutoCloseable {
         document.add(new StringField(ID, image.id().toString(), Field.Store.YES));
         document.add(new TextField(CAPTION, image.caption(), Field.Store.YES));
         document.add(new KnnFloatVectorField(VECTOR, image.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        for (String word : Spelling.wordsOf(image.caption())) {
+            document.add(new StringField(WORDS, word, Field.Store.NO));
+        }
+        if (image.takenAt() != null) {
+            long millis = image.takenAt().toEpochMilli();
+            document.add(new LongPoint(TAKEN_AT, millis));
+            document.add(new NumericDocValuesField(TAKEN_AT, millis));
+            document.add(new StoredField(TAKEN_AT, millis));
+        }
+        if (image.place() != null) {
+            for (String name : image.place().names()) {
+                document.add(new StringField(PLACE, Place.key(name), Field.Store.NO));
+            }
+            document.add(new StoredField(PLACE_LABEL, image.place().label()));
+        }
         return document;
     }
 

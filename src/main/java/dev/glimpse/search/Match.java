@@ -6,13 +6,25 @@ import java.util.UUID;
 /**
  * One image found by {@link HybridSearcher}: the score it was ranked by, the cosine similarity of its caption
  * embedding to the query's, whether that similarity reaches the minimum (so the image is similar in meaning), and the
- * caption's words that the query has too (as written in the caption, in caption order).
+ * caption's words that the query has too (as written in the caption, in caption order), and whether it is shown only
+ * as one of the closest matches (nothing matched well enough, see {@link ResultCut}).
  */
 record Match(
-        UUID id, String caption, double score, double similarity, boolean similarMeaning, List<String> sharedWords) {
+        UUID id,
+        String caption,
+        double score,
+        double similarity,
+        boolean similarMeaning,
+        List<String> sharedWords,
+        boolean closest) {
 
     Match {
         sharedWords = List.copyOf(sharedWords);
+    }
+
+    /** A match that is not merely one of the closest. */
+    Match(UUID id, String caption, double score, double similarity, boolean similarMeaning, List<String> sharedWords) {
+        this(id, caption, score, similarity, similarMeaning, sharedWords, false);
     }
 
     /** Whether any caption word is one of the query's words. */

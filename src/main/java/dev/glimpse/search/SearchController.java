@@ -2,6 +2,7 @@ package dev.glimpse.search;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The search JSON API. {@code GET /api/search?q=…&k=…} answers {@code {query, results, message}} ({@code POST} with
- * the same form fields too, for queries longer than a URL may be);
+ * The search JSON API. {@code GET /api/search?q=…&k=…[&without=time,place]} answers {@code {query, results, message,
+ * understood, closestMatches}} ({@code POST} with the same form fields too, for queries longer than a URL may be):
+ * {@code understood} is what the search made of the query ({@link Understood}: time range, place, fillers removed,
+ * words mapped…), {@code without} takes those parts literally (the chips removed), and {@code closestMatches} is true
+ * when nothing matched well and the results are the closest there are (each such result has {@code closest: true});
  * {@code POST /api/search/voice} (multipart field {@code audio}, optional {@code translate=true} and {@code k})
  * answers the same plus {@code transcript}, {@code language} and {@code seconds}. Each result carries {@code id},
  * {@code caption}, {@code score}, {@code similarity}, {@code contentUrl}, {@code thumbnailUrl}, {@code matchedWords}
@@ -32,7 +36,12 @@ class SearchController {
         this.search = search;
     }
 
-    record TextResponse(String query, List<SearchHit> results, String message) {}
+    record TextResponse(
+            String query,
+            List<SearchHit> results,
+            @Nullable String message,
+            Understood understood,
+            boolean closestMatches) {}
 
     record VoiceResponse(
             String transcript,
@@ -40,16 +49,20 @@ class SearchController {
             double seconds,
             String query,
             List<SearchHit> results,
-            String message) {}
+            @Nullable String message,
+            Understood understood,
+            boolean closestMatches) {}
 
     @RequestMapping(
             path = "/api/search",
             method = {RequestMethod.GET, RequestMethod.POST})
     TextResponse search(
             @RequestParam(name = "q", defaultValue = "") String query,
-            @RequestParam(name = "k", required = false) @Nullable Integer k) {
-        SearchResults results = await(search.search(query, results(k)));
-        return new TextResponse(results.query(), results.hits(), results.message());
+            @RequestParam(name = "k", required = false) @Nullable Integer k,
+            @RequestParam(name = "without", defaultValue = "") String without) {
+        SearchResults results = await(search.search(query, results(k), parts(without)));
+        return new TextResponse(
+                results.query(), results.hits(), results.message(), results.understood(), results.closestMatches());
     }
 
     @PostMapping(path = "/api/search/voice", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -67,7 +80,24 @@ class SearchController {
                 answer.transcript().seconds(),
                 results.query(),
                 results.hits(),
-                results.message());
+                results.message(),
+                results.understood(),
+                results.closestMatches());
+    }
+
+    private static Set<QueryPart> parts(String without) {
+        try {
+            return QueryPart.parse(without);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryPartException(e.getMessage());
+        }
+    }
+
+    /** {@code without} names a part of a query that does not exist. */
+    static final class InvalidQueryPartException extends RuntimeException {
+        InvalidQueryPartException(String message) {
+            super(message);
+        }
     }
 
     private int results(@Nullable Integer k) {

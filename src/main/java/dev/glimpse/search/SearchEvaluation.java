@@ -5,19 +5,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Measures how well the search finds the intended image of each query of an {@link EvaluationSet}: the captions are
- * embedded and indexed in a temporary {@link ImageIndex}, every query goes through the same steps as a user's
- * ({@link QueryText#clean}, {@link QueryText#searchForm}, embedding, {@link HybridSearcher}), and for each
+ * embedded and indexed (with their capture day and place) in a temporary {@link ImageIndex}, every query goes through
+ * the same steps as a user's ({@link QueryText#clean}, {@link QueryText#searchForm}, for the hybrid search
+ * {@link QueryUnderstanding} relative to the set's today, embedding, {@link HybridSearcher}; the embedding and BM25
+ * alone take the query literally, as the baselines), and for each
  * {@link Retrieval} the rank of the intended caption among the first {@link #DEPTH} results gives recall@1,
  * recall@5 and the mean reciprocal rank (0 for a caption not among them, e.g. hidden by the minimum similarity).
  * Index once, then {@link #run} with any settings. Used by {@link EvaluateSearch} and the quality tests.
@@ -53,38 +60,60 @@ final class SearchEvaluation implements AutoCloseable {
     /** A query whose intended image the hybrid search did not put first; rank 0: not among the results. */
     record Miss(String query, @Nullable String first, String intended, int rank) {}
 
-    /** What one run measured. {@code hidden}: queries whose intended image only the minimum similarity hid. */
+    /**
+     * What one run measured. {@code hidden}: queries whose intended image only the threshold hid; {@code byKind}: the
+     * metrics of each kind of query (by the set's kind column), in the order the kinds first appear.
+     */
     record Result(
             EvaluationSet set,
             SearchProperties settings,
             Map<Retrieval, Metrics> metrics,
             Map<Retrieval, int[]> ranks,
             List<Miss> misses,
-            int hidden) {}
+            int hidden,
+            Map<String, Map<Retrieval, Metrics>> byKind) {}
 
     private final EvaluationSet set;
     private final Path folder;
     private final ImageIndex index;
     private final List<String> searchForms = new ArrayList<>();
+    private final List<UnderstoodQuery> understood = new ArrayList<>();
     private final float[][] queryVectors;
+    private final float[][] understoodVectors;
     private final Embedder embedder;
+    private final LocalDate today;
 
     private SearchEvaluation(EvaluationSet set, Embedder embedder, Path folder) {
         this.set = set;
         this.embedder = embedder;
         this.folder = folder;
         this.index = new ImageIndex(folder);
+        this.today = set.today() != null ? set.today() : LocalDate.now(ZONE);
         float[][] captionVectors = embedder.embed(set.captions());
         List<IndexedImage> images = new ArrayList<>(captionVectors.length);
         for (int i = 0; i < set.captions().size(); i++) {
-            images.add(new IndexedImage(idOf(i), set.captions().get(i), captionVectors[i]));
+            EvaluationSet.Facts facts = set.facts().get(i);
+            images.add(new IndexedImage(
+                    idOf(i), set.captions().get(i), captionVectors[i], facts.takenAt(), facts.place()));
         }
         index.upsertAll(images);
+        HybridSearcher understanding = new HybridSearcher(index, settingsInZone(SearchProperties.defaults()));
         for (EvaluationSet.Query query : set.queries()) {
-            searchForms.add(QueryText.searchForm(
-                    QueryText.clean(query.text(), SearchProperties.defaults().maxQueryLength())));
+            String searchForm = QueryText.searchForm(
+                    QueryText.clean(query.text(), SearchProperties.defaults().maxQueryLength()));
+            searchForms.add(searchForm);
+            understood.add(understanding.understand(searchForm, today, Set.of()));
         }
         this.queryVectors = embedder.embed(searchForms);
+        this.understoodVectors =
+                embedder.embed(understood.stream().map(UnderstoodQuery::words).toList());
+    }
+
+    /** Capture days are read as UTC, and so are the set's time expressions. */
+    private static final ZoneId ZONE = ZoneOffset.UTC;
+
+    private static SearchProperties settingsInZone(SearchProperties settings) {
+        return settings.withTimeZone(ZONE.getId());
     }
 
     /** Embeds and indexes the captions and embeds the queries. */
@@ -112,8 +141,9 @@ final class SearchEvaluation implements AutoCloseable {
         if (words.isEmpty()) {
             return List.of();
         }
-        return new HybridSearcher(index, SearchProperties.defaults())
-                .search(words, embedder.embed(List.of(words))[0], DEPTH, Retrieval.HYBRID);
+        HybridSearcher searcher = new HybridSearcher(index, settingsInZone(SearchProperties.defaults()));
+        UnderstoodQuery understood = searcher.understand(words, today, Set.of());
+        return searcher.search(understood, embedder.embed(List.of(understood.words()))[0], DEPTH, Retrieval.HYBRID);
     }
 
     /** Measures every retrieval over all queries with these settings. */
@@ -131,19 +161,42 @@ final class SearchEvaluation implements AutoCloseable {
         for (int i = 0; i < unfiltered.length; i++) {
             hidden += unfiltered[i] >= 1 && ranks.get(Retrieval.HYBRID)[i] == 0 ? 1 : 0;
         }
-        return new Result(set, settings, metrics, ranks, misses, hidden);
+        return new Result(set, settings, metrics, ranks, misses, hidden, byKind(ranks));
+    }
+
+    private Map<String, Map<Retrieval, Metrics>> byKind(Map<Retrieval, int[]> ranks) {
+        Map<String, Map<Retrieval, Metrics>> byKind = new LinkedHashMap<>();
+        for (String kind :
+                set.queries().stream().map(EvaluationSet.Query::kind).distinct().toList()) {
+            Map<Retrieval, Metrics> metrics = new EnumMap<>(Retrieval.class);
+            ranks.forEach((retrieval, all) -> {
+                int[] ofKind = java.util.stream.IntStream.range(0, all.length)
+                        .filter(q -> set.queries().get(q).kind().equals(kind))
+                        .map(q -> all[q])
+                        .toArray();
+                metrics.put(retrieval, Metrics.of(ofKind));
+            });
+            byKind.put(kind, metrics);
+        }
+        return byKind;
     }
 
     /** The 1-based rank of each query's intended caption (0: not found), and the misses of the hybrid search. */
     private int[] ranks(SearchProperties settings, Retrieval retrieval, List<Miss> misses) {
-        HybridSearcher searcher = new HybridSearcher(index, settings);
+        HybridSearcher searcher = new HybridSearcher(index, settingsInZone(settings));
+        boolean understanding = retrieval == Retrieval.HYBRID;
         int depth = Math.min(DEPTH, set.captions().size());
         int[] ranks = new int[set.queries().size()];
         for (int q = 0; q < ranks.length; q++) {
             String intended = set.captions().get(set.queries().get(q).intended());
-            List<Match> matches = searchForms.get(q).isEmpty()
-                    ? List.of()
-                    : searcher.search(searchForms.get(q), queryVectors[q], depth, retrieval);
+            List<Match> matches;
+            if (searchForms.get(q).isEmpty()) {
+                matches = List.of();
+            } else if (understanding) {
+                matches = searcher.search(understood.get(q), understoodVectors[q], depth, retrieval);
+            } else {
+                matches = searcher.search(searchForms.get(q), queryVectors[q], depth, retrieval);
+            }
             for (int r = 0; r < matches.size() && ranks[q] == 0; r++) {
                 ranks[q] = matches.get(r).caption().equals(intended) ? r + 1 : 0;
             }

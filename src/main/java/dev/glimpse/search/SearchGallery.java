@@ -75,6 +75,9 @@ class SearchGallery extends Div {
         Div card = new Div(open, caption, name, details);
         card.addClassName("search-hit");
         card.addClassName("photo-tile");
+        if (hit.closest()) {
+            card.addClassName("closest-match");
+        }
         card.getElement().setAttribute("role", "listitem");
         card.getElement().setAttribute("data-image-id", hit.id().toString());
         card.getElement().setAttribute("data-rank", String.valueOf(rank));

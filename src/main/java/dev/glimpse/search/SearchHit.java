@@ -19,9 +19,24 @@ public record SearchHit(
         String contentUrl,
         String thumbnailUrl,
         List<String> matchedWords,
-        String why) {
+        String why,
+        boolean closest) {
 
     static final String SIMILAR_MEANING = "similar meaning";
+    static final String CLOSEST = "closest match: nothing matched well";
+
+    /** A hit that matched (not merely one of the closest). */
+    public SearchHit(
+            UUID id,
+            String caption,
+            double score,
+            double similarity,
+            String contentUrl,
+            String thumbnailUrl,
+            List<String> matchedWords,
+            String why) {
+        this(id, caption, score, similarity, contentUrl, thumbnailUrl, matchedWords, why, false);
+    }
 
     public SearchHit {
         matchedWords = List.copyOf(matchedWords);
@@ -42,7 +57,8 @@ public record SearchHit(
                 base + "/content",
                 base + "/thumbnail",
                 match.sharedWords(),
-                why(match.similarMeaning(), match.sharedWords()));
+                match.closest() ? CLOSEST : why(match.similarMeaning(), match.sharedWords()),
+                match.closest());
     }
 
     /** "similar meaning", "shares the word “heron”", "similar meaning; shares the words “red”, “car”". */

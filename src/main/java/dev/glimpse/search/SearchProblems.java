@@ -30,6 +30,11 @@ class SearchProblems {
         return problem(HttpStatus.BAD_REQUEST, "Invalid number of results", e.getMessage());
     }
 
+    @ExceptionHandler(SearchController.InvalidQueryPartException.class)
+    ProblemDetail invalidQueryPart(SearchController.InvalidQueryPartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Unknown query part", e.getMessage());
+    }
+
     @ExceptionHandler(ModelUnavailableException.class)
     ProblemDetail modelUnavailable(ModelUnavailableException e) {
         log.warn("Search refused: {}", e.getMessage());

@@ -4,7 +4,9 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -15,7 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * BM25 search each look at {@code max(candidatesPerResult * k, minCandidates)} documents, so that recall stays high;
  * {@code wordWeight}: the most that the words a caption shares with the query can add to its cosine similarity (the
  * full amount only when they cover the query and no other caption has them all, see {@link SharedWords});
- * {@code maxQueryLength}: longer queries are cut (in characters) before they are embedded and analysed.
+ * {@code maxQueryLength}: longer queries are cut (in characters) before they are embedded and analysed;
+ * {@code pairWeight}: the most that binding the query's attributes to the same nouns ("a brown dog on a white rug")
+ * adds to, or contradicting them takes from, a score (see {@link AttributePairs});
+ * {@code closestMatches}: when fewer images than this match, the best of the rest are shown as closest matches, so
+ * the threshold never hides the best answer; {@code timeZone}: the zone whose days time expressions ("yesterday",
+ * "last summer") mean (empty: the server's).
  */
 @Validated
 @ConfigurationProperties("glimpse.search")
@@ -32,23 +39,126 @@ public record SearchProperties(
         @DecimalMin("0.0") @DecimalMax("10.0") @DefaultValue("3.5")
         double wordWeight,
 
-        @Min(1) @Max(10_000) @DefaultValue("1000") int maxQueryLength) {
+        @Min(1) @Max(10_000) @DefaultValue("1000") int maxQueryLength,
+
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.1")
+        double pairWeight,
+
+        @Min(0) @Max(100) @DefaultValue("5") int closestMatches,
+        @DefaultValue("") String timeZone) {
+
+    @ConstructorBinding
+    public SearchProperties {
+        if (!timeZone.isBlank()) {
+            ZoneId.of(timeZone);
+        }
+    }
+
+    /** Settings without attribute pairs, closest matches or a time zone of their own (the server's). */
+    public SearchProperties(
+            int defaultResults,
+            int maxResults,
+            double minSimilarity,
+            int candidatesPerResult,
+            int minCandidates,
+            double wordWeight,
+            int maxQueryLength) {
+        this(
+                defaultResults,
+                maxResults,
+                minSimilarity,
+                candidatesPerResult,
+                minCandidates,
+                wordWeight,
+                maxQueryLength,
+                0,
+                0,
+                "");
+    }
 
     /** The defaults, as used when nothing is configured. */
     public static SearchProperties defaults() {
-        return new SearchProperties(12, 100, 0.3, 5, 50, 3.5, 1000);
+        return new SearchProperties(12, 100, 0.3, 5, 50, 3.5, 1000, 0.1, 5, "");
     }
 
     /** The same settings with another word weight. */
     SearchProperties withWordWeight(double weight) {
         return new SearchProperties(
-                defaultResults, maxResults, minSimilarity, candidatesPerResult, minCandidates, weight, maxQueryLength);
+                defaultResults,
+                maxResults,
+                minSimilarity,
+                candidatesPerResult,
+                minCandidates,
+                weight,
+                maxQueryLength,
+                pairWeight,
+                closestMatches,
+                timeZone);
     }
 
     /** The same settings with another minimum similarity. */
     SearchProperties withMinSimilarity(double similarity) {
         return new SearchProperties(
-                defaultResults, maxResults, similarity, candidatesPerResult, minCandidates, wordWeight, maxQueryLength);
+                defaultResults,
+                maxResults,
+                similarity,
+                candidatesPerResult,
+                minCandidates,
+                wordWeight,
+                maxQueryLength,
+                pairWeight,
+                closestMatches,
+                timeZone);
+    }
+
+    /** The same settings with another pair weight. */
+    SearchProperties withPairWeight(double weight) {
+        return new SearchProperties(
+                defaultResults,
+                maxResults,
+                minSimilarity,
+                candidatesPerResult,
+                minCandidates,
+                wordWeight,
+                maxQueryLength,
+                weight,
+                closestMatches,
+                timeZone);
+    }
+
+    /** The same settings with another number of closest matches. */
+    SearchProperties withClosestMatches(int closest) {
+        return new SearchProperties(
+                defaultResults,
+                maxResults,
+                minSimilarity,
+                candidatesPerResult,
+                minCandidates,
+                wordWeight,
+                maxQueryLength,
+                pairWeight,
+                closest,
+                timeZone);
+    }
+
+    /** The same settings in another time zone. */
+    SearchProperties withTimeZone(String zone) {
+        return new SearchProperties(
+                defaultResults,
+                maxResults,
+                minSimilarity,
+                candidatesPerResult,
+                minCandidates,
+                wordWeight,
+                maxQueryLength,
+                pairWeight,
+                closestMatches,
+                zone);
+    }
+
+    /** The zone whose days time expressions mean. */
+    ZoneId zone() {
+        return timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone);
     }
 
     /** How many documents each ranking considers for {@code k} results. */

@@ -6,16 +6,22 @@ import dev.glimpse.ml.ModelUnavailableException;
 import dev.glimpse.speech.TranscriptionService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * Finds images by what their captions say. A text query is cleaned ({@link QueryText}), brought into its search form
- * (lower case, no punctuation, so that a transcript ranks exactly like the same words typed), embedded on the inference
+ * (lower case, no punctuation, so that a transcript ranks exactly like the same words typed), understood ({@link
+ * QueryUnderstanding}: time and place filters, fillers, family words, occasions, relative to today in the configured
+ * zone by the application's clock), embedded on the inference
  * executor, and run through the {@link HybridSearcher} on a virtual thread; a recording is transcribed first. The
  * futures never block the caller, and cancelling one stops the work that has not started yet (a queued embedding or
  * transcription request, the index search). Failures of the recording ({@link
@@ -33,6 +39,7 @@ public class SearchService implements AutoCloseable {
     private final HybridSearcher searcher;
     private final ExecutorService lucene = Executors.newVirtualThreadPerTaskExecutor();
     private final MeterRegistry meters;
+    private final Clock clock;
 
     SearchService(
             ImageIndex index,
@@ -40,6 +47,18 @@ public class SearchService implements AutoCloseable {
             TranscriptionService transcription,
             SearchProperties settings,
             MeterRegistry meters) {
+        this(index, embeddings, transcription, settings, meters, Clock.systemUTC());
+    }
+
+    @Autowired
+    SearchService(
+            ImageIndex index,
+            EmbeddingService embeddings,
+            TranscriptionService transcription,
+            SearchProperties settings,
+            MeterRegistry meters,
+            Clock clock) {
+        this.clock = clock;
         this.meters = meters;
         this.index = index;
         this.embeddings = embeddings;
@@ -50,18 +69,33 @@ public class SearchService implements AutoCloseable {
 
     /** The best {@code k} images (brought into 1..max-results) for a typed query, best first. */
     public CompletableFuture<SearchResults> search(String query, int k) {
-        return timed("typed", typed(query, k));
+        return search(query, k, Set.of());
     }
 
-    private CompletableFuture<SearchResults> typed(String query, int k) {
+    /**
+     * The best {@code k} images for a typed query, with the parts of the query {@code without} taken literally (the
+     * chips the user removed), best first.
+     */
+    public CompletableFuture<SearchResults> search(String query, int k, Set<QueryPart> without) {
+        return timed("typed", typed(query, k, without));
+    }
+
+    private CompletableFuture<SearchResults> typed(String query, int k, Set<QueryPart> without) {
         String text = QueryText.clean(query, settings.maxQueryLength());
-        String words = QueryText.searchForm(text);
+        String searchForm = QueryText.searchForm(text);
         int limit = settings.boundedResults(k);
-        if (words.isEmpty()) {
+        if (searchForm.isEmpty()) {
             return CompletableFuture.completedFuture(SearchResults.none(text, SearchResults.EMPTY_QUERY));
         }
         if (index.size() == 0) {
             return CompletableFuture.completedFuture(SearchResults.none(text, SearchResults.EMPTY_LIBRARY));
+        }
+        UnderstoodQuery understood =
+                searcher.understand(searchForm, LocalDate.now(clock.withZone(settings.zone())), without);
+        String words = understood.words();
+        if (words.isBlank()) {
+            return CompletableFuture.supplyAsync(
+                    () -> results(text, understood, new float[0], limit, Retrieval.HYBRID), lucene);
         }
         CompletableFuture<float[]> vector = embeddings.embed(words, InferenceExecutor.Priority.USER);
         CompletableFuture<Retrieval> retrieval = vector.handle((value, error) -> {
@@ -78,7 +112,8 @@ public class SearchService implements AutoCloseable {
         return CancellableStages.thenCompose(
                 retrieval,
                 how -> CompletableFuture.supplyAsync(
-                        () -> results(text, words, how == Retrieval.HYBRID ? vector.join() : new float[0], limit, how),
+                        () -> results(
+                                text, understood, how == Retrieval.HYBRID ? vector.join() : new float[0], limit, how),
                         lucene));
     }
 
@@ -94,7 +129,8 @@ public class SearchService implements AutoCloseable {
                 CancellableStages.thenCompose(
                         transcription.transcribe(recording, translateToEnglish),
                         transcript -> CancellableStages.thenApply(
-                                typed(transcript.text(), k), results -> new VoiceSearchResult(transcript, results))));
+                                typed(transcript.text(), k, Set.of()),
+                                results -> new VoiceSearchResult(transcript, results))));
     }
 
     private <T> CompletableFuture<T> timed(String kind, CompletableFuture<T> search) {
@@ -132,12 +168,13 @@ public class SearchService implements AutoCloseable {
         return settings.maxResults();
     }
 
-    private SearchResults results(String text, String words, float[] vector, int k, Retrieval retrieval) {
+    private SearchResults results(String text, UnderstoodQuery query, float[] vector, int k, Retrieval retrieval) {
         return SearchResults.of(
                 text,
-                searcher.search(words, vector, k, retrieval).stream()
+                searcher.search(query, vector, k, retrieval).stream()
                         .map(SearchHit::of)
-                        .toList());
+                        .toList(),
+                Understood.of(query));
     }
 
     @Override

@@ -26,7 +26,9 @@ import dev.glimpse.ratelimit.RateLimiter;
 import dev.glimpse.speech.SpeechProperties;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +61,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final HorizontalLayout searching = busy("searching", "Searching…");
     private final Paragraph message = new Paragraph();
     private final SearchGallery results;
+    private final UnderstoodChips understood = new UnderstoodChips(this::searchWithout);
+    private final Set<QueryPart> without = EnumSet.noneOf(QueryPart.class);
+    private String lastText = "";
     private @Nullable PageAccess page;
     private @Nullable Registration recordings;
     private String queryInUrl = "";
@@ -95,7 +100,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         translate.setId("translate");
         translate.setTooltipText("Speak in any language; Glimpse searches the English captions for what you said.");
         add(new H2("Find an image"), hint(), voiceRow(), transcribing, transcriptRow(), queryRow(), searching);
-        add(message, results);
+        add(understood, message, results);
         message.setId("search-message");
         message.getElement().setAttribute("aria-live", "polite");
         message.setVisible(false);
@@ -174,17 +179,30 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         startTextSearch(transcript.getValue());
     }
 
+    /** Searches the same words again without a part of what was understood (a chip removed). */
+    void searchWithout(QueryPart part) {
+        without.add(part);
+        search(lastText);
+    }
+
     private void startTextSearch(String text) {
+        without.clear();
+        search(text);
+    }
+
+    private void search(String text) {
         if (page == null) {
             return;
         }
+        lastText = text;
+        Set<QueryPart> parts = Set.copyOf(without);
         Optional<String> refusal = gate.refuse(false);
         if (refusal.isPresent()) {
             say(refusal.get());
             return;
         }
         showOnly(searching);
-        latest.start(page, () -> searches.search(text), this::show, this::fail);
+        latest.start(page, () -> searches.search(text, parts), this::show, this::fail);
     }
 
     private void searchSpoken(byte[] audio) {
@@ -203,17 +221,20 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     private void show(SearchResults answer) {
         showOnly(null);
+        understood.show(answer.understood());
         if (answer.hits().isEmpty()) {
             results.clear();
             say(answer.message());
         } else {
-            message.setVisible(false);
+            message.setVisible(answer.message() != null);
+            message.setText(answer.message() == null ? "" : answer.message());
             results.show(answer.query(), answer.hits());
         }
     }
 
     private void fail(Throwable failure) {
         showOnly(null);
+        understood.clear();
         results.clear();
         say(SearchFailures.message(failure));
     }

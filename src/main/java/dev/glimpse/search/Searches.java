@@ -1,11 +1,17 @@
 package dev.glimpse.search;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** The two searches the search page runs, each answered later by a future; {@link #of} binds them to the service. */
 interface Searches {
 
     CompletableFuture<SearchResults> search(String query);
+
+    /** The search with parts of the query taken literally (chips removed); without any, {@link #search(String)}. */
+    default CompletableFuture<SearchResults> search(String query, Set<QueryPart> without) {
+        return search(query);
+    }
 
     CompletableFuture<VoiceSearchResult> searchSpoken(byte[] recording, boolean translateToEnglish);
 
@@ -16,6 +22,11 @@ interface Searches {
             @Override
             public CompletableFuture<SearchResults> search(String query) {
                 return service.search(query, results);
+            }
+
+            @Override
+            public CompletableFuture<SearchResults> search(String query, Set<QueryPart> without) {
+                return service.search(query, results, without);
             }
 
             @Override

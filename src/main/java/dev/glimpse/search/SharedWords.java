@@ -46,6 +46,12 @@ final class SharedWords {
      */
     static final int TELLING_DOCUMENTS = 100;
 
+    /**
+     * The least evidence that makes a caption a match by its words alone: the shared words must carry about a third of
+     * the query's weight (0.32⁴ ≈ 0.01); one shared common word carries next to nothing.
+     */
+    static final double MATCHING = 0.01;
+
     /** How steeply the evidence falls as the shared words cover less of the query: the coverage to this power. */
     static final int SHARPNESS = 4;
 

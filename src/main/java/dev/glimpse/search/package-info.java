@@ -1,12 +1,14 @@
 /**
  * Finding images again: a Lucene index beside the database with one document per captioned image (its caption as
- * text, its caption embedding as an HNSW vector). The database is the source of truth; each instance's index is a
+ * text, its caption embedding as an HNSW vector, its capture time and place names when known). The database is the source of truth; each instance's index is a
  * replica that the {@code library} feature's index follower keeps in line by replaying the shared change log. {@link
  * dev.glimpse.search.SearchService} answers typed and spoken queries with a hybrid search (k-NN over the embeddings
  * plus BM25 over the caption words, scored as cosine similarity plus a bounded bonus for shared rare words, weak
- * embedding-only matches hidden), also served as JSON at {@code /api/search} and {@code /api/search/voice}.
+ * embedding-only matches shown only as flagged closest matches) after {@link dev.glimpse.search.QueryUnderstanding}
+ * has taken the query apart (capture time and place as filters, spoken fillers, family words, spelling, occasions,
+ * attribute pairs as evidence), also served as JSON at {@code /api/search} and {@code /api/search/voice}.
  * {@link dev.glimpse.search.SearchView} (route {@code search}) is the page: the voice recorder web component, the
- * editable transcript and typed query, and the result gallery. {@link dev.glimpse.search.EvaluateSearch} measures the search on any set of captions and queries.
+ * editable transcript and typed query, the chips of what was understood, and the result gallery. {@link dev.glimpse.search.EvaluateSearch} measures the search on any set of captions and queries.
  */
 @NullMarked
 package dev.glimpse.search;

@@ -25,6 +25,24 @@ class EvaluationSetTest {
     }
 
     @Test
+    void optionalColumnsGiveTheKindTheDayTakenAndThePlaceAndTodayComesFromItsLine() {
+        EvaluationSet set = EvaluationSet.parse(
+                "set.tsv",
+                "#today 2025-11-20\n# a comment\na tram\tthe tram in lisbon\tplace\t2023-10-10\tLisbon||Portugal\n"
+                        + "a tram on a hill\t\t\t2024-04-04\na dog\tdog\n");
+
+        assertThat(set.today()).isEqualTo(java.time.LocalDate.of(2025, 11, 20));
+        assertThat(set.captions()).containsExactly("a tram", "a tram on a hill", "a dog");
+        assertThat(set.queries())
+                .containsExactly(
+                        new EvaluationSet.Query("the tram in lisbon", 0, "place"), new EvaluationSet.Query("dog", 2));
+        assertThat(set.facts().get(0).place()).isEqualTo(new Place("Lisbon", null, "Portugal"));
+        assertThat(set.facts().get(0).takenAt()).isEqualTo(java.time.Instant.parse("2023-10-10T12:00:00Z"));
+        assertThat(set.facts().get(1).place()).isNull();
+        assertThat(set.facts().get(2)).isEqualTo(EvaluationSet.Facts.NONE);
+    }
+
+    @Test
     void fileIsReadAsUtf8WithOrWithoutByteOrderMark() throws Exception {
         Path file = folder.resolve("pairs.tsv");
         Files.writeString(file, "\uFEFFa café terrace\tcoffee outside\n", StandardCharsets.UTF_8);
@@ -40,9 +58,13 @@ class EvaluationSetTest {
         assertThatThrownBy(() -> EvaluationSet.parse("x.tsv", "a car\tq\n\tquery without caption\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("x.tsv line 2: the caption is empty");
-        assertThatThrownBy(() -> EvaluationSet.parse("x.tsv", "a car\tq\textra\n"))
+        assertThatThrownBy(() -> EvaluationSet.parse("x.tsv", "a car\tq\tkind\t2024-01-01\tLisbon\textra\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 1");
+        assertThatThrownBy(() -> EvaluationSet.parse("x.tsv", "a car\tq\tkind\tlast summer\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("2024-07-14");
         assertThatThrownBy(() -> EvaluationSet.parse("x.tsv", "a car\na dog\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no query");

@@ -35,34 +35,74 @@ class HybridSearcherTest {
         index.close();
     }
 
+    /** The default settings without closest matches: only what matches is shown. */
+    private static final SearchProperties STRICT = SearchProperties.defaults().withClosestMatches(0);
+
     @Test
     void scoreIsTheSimilarityPlusTheWeightedWordEvidence() {
         fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
 
-        List<Match> matches = searcher(SearchProperties.defaults()).search("red car", QUERY, 12, Retrieval.HYBRID);
+        List<Match> matches = searcher(SearchProperties.defaults().withClosestMatches(4))
+                .search("red car", QUERY, 12, Retrieval.HYBRID);
 
         // idf over 4 captions: "red" in 1, "car" in 2; evidence = (Σ shared idf/df² / Σ query idf)⁴; weight 3.5
         double red = Math.log(1 + 3.5 / 1.5);
         double car = Math.log(1 + 2.5 / 2.5);
         double redCar = Math.pow((red + car / 4) / (red + car), 4);
         double parkedCar = Math.pow((car / 4) / (red + car), 4);
-        assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), GREEN_TREE.id(), PARKED_CAR.id());
-        assertThat(matches.get(0).score()).isCloseTo(1.0 + 3.5 * redCar, within(1e-6));
+        assertThat(matches)
+                .extracting(Match::id)
+                .containsExactly(RED_CAR.id(), GREEN_TREE.id(), BLUE_BOAT.id(), PARKED_CAR.id());
+        // plus pair weight 0.1 times the binding: "a red car" binds red to car as the query does
+        assertThat(matches.get(0).score()).isCloseTo(1.0 + 3.5 * redCar + 0.1, within(1e-6));
         assertThat(matches.get(1).score()).isCloseTo(0.5, within(1e-6));
-        assertThat(matches.get(2).score()).isCloseTo(-0.6 + 3.5 * parkedCar, within(1e-6));
+        assertThat(matches.get(2).score()).isCloseTo(0.2, within(1e-6));
+        assertThat(matches.get(3).score()).isCloseTo(-0.6 + 3.5 * parkedCar, within(1e-6));
+        assertThat(matches).extracting(Match::closest).containsExactly(false, false, true, true);
     }
 
     @Test
-    void imageSharingAWordIsKeptBelowTheMinimumSimilarityButOtherDissimilarImagesAreHidden() {
+    void imageSharingOnlyACommonWordIsNoMatchBelowTheMinimumSimilarity() {
         fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
 
-        List<Match> matches = searcher(SearchProperties.defaults()).search("red car", QUERY, 12, Retrieval.HYBRID);
+        List<Match> matches = searcher(STRICT).search("red car", QUERY, 12, Retrieval.HYBRID);
 
-        assertThat(matches).extracting(Match::id).doesNotContain(BLUE_BOAT.id()).contains(PARKED_CAR.id());
-        assertThat(matches)
-                .extracting(Match::sharedWords)
-                .containsExactly(List.of("red", "car"), List.of(), List.of("car"));
-        assertThat(matches).extracting(Match::similarMeaning).containsExactly(true, true, false);
+        assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), GREEN_TREE.id());
+        assertThat(matches).extracting(Match::sharedWords).containsExactly(List.of("red", "car"), List.of());
+        assertThat(matches).extracting(Match::closest).containsExactly(false, false);
+    }
+
+    @Test
+    void imageWhoseSharedWordsCarryTheQueryMatchesBelowTheMinimumSimilarity() {
+        IndexedImage heron = image("a heron in the reeds", 0.1);
+        fill(heron, image("a dog on a sofa", 0.2), image("a plate of food", 0.25));
+
+        List<Match> matches = searcher(STRICT).search("heron", QUERY, 12, Retrieval.HYBRID);
+
+        assertThat(matches).extracting(Match::id).containsExactly(heron.id());
+        assertThat(matches.getFirst().closest()).isFalse();
+    }
+
+    @Test
+    void whenFewImagesMatchTheClosestOfTheRestAreShownFlaggedAfterThem() {
+        fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
+
+        List<Match> matches = searcher(SearchProperties.defaults().withClosestMatches(3))
+                .search("red car", QUERY, 12, Retrieval.HYBRID);
+
+        assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), GREEN_TREE.id(), BLUE_BOAT.id());
+        assertThat(matches).extracting(Match::closest).containsExactly(false, false, true);
+    }
+
+    @Test
+    void whenNothingMatchesTheBestAnswersAreStillShownAsClosestMatches() {
+        fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
+
+        List<Match> matches = searcher(SearchProperties.defaults())
+                .search("quarterly tax return", new float[] {0.28f, 0, -0.96f}, 2, Retrieval.HYBRID);
+
+        assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), GREEN_TREE.id());
+        assertThat(matches).allMatch(Match::closest);
     }
 
     @Test
@@ -146,7 +186,7 @@ class HybridSearcherTest {
                         .orElseThrow()
                         .sharedWords())
                 .isEmpty();
-        assertThat(searcher(SearchProperties.defaults()).search("a man leaving", QUERY, 2, Retrieval.HYBRID))
+        assertThat(searcher(STRICT).search("a man leaving", QUERY, 2, Retrieval.HYBRID))
                 .extracting(Match::id)
                 .doesNotContain(leaves.id());
     }
@@ -165,7 +205,7 @@ class HybridSearcherTest {
     @Test
     void wordMatchOutsideTheVectorCandidatesGetsItsSimilarityFromTheStoredVector() {
         fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
-        SearchProperties fewCandidates = new SearchProperties(12, 100, 0.3, 1, 1, 3.5, 1000);
+        SearchProperties fewCandidates = new SearchProperties(12, 100, 0.3, 1, 1, 3.5, 1000, 0, 3, "");
 
         // k = 3: the k-NN looks at the 3 nearest (red car, green tree, blue boat), BM25 finds the parked car
         List<Match> matches = searcher(fewCandidates).search("parked car", QUERY, 3, Retrieval.HYBRID);
@@ -178,7 +218,7 @@ class HybridSearcherTest {
     void vectorOnlyHidesEverythingBelowTheMinimumSimilarity() {
         fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
 
-        List<Match> matches = searcher(SearchProperties.defaults()).search("red car", QUERY, 12, Retrieval.VECTOR);
+        List<Match> matches = searcher(STRICT).search("red car", QUERY, 12, Retrieval.VECTOR);
 
         assertThat(matches).extracting(Match::id).containsExactly(RED_CAR.id(), GREEN_TREE.id());
     }
@@ -202,16 +242,68 @@ class HybridSearcherTest {
     }
 
     @Test
-    void queryMatchingNoWordAndNoVectorFindsNothing() {
+    void queryMatchingNoWordAndNoVectorFindsNothingWithoutClosestMatches() {
         fill(RED_CAR, GREEN_TREE, BLUE_BOAT, PARKED_CAR);
 
-        assertThat(searcher(SearchProperties.defaults())
-                        .search("the of and", new float[] {0, 0, 1}, 12, Retrieval.HYBRID))
+        assertThat(searcher(STRICT).search("the of and", new float[] {0, 0, 1}, 12, Retrieval.HYBRID))
                 .extracting(Match::id)
                 .containsExactly(PARKED_CAR.id());
-        assertThat(searcher(SearchProperties.defaults())
-                        .search("the of and", new float[] {0, -1, 0}, 12, Retrieval.HYBRID))
+        assertThat(searcher(STRICT).search("the of and", new float[] {0, -1, 0}, 12, Retrieval.HYBRID))
                 .isEmpty();
+    }
+
+    @Test
+    void photoTakenThenAndThereComesFirstEvenWhenItsCaptionSaysNothingOfIt() {
+        IndexedImage lisbonLastSummer = new IndexedImage(
+                UUID.randomUUID(),
+                "a dog on a beach",
+                new float[] {0.8f, 0.6f, 0},
+                java.time.Instant.parse("2025-07-19T12:00:00Z"),
+                new Place("Lisbon", "Lisbon", "Portugal"));
+        IndexedImage lisbonBefore = new IndexedImage(
+                UUID.randomUUID(),
+                "a dog running on a beach",
+                new float[] {1, 0, 0},
+                java.time.Instant.parse("2024-08-03T12:00:00Z"),
+                new Place("Lisbon", "Lisbon", "Portugal"));
+        IndexedImage portoLastSummer = new IndexedImage(
+                UUID.randomUUID(),
+                "a dog playing on a beach",
+                new float[] {0.9f, 0.43588989f, 0},
+                java.time.Instant.parse("2025-08-01T12:00:00Z"),
+                new Place("Porto", "Porto", "Portugal"));
+        fill(lisbonLastSummer, lisbonBefore, portoLastSummer, RED_CAR);
+        HybridSearcher searcher = searcher(SearchProperties.defaults().withTimeZone("UTC"));
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 3, 10);
+
+        UnderstoodQuery query =
+                searcher.understand("the dog on the beach in lisbon last summer", today, java.util.Set.of());
+        UnderstoodQuery onlyPlace = searcher.understand("photos from portugal", today, java.util.Set.of());
+        UnderstoodQuery nowhere = searcher.understand("the dog on the beach in 2019", today, java.util.Set.of());
+
+        assertThat(query.placeName()).isEqualTo("lisbon");
+        assertThat(searcher.search(query, QUERY, 12, Retrieval.HYBRID))
+                .extracting(Match::id)
+                .containsExactly(lisbonLastSummer.id());
+        assertThat(searcher.search(onlyPlace, QUERY, 12, Retrieval.HYBRID))
+                .extracting(Match::id)
+                .containsExactly(portoLastSummer.id(), lisbonLastSummer.id(), lisbonBefore.id());
+        assertThat(nowhere.time()).isNull();
+        assertThat(nowhere.unmatched()).containsExactly("in 2019");
+    }
+
+    @Test
+    void theCaptionThatBindsTheQuerysAttributesOutranksTheSwappedNeighbourTheEmbeddingPrefers() {
+        IndexedImage meant = image("a brown dog lying on a white rug", 0.80);
+        IndexedImage swapped = image("a white dog lying on a brown rug", 0.82);
+        fill(meant, swapped, image("a cat on a sofa", 0.3));
+
+        assertThat(searcher(SearchProperties.defaults()).search("brown dog on a white rug", QUERY, 2, Retrieval.VECTOR))
+                .extracting(Match::id)
+                .containsExactly(swapped.id(), meant.id());
+        assertThat(searcher(SearchProperties.defaults()).search("brown dog on a white rug", QUERY, 2, Retrieval.HYBRID))
+                .extracting(Match::id)
+                .containsExactly(meant.id(), swapped.id());
     }
 
     @Test

@@ -58,6 +58,62 @@ class SearchViewTest {
     }
 
     @Test
+    void whatWasUnderstoodIsShownAsChipsAndRemovingOneSearchesTheSameWordsWithoutIt() {
+        typeAndSearch("grandpa in lisbon last summer");
+        Understood understood = new Understood(
+                "old man",
+                new Understood.Time(
+                        "last summer", java.time.LocalDate.of(2025, 6, 1), java.time.LocalDate.of(2025, 8, 31)),
+                "lisbon",
+                List.of(),
+                List.of("grandpa → old man"),
+                List.of(),
+                null,
+                List.of());
+        SearchResults answer = results("grandpa in lisbon last summer", "an old man on a bench");
+        searches.typed.getFirst().complete(new SearchResults(answer.query(), answer.hits(), null, understood, false));
+        roundTrip();
+
+        UnderstoodChips chips = find(UnderstoodChips.class, "search-understood");
+        assertThat(chips.isVisible()).isTrue();
+        assertThat(chips.getChildren().map(chip -> chip.getElement().getAttribute("data-part")))
+                .containsExactly("time", "place", "family");
+        assertThat(chips.getChildren().findFirst().orElseThrow().getElement().getTextRecursively())
+                .startsWith("When: last summer: 1 Jun 2025 – 31 Aug 2025");
+        com.vaadin.flow.component.html.NativeButton removePlace = chips.getChildren()
+                .skip(1)
+                .findFirst()
+                .orElseThrow()
+                .getChildren()
+                .filter(child -> child instanceof com.vaadin.flow.component.html.NativeButton)
+                .map(child -> (com.vaadin.flow.component.html.NativeButton) child)
+                .findFirst()
+                .orElseThrow();
+        com.vaadin.flow.component.ComponentUtil.fireEvent(
+                removePlace, new com.vaadin.flow.component.ClickEvent<>(removePlace));
+
+        assertThat(searches.queries).containsExactly("grandpa in lisbon last summer", "grandpa in lisbon last summer");
+        assertThat(searches.without).containsExactly(java.util.Set.of(), java.util.Set.of(QueryPart.PLACE));
+        typeAndSearch("red car");
+        assertThat(searches.without.getLast()).isEmpty();
+    }
+
+    @Test
+    void closestMatchesAreShownWithAMessageSayingSo() {
+        typeAndSearch("quarterly tax return");
+        SearchResults answer = results("quarterly tax return", "a red car");
+        searches.typed
+                .getFirst()
+                .complete(new SearchResults(
+                        answer.query(), answer.hits(), SearchResults.CLOSEST_MATCHES, Understood.literal("x"), true));
+        roundTrip();
+
+        assertThat(shownCaptions()).containsExactly("a red car");
+        assertThat(message().isVisible()).isTrue();
+        assertThat(message().getText()).isEqualTo(SearchResults.CLOSEST_MATCHES);
+    }
+
+    @Test
     void aNewQueryCancelsThePreviousOne() {
         typeAndSearch("red car");
         typeAndSearch("blue boat");
@@ -255,6 +311,7 @@ class SearchViewTest {
     /** Records each search the page asks for and hands back a future that the test completes. */
     private static final class PendingSearches implements Searches {
         final List<String> queries = new ArrayList<>();
+        final List<java.util.Set<QueryPart>> without = new ArrayList<>();
         final List<CompletableFuture<SearchResults>> typed = new ArrayList<>();
         final List<byte[]> recordings = new ArrayList<>();
         final List<Boolean> translated = new ArrayList<>();
@@ -270,6 +327,13 @@ class SearchViewTest {
             queries.add(query);
             CompletableFuture<SearchResults> future = new CompletableFuture<>();
             typed.add(future);
+            return future;
+        }
+
+        @Override
+        public CompletableFuture<SearchResults> search(String query, java.util.Set<QueryPart> parts) {
+            CompletableFuture<SearchResults> future = search(query);
+            without.add(parts);
             return future;
         }
 
