@@ -1,6 +1,7 @@
 package dev.glimpse.library;
 
 import dev.glimpse.search.IndexedImage;
+import dev.glimpse.search.Place;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,10 +9,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -114,13 +118,38 @@ class ChangeFeed {
     /** Hands every READY image to {@code consumer}, read through a cursor in one read-only transaction. */
     void forEachReady(Consumer<IndexedImage> consumer) {
         readOnly.executeWithoutResult(status -> streaming.query(
-                "SELECT id, caption, embedding FROM image WHERE status = 'READY'",
+                "SELECT id, caption, embedding, taken_at, taken_at_offset, place_city, place_region, place_country"
+                        + " FROM image WHERE status = 'READY'",
                 (ResultSet rs) -> consumer.accept(indexed(rs))));
     }
 
     static IndexedImage indexed(ResultSet rs) throws SQLException {
+        String offset = rs.getString("taken_at_offset");
         return new IndexedImage(
-                rs.getObject("id", UUID.class), rs.getString("caption"), floats(rs.getArray("embedding")));
+                rs.getObject("id", UUID.class),
+                rs.getString("caption"),
+                floats(rs.getArray("embedding")),
+                takenAt(rs.getObject("taken_at", LocalDateTime.class), offset == null ? null : ZoneOffset.of(offset)),
+                place(rs.getString("place_city"), rs.getString("place_region"), rs.getString("place_country")));
+    }
+
+    /** What the index stores of a READY image: its caption and embedding, when and where it was taken. */
+    static IndexedImage indexed(Image image) {
+        return new IndexedImage(
+                image.getId(),
+                image.getCaption(),
+                image.getEmbedding(),
+                takenAt(image.getTakenAt(), image.getTakenAtOffset()),
+                place(image.getPlaceCity(), image.getPlaceRegion(), image.getPlaceCountry()));
+    }
+
+    /** The capture time as an instant: with its recorded offset, else the camera's clock read as UTC. */
+    private static @Nullable Instant takenAt(@Nullable LocalDateTime taken, @Nullable ZoneOffset offset) {
+        return taken == null ? null : taken.toInstant(offset == null ? ZoneOffset.UTC : offset);
+    }
+
+    private static @Nullable Place place(@Nullable String city, @Nullable String region, @Nullable String country) {
+        return city == null && region == null && country == null ? null : new Place(city, region, country);
     }
 
     private static float[] floats(Array array) throws SQLException {

@@ -229,7 +229,7 @@ class IndexFollower implements SmartLifecycle {
         for (UUID id : ids) {
             Image image = current.get(id);
             if (image != null && image.getStatus() == ImageStatus.READY) {
-                upserts.add(new IndexedImage(id, image.getCaption(), image.getEmbedding()));
+                upserts.add(ChangeFeed.indexed(image));
             } else {
                 deletes.add(id);
             }

@@ -109,6 +109,11 @@ class PhotoFactsApiTest {
     @Test
     void anImageStoredBeforeFactsWereRecordedIsBackfilledFromItsOriginal() throws Exception {
         String id = upload("earlier.jpg", photo(64, 48, 1, "2018:08:09 10:11:12", "-04:00", null, null, 15));
+        // the pipeline changes the row while it captions it: wait until it is done, so the change below is the only one
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(120))
+                .until(() -> images.findById(UUID.fromString(id)).orElseThrow().getStatus()
+                        == dev.glimpse.library.ImageStatus.READY);
         Image image = images.findById(UUID.fromString(id)).orElseThrow();
         image.recordFacts(PhotoFacts.UNKNOWN, Instant.now());
         images.saveAndFlush(image);
