@@ -215,7 +215,8 @@ class ImageApiController {
             boolean captionByPerson,
             String createdAt,
             String contentUrl,
-            String thumbnailUrl) {
+            String thumbnailUrl,
+            String sourcePath) {
         static ApiImage of(ImageSummary image) {
             return new ApiImage(
                     image.id(),
@@ -232,7 +233,8 @@ class ImageApiController {
                     image.captionByPerson(),
                     image.createdAt().toString(),
                     image.contentUrl(),
-                    image.thumbnailUrl());
+                    image.thumbnailUrl(),
+                    image.sourcePath());
         }
     }
 

@@ -80,7 +80,19 @@ public class IngestService {
     }
 
     public IngestOutcome ingest(@Nullable String clientFileName, byte[] bytes) {
-        IngestOutcome outcome = inspectAndStore(clientFileName, bytes);
+        return counted(inspectAndStore(clientFileName, bytes, null));
+    }
+
+    /**
+     * Takes in one file of a folder import: the same checks and deduplication as an upload; a new image keeps
+     * {@code sourcePath} (its path inside the imported folder) and is captioned after the uploads waiting.
+     */
+    public IngestOutcome importFile(String sourcePath, byte[] bytes) {
+        String name = sourcePath.substring(sourcePath.lastIndexOf('/') + 1);
+        return counted(inspectAndStore(name, bytes, sourcePath));
+    }
+
+    private IngestOutcome counted(IngestOutcome outcome) {
         Counter.builder("glimpse.uploads")
                 .description("Uploaded files by outcome: stored, duplicate, refused, unavailable")
                 .tag("outcome", outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
@@ -89,7 +101,7 @@ public class IngestService {
         return outcome;
     }
 
-    private IngestOutcome inspectAndStore(@Nullable String clientFileName, byte[] bytes) {
+    private IngestOutcome inspectAndStore(@Nullable String clientFileName, byte[] bytes, @Nullable String sourcePath) {
         String fileName = FileNames.displayName(clientFileName);
         try {
             InspectedImage inspected = inspector.inspect(bytes);
@@ -109,7 +121,7 @@ public class IngestService {
             if (existing.isPresent()) {
                 return new IngestOutcome.Duplicate(fileName, ImageSummary.of(existing.get()));
             }
-            return store(fileName, sha256, kept, inspected);
+            return store(fileName, sha256, kept, inspected, sourcePath);
         } catch (ImageRefusedException e) {
             log.info("Refused upload '{}': {}", fileName, e.getMessage());
             return new IngestOutcome.Refused(fileName, e.getMessage());
@@ -156,7 +168,8 @@ public class IngestService {
         return properties;
     }
 
-    private IngestOutcome store(String fileName, String sha256, byte[] cleaned, InspectedImage inspected) {
+    private IngestOutcome store(
+            String fileName, String sha256, byte[] cleaned, InspectedImage inspected, @Nullable String sourcePath) {
         int orientation = Orientation.of(inspected.format(), cleaned);
         byte[] thumbnail = Thumbnails.jpeg(inspected.pixels(), orientation, properties.thumbnailSize());
         String storageKey = blobs.put(cleaned, inspected.format().mimeType());
@@ -174,7 +187,11 @@ public class IngestService {
                     thumbnailKey);
             // the row and its outbox entry commit together
             Image image = transaction.execute(status -> {
-                Image saved = images.saveAndFlush(new Image(upload));
+                Image fresh = new Image(upload);
+                if (sourcePath != null) {
+                    fresh.importedFrom(sourcePath);
+                }
+                Image saved = images.saveAndFlush(fresh);
                 events.publishEvent(ImageChanged.updated(saved));
                 return saved;
             });

@@ -18,7 +18,8 @@ public record ImageSummary(
         @Nullable String captionModel,
         @Nullable String embeddingModel,
         Instant createdAt,
-        boolean captionByPerson) {
+        boolean captionByPerson,
+        @Nullable String sourcePath) {
 
     public static ImageSummary of(Image image) {
         return new ImageSummary(
@@ -34,7 +35,8 @@ public record ImageSummary(
                 image.getCaptionModel(),
                 image.getEmbeddingModel(),
                 image.getCreatedAt(),
-                image.isCaptionByPerson());
+                image.isCaptionByPerson(),
+                image.getSourcePath());
     }
 
     public String contentUrl() {

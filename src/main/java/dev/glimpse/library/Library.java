@@ -18,12 +18,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Library {
 
     private static final String COLUMNS = "id, original_name, mime_type, width, height, byte_size, status, caption,"
-            + " failure_reason, caption_model, embedding_model, created_at, caption_by_person";
+            + " failure_reason, caption_model, embedding_model, created_at, caption_by_person, source_path";
 
     private final JdbcClient jdbc;
+    private final Backlog backlog;
 
-    Library(JdbcClient jdbc) {
+    Library(JdbcClient jdbc, Backlog backlog) {
         this.jdbc = jdbc;
+        this.backlog = backlog;
+    }
+
+    /** The captioning backlog now (see {@link Backlog}). */
+    public BacklogStatus backlog() {
+        return backlog.current();
     }
 
     /** How many images match. */
@@ -79,7 +86,8 @@ public class Library {
                         .replace("_", "\\_") + "%";
         return new Where(
                 status + " AND (lower(coalesce(image.caption, '')) LIKE :pattern"
-                        + " OR lower(image.original_name) LIKE :pattern)",
+                        + " OR lower(image.original_name) LIKE :pattern"
+                        + " OR lower(coalesce(image.source_path, '')) LIKE :pattern)",
                 pattern);
     }
 
@@ -97,7 +105,8 @@ public class Library {
                 rs.getString("caption_model"),
                 rs.getString("embedding_model"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getBoolean("caption_by_person"));
+                rs.getBoolean("caption_by_person"),
+                rs.getString("source_path"));
     }
 
     /** A WHERE clause on the table {@code image} and the LIKE pattern it may use. */

@@ -23,6 +23,12 @@ final class LocalBlobStore implements BlobStore {
     @Override
     public String put(byte[] bytes, String contentType) {
         String key = BlobKeys.newKey();
+        putAt(key, bytes, contentType);
+        return key;
+    }
+
+    @Override
+    public void putAt(String key, byte[] bytes, String contentType) {
         Path target = pathOf(key);
         try {
             Files.createDirectories(target.getParent());
@@ -33,7 +39,6 @@ final class LocalBlobStore implements BlobStore {
             } finally {
                 Files.deleteIfExists(temp);
             }
-            return key;
         } catch (IOException e) {
             throw new StorageUnavailableException("Could not write to local storage at " + root, e);
         }
