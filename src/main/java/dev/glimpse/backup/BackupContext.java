@@ -17,8 +17,7 @@ import org.springframework.context.annotation.FilterType;
             "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
             "com.vaadin.flow.spring.VaadinApplicationConfiguration",
             "com.vaadin.flow.spring.VaadinScopesConfig",
-            "com.vaadin.flow.spring.VaadinServletConfiguration",
-            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"
+            "com.vaadin.flow.spring.VaadinServletConfiguration"
         })
 @ConfigurationPropertiesScan("dev.glimpse")
 @ComponentScan(
