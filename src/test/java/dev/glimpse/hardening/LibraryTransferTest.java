@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LibraryTransferTest {
 
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+    private static final Pattern CAPTIONED = Pattern.compile("\"id\":\"([0-9a-f-]{36})\".*?\"caption\":\"([^\"]+)\"");
     private static final Pattern SUMMARY = Pattern.compile("imported (\\d+), duplicates (\\d+), refused (\\d+)");
 
     @TempDir
@@ -75,7 +76,7 @@ class LibraryTransferTest {
             // beside the running server: 10 new images, 2 copies of imported ones, 1 non-image
             Path more = photos(scratch.resolve("more"), 100, 10, 0, 1);
             Files.copy(photos.resolve("album-0/photo-0.png"), more.resolve("copy-a.png"));
-            Files.copy(photos.resolve("album-1/photo-1.png"), more.resolve("copy-b.png"));
+            Files.copy(photos.resolve("album-1/photo-1.jpg"), more.resolve("copy-b.jpg"));
             assertThat(lastLine(finish(jar(data, "import", more.toString(), "--report=" + report))))
                     .isEqualTo("imported 10, duplicates 2, refused 1");
             await("the server seeing the imported images")
@@ -107,9 +108,14 @@ class LibraryTransferTest {
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() ->
                             get(server, "/api/images?size=200").split("\"status\":\"READY\"", -1).length - 1 == 40);
-            String found = get(server, "/api/search?q=photo&k=100");
-            System.out.println("search after restore: " + found.substring(0, Math.min(300, found.length())));
-            assertThat(found).contains("\"id\"");
+            Matcher captioned = CAPTIONED.matcher(get(server, "/api/images?size=1"));
+            assertThat(captioned.find()).isTrue();
+            String found = get(
+                    server,
+                    "/api/search?k=100&q=" + java.net.URLEncoder.encode(captioned.group(2), StandardCharsets.UTF_8));
+            System.out.println("search after restore for \"" + captioned.group(2) + "\": "
+                    + found.substring(0, Math.min(300, found.length())));
+            assertThat(found).contains("\"id\":\"" + captioned.group(1) + "\"");
         }
     }
 
