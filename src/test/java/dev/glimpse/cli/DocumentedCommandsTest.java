@@ -64,7 +64,7 @@ class DocumentedCommandsTest {
         for (String line : documentedLines()) {
             Matcher command = JAR_COMMAND.matcher(line);
             boolean template = line.contains("["); // "[--option]": a pattern to fill in, not a command to run
-            if (command.find() && RUN_AS_WRITTEN.contains(command.group(2)) && !template) {
+            if (command.find() && command.group(2) != null && RUN_AS_WRITTEN.contains(command.group(2)) && !template) {
                 String output = bash(line, "a password for the test\n");
                 if (command.group(2).equals("evaluate-search")) {
                     assertThat(output).containsPattern("hybrid recall@1=[01]\\.\\d+ recall@5=");
