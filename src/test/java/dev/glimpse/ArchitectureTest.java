@@ -51,7 +51,9 @@ class ArchitectureTest {
         "dev.glimpse.storage..",
         "dev.glimpse.ratelimit..",
         "dev.glimpse.security..",
-        "dev.glimpse.bench.."
+        "dev.glimpse.bench..",
+        "dev.glimpse.importing..",
+        "dev.glimpse.backup.."
     };
 
     /**

@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +20,50 @@ import org.springframework.util.StringUtils;
 
 /**
  * Zero-setup database: when no datasource URL is configured, Glimpse starts its own PostgreSQL (binaries from Maven)
- * with its data under {@code data/postgres}, so a fresh clone runs with one command and keeps its data.
+ * with its data under {@code data/postgres}, so a fresh clone runs with one command and keeps its data. One process at
+ * a time runs that server ({@link DataFolderOwner}): a second one waits for the first to exit, or joins its server as
+ * a client when {@code glimpse.database.embedded.join-running} is set (the {@code import} and {@code backup} commands
+ * beside a running Glimpse). It never stops a server that a live process owns.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    private static final Duration JOIN_PATIENCE = Duration.ofMinutes(3);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
-        Files.createDirectories(properties.dataDirectory());
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException, InterruptedException {
+        Path folder = properties.dataDirectory();
+        Files.createDirectories(folder);
+        Optional<DataFolderOwner> owner = DataFolderOwner.tryAcquire(folder);
+        if (owner.isEmpty() && properties.joinRunning()) {
+            int port = RunningPostmaster.awaitPort(folder, JOIN_PATIENCE);
+            log.info(
+                    "Joined the embedded PostgreSQL that process {} runs on port {} with data in {}",
+                    DataFolderOwner.ownerPid(folder).map(String::valueOf).orElse("?"),
+                    port,
+                    folder.toAbsolutePath());
+            return new EmbeddedDatabase(EmbeddedDatabase.jdbcUrl(port), null, null);
+        }
+        DataFolderOwner taken = owner.isPresent()
+                ? owner.get()
+                : DataFolderOwner.acquire(
+                        folder,
+                        pid -> log.warn(
+                                "Process {} runs the embedded PostgreSQL in {}; waiting for it to finish",
+                                pid.map(String::valueOf).orElse("?"),
+                                folder.toAbsolutePath()));
+        try {
+            EmbeddedPostgres postgres = start(properties);
+            return new EmbeddedDatabase(EmbeddedDatabase.jdbcUrl(postgres.getPort()), postgres, taken);
+        } catch (IOException | RuntimeException e) {
+            taken.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgres start(DatabaseProperties properties) throws IOException {
         if (!properties.clean()) {
             EmbeddedPostgresVersion.checkDataFolder(properties.dataDirectory());
             StalePostmaster.clear(properties.dataDirectory());
@@ -53,9 +89,9 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("glimpse-embedded");

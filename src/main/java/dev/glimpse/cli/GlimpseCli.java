@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             "Without a command, starts the server (settings as --name=value, e.g. --server.port=9000)."
         },
         subcommands = {
+            ImportCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             PrefetchModelsCommand.class,
             HashPasswordCommand.class,
             NewApiTokenCommand.class,

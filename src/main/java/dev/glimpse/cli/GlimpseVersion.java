@@ -7,7 +7,12 @@ final class GlimpseVersion implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        return new String[] {"Glimpse " + current()};
+    }
+
+    /** The Maven project version, or "(development build)" when not run from the jar. */
+    static String current() {
         String version = GlimpseVersion.class.getPackage().getImplementationVersion();
-        return new String[] {"Glimpse " + (version == null ? "(development build)" : version)};
+        return version == null ? "(development build)" : version;
     }
 }

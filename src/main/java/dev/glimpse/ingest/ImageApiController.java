@@ -213,7 +213,8 @@ class ImageApiController {
             String takenAt,
             boolean takenAtEstimated,
             ApiPlace place,
-            String camera) {
+            String camera,
+            String sourcePath) {
         static ApiImage of(ImageSummary image) {
             PhotoFacts facts = image.facts();
             return new ApiImage(
@@ -237,7 +238,8 @@ class ImageApiController {
                     facts.city() == null && facts.country() == null
                             ? null
                             : new ApiPlace(facts.city(), facts.region(), facts.country()),
-                    facts.camera());
+                    facts.camera(),
+                    image.sourcePath());
         }
 
         /** ISO 8601: with the UTC offset when the photo recorded one, else the camera's local time. */

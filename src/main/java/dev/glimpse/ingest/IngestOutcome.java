@@ -17,7 +17,7 @@ public sealed interface IngestOutcome {
     /** The file is not an acceptable image ({@code kind} says how); nothing was stored. */
     record Refused(String fileName, String reason, ImageRefusedException.Kind kind) implements IngestOutcome {
 
-        Refused(String fileName, String reason) {
+        public Refused(String fileName, String reason) {
             this(fileName, reason, ImageRefusedException.Kind.UNACCEPTABLE);
         }
     }

@@ -93,14 +93,25 @@ public class IngestService {
                         fileName, ImageInspector.tooLarge(limit), ImageRefusedException.Kind.TOO_LARGE));
             }
             try (UploadMemory.Reservation reserved = memory.reserve(spool.size())) {
-                return counted(inspectAndStore(clientFileName, spool.bytes()));
+                return counted(inspectAndStore(clientFileName, spool.bytes(), null));
             }
         }
     }
 
     public IngestOutcome ingest(@Nullable String clientFileName, byte[] bytes) {
         try (UploadMemory.Reservation reserved = memory.reserve(bytes.length)) {
-            return counted(inspectAndStore(clientFileName, bytes));
+            return counted(inspectAndStore(clientFileName, bytes, null));
+        }
+    }
+
+    /**
+     * Takes in one file of a folder import: the same checks and deduplication as an upload; a new image keeps
+     * {@code sourcePath} (its path inside the imported folder) and is captioned after the uploads waiting.
+     */
+    public IngestOutcome importFile(String sourcePath, byte[] bytes) {
+        String name = sourcePath.substring(sourcePath.lastIndexOf('/') + 1);
+        try (UploadMemory.Reservation reserved = memory.reserve(bytes.length)) {
+            return counted(inspectAndStore(name, bytes, sourcePath));
         }
     }
 
@@ -113,7 +124,7 @@ public class IngestService {
         return outcome;
     }
 
-    private IngestOutcome inspectAndStore(@Nullable String clientFileName, byte[] bytes) {
+    private IngestOutcome inspectAndStore(@Nullable String clientFileName, byte[] bytes, @Nullable String sourcePath) {
         String fileName = FileNames.displayName(clientFileName);
         try {
             InspectedImage inspected = inspector.inspect(bytes);
@@ -134,7 +145,7 @@ public class IngestService {
             if (existing.isPresent()) {
                 return new IngestOutcome.Duplicate(fileName, ImageSummary.of(existing.get()));
             }
-            return store(fileName, sha256, kept, inspected, photo);
+            return store(fileName, sha256, kept, inspected, photo, sourcePath);
         } catch (ImageRefusedException e) {
             log.info("Refused upload '{}': {}", fileName, e.getMessage());
             return new IngestOutcome.Refused(fileName, e.getMessage(), e.kind());
@@ -187,7 +198,12 @@ public class IngestService {
     }
 
     private IngestOutcome store(
-            String fileName, String sha256, byte[] cleaned, InspectedImage inspected, PhotoFacts photo) {
+            String fileName,
+            String sha256,
+            byte[] cleaned,
+            InspectedImage inspected,
+            PhotoFacts photo,
+            @Nullable String sourcePath) {
         byte[] thumbnail = Thumbnails.jpeg(inspected.pixels(), inspected.orientation(), properties.thumbnailSize());
         String storageKey = blobs.put(cleaned, inspected.format().mimeType());
         String thumbnailKey = null;
@@ -204,7 +220,7 @@ public class IngestService {
                     thumbnailKey,
                     photo);
             // the row and its outbox entry commit together; the same bytes sent at the same time are decided quietly
-            NewImages.Inserted inserted = newImages.insertOnce(upload);
+            NewImages.Inserted inserted = newImages.insertOnce(upload, sourcePath);
             Image image = inserted.image();
             if (!inserted.created()) {
                 deleteQuietly(storageKey, thumbnailKey);

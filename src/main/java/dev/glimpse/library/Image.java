@@ -26,6 +26,12 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "image")
 public class Image {
 
+    /** Photos a person uploads on the page or through the API: captioned first. */
+    public static final short UPLOAD_PRIORITY = 1;
+
+    /** Photos of a folder import: captioned after every upload waiting. */
+    public static final short IMPORT_PRIORITY = 0;
+
     @Id
     private UUID id;
 
@@ -123,6 +129,14 @@ public class Image {
     @Version
     private long version;
 
+    /** Where an imported image came from: its path inside the imported folder; null for uploads. */
+    @Column(name = "source_path", length = 1024)
+    private @Nullable String sourcePath;
+
+    /** Captioned before images of lower priority: {@link #UPLOAD_PRIORITY} or {@link #IMPORT_PRIORITY}. */
+    @Column(nullable = false)
+    private short priority = UPLOAD_PRIORITY;
+
     protected Image() {}
 
     public Image(StoredUpload upload) {
@@ -175,6 +189,20 @@ public class Image {
 
     public String getSha256() {
         return sha256;
+    }
+
+    /** Marks the image as imported from {@code sourcePath} (captioned after uploads). */
+    public void importedFrom(String sourcePath) {
+        this.sourcePath = sourcePath;
+        this.priority = IMPORT_PRIORITY;
+    }
+
+    public @Nullable String getSourcePath() {
+        return sourcePath;
+    }
+
+    public short getPriority() {
+        return priority;
     }
 
     public String getOriginalName() {

@@ -19,7 +19,8 @@ public record ImageSummary(
         @Nullable String embeddingModel,
         Instant createdAt,
         boolean captionByPerson,
-        PhotoFacts facts) {
+        PhotoFacts facts,
+        @Nullable String sourcePath) {
 
     public static ImageSummary of(Image image) {
         return new ImageSummary(
@@ -36,7 +37,8 @@ public record ImageSummary(
                 image.getEmbeddingModel(),
                 image.getCreatedAt(),
                 image.isCaptionByPerson(),
-                image.getFacts());
+                image.getFacts(),
+                image.getSourcePath());
     }
 
     public String contentUrl() {

@@ -23,12 +23,19 @@ public class Library {
 
     private static final String COLUMNS = "id, original_name, mime_type, width, height, byte_size, status, caption,"
             + " failure_reason, caption_model, embedding_model, created_at, caption_by_person, taken_at, taken_at_offset,"
-            + " taken_at_source, camera, place_city, place_region, place_country";
+            + " taken_at_source, camera, place_city, place_region, place_country, source_path";
 
     private final JdbcClient jdbc;
+    private final Backlog backlog;
 
-    Library(JdbcClient jdbc) {
+    Library(JdbcClient jdbc, Backlog backlog) {
         this.jdbc = jdbc;
+        this.backlog = backlog;
+    }
+
+    /** The captioning backlog now (see {@link Backlog}). */
+    public BacklogStatus backlog() {
+        return backlog.current();
     }
 
     /** How many images match. */
@@ -97,7 +104,8 @@ public class Library {
                         .replace("_", "\\_") + "%";
         return new Where(
                 status + " AND (lower(coalesce(image.caption, '')) LIKE :pattern"
-                        + " OR lower(image.original_name) LIKE :pattern)",
+                        + " OR lower(image.original_name) LIKE :pattern"
+                        + " OR lower(coalesce(image.source_path, '')) LIKE :pattern)",
                 pattern);
     }
 
@@ -116,7 +124,8 @@ public class Library {
                 rs.getString("embedding_model"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getBoolean("caption_by_person"),
-                facts(rs));
+                facts(rs),
+                rs.getString("source_path"));
     }
 
     private static PhotoFacts facts(ResultSet rs) throws SQLException {

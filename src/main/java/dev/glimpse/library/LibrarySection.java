@@ -37,6 +37,7 @@ public final class LibrarySection extends Div {
     private final Library library;
     private final Actions actions;
     private final Span count = new Span();
+    private final Span backlog = new Span();
     private final Set<UUID> selected = new CopyOnWriteArraySet<>(); // read by the download request too
     private final Div selectionBar = new Div();
     private final Span selectionCount = new Span();
@@ -58,7 +59,10 @@ public final class LibrarySection extends Div {
         H2 title = new H2("Library");
         count.setId("library-count");
         count.getElement().setAttribute("aria-live", "polite");
-        Div heading = new Div(title, count);
+        backlog.setId("library-backlog");
+        backlog.addClassName("library-backlog");
+        backlog.getElement().setAttribute("role", "status");
+        Div heading = new Div(title, count, backlog);
         heading.addClassName("library-heading");
         add(heading, filters(), selectionBar(downloads), grid);
         refresh();
@@ -81,7 +85,16 @@ public final class LibrarySection extends Div {
                 updateSelection();
             }
             refresh();
+        } else {
+            showBacklog();
         }
+    }
+
+    /** "Captioning 3,412 of 10,000 · about 1 h 40 min left" while images wait; hidden otherwise. */
+    private void showBacklog() {
+        String waiting = library.backlog().describe();
+        backlog.setText(waiting);
+        backlog.setVisible(!waiting.isEmpty());
     }
 
     void refresh() {
@@ -89,6 +102,7 @@ public final class LibrarySection extends Div {
         NumberFormat format = NumberFormat.getIntegerInstance(Locale.ENGLISH);
         String noun = total == 1 ? " image" : " images";
         count.setText(format.format(total) + noun + (filter.equals(LibraryFilter.EVERYTHING) ? "" : " match"));
+        showBacklog();
         grid.refresh();
     }
 

@@ -1,6 +1,7 @@
 package dev.glimpse.library;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,9 +30,12 @@ public class NewImages {
         this.events = events;
     }
 
-    /** The image with the upload's content: inserted now (and announced), or the one that was there already. */
+    /**
+     * The image with the upload's content: inserted now (and announced), or the one that was there already. A new
+     * image from a folder import keeps {@code sourcePath} and waits behind uploads.
+     */
     @Transactional
-    public Inserted insertOnce(StoredUpload upload) {
+    public Inserted insertOnce(StoredUpload upload, @Nullable String sourcePath) {
         jdbc.sql("SELECT pg_advisory_xact_lock(:space, hashtext(:sha256))")
                 .param("space", HASH_LOCKS)
                 .param("sha256", upload.sha256())
@@ -41,7 +45,11 @@ public class NewImages {
         if (existing.isPresent()) {
             return new Inserted(existing.get(), false);
         }
-        Image saved = images.saveAndFlush(new Image(upload));
+        Image fresh = new Image(upload);
+        if (sourcePath != null) {
+            fresh.importedFrom(sourcePath);
+        }
+        Image saved = images.saveAndFlush(fresh);
         events.publishEvent(ImageChanged.updated(saved));
         return new Inserted(saved, true);
     }

@@ -49,14 +49,17 @@ class ImageClaims implements LeaseRenewal.Claims {
         return instance;
     }
 
-    /** Claims up to {@code limit} images, oldest first: waiting ones, and claimed ones whose lease has expired. */
+    /**
+     * Claims up to {@code limit} images, uploads before an import's backlog ({@code priority}), then oldest first:
+     * waiting ones, and claimed ones whose lease has expired.
+     */
     @Transactional
     List<Claim> claim(int limit) {
         List<Claimed> claimed = jdbc.sql("""
                         WITH picked AS (
                             SELECT id, status AS was, claimed_by AS holder FROM image
                             WHERE status = 'RECEIVED' OR (status = 'CAPTIONING' AND lease_expires_at < now())
-                            ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                            ORDER BY priority DESC, created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                         UPDATE image i SET status = 'CAPTIONING', claimed_at = now(), claimed_by = :instance,
                                lease_expires_at = now() + :leaseMillis * interval '1 millisecond',
                                updated_at = now(), version = i.version + 1

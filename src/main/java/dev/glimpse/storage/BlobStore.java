@@ -10,6 +10,11 @@ public interface BlobStore {
     /** Stores the bytes and returns the generated key. The blob is complete when this returns. */
     String put(byte[] bytes, String contentType);
 
+    /**
+     * Stores the bytes under a key this store generated before (restoring a backup); replaces a blob with that key.
+     */
+    void putAt(String key, byte[] bytes, String contentType);
+
     /** The blob's bytes, or empty when no blob has this key. */
     Optional<byte[]> get(String key);
 

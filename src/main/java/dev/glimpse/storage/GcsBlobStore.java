@@ -27,11 +27,17 @@ final class GcsBlobStore implements BlobStore {
     @Override
     public String put(byte[] bytes, String contentType) {
         String key = BlobKeys.newKey();
+        putAt(key, bytes, contentType);
+        return key;
+    }
+
+    @Override
+    public void putAt(String key, byte[] bytes, String contentType) {
+        BlobKeys.requireValid(key);
         BlobInfo info =
                 BlobInfo.newBuilder(idOf(key)).setContentType(contentType).build();
         try {
             storage.create(info, bytes);
-            return key;
         } catch (StorageException e) {
             throw new StorageUnavailableException("Could not write to bucket " + bucket, e);
         }

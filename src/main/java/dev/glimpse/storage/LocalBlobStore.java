@@ -35,6 +35,12 @@ final class LocalBlobStore implements BlobStore {
     @Override
     public String put(byte[] bytes, String contentType) {
         String key = BlobKeys.newKey();
+        putAt(key, bytes, contentType);
+        return key;
+    }
+
+    @Override
+    public void putAt(String key, byte[] bytes, String contentType) {
         Path target = pathOf(key);
         try {
             Files.createDirectories(target.getParent());
@@ -46,7 +52,6 @@ final class LocalBlobStore implements BlobStore {
             } finally {
                 Files.deleteIfExists(temp);
             }
-            return key;
         } catch (IOException e) {
             if (isOutOfSpace(e, bytes.length)) {
                 throw new StorageFullException("Local storage at " + root + " is full", e);

@@ -1,0 +1,214 @@
+package dev.glimpse.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.glimpse.testsupport.TestImages;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar's {@code import}, {@code backup} and {@code restore} as a self-hoster runs them: an import killed with
+ * SIGKILL after it stored some images and run again ends with exact counts and stores each image once; an import
+ * beside a running server on the same embedded database adds its images to that server's library; a backup made while
+ * the server runs, restored into a fresh working folder, gives a server with the same images, searchable.
+ */
+@Tag("hardening")
+class LibraryTransferTest {
+
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+    private static final Pattern CAPTIONED = Pattern.compile("\"id\":\"([0-9a-f-]{36})\".*?\"caption\":\"([^\"]+)\"");
+    private static final Pattern SUMMARY = Pattern.compile("imported (\\d+), duplicates (\\d+), refused (\\d+)");
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void importKilledThenRunAgainBesideAServerThenBackupAndRestoreKeepEveryImageOnce() throws Exception {
+        Path data = scratch.resolve("data");
+        Path photos = photos(scratch.resolve("photos"), 0, 30, 5, 3);
+
+        // killed once it has stored something, then run again to the end
+        Path report = scratch.resolve("refused.tsv");
+        Process first = jar(data, "import", photos.toString(), "--threads=1", "--report=" + report);
+        Path blobs = data.resolve("blobs");
+        await("the first import storing images")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> !first.isAlive() || blobCount(blobs) >= 4);
+        assertThat(first.isAlive())
+                .as("the first import was still running when killed")
+                .isTrue();
+        first.destroyForcibly().waitFor();
+        long storedBeforeKill = blobCount(blobs) / 2;
+        System.out.println("killed the first import with about " + storedBeforeKill + " images stored");
+
+        String second = finish(jar(data, "import", photos.toString(), "--report=" + report));
+        long[] counts = summary(second);
+        assertThat(counts[0] + counts[1]).as(second).isEqualTo(35);
+        assertThat(counts[0]).as(second).isLessThan(30);
+        assertThat(counts[2]).as(second).isEqualTo(3);
+        assertThat(Files.readAllLines(report, StandardCharsets.UTF_8))
+                .hasSize(3)
+                .allMatch(line -> line.contains("\t"));
+        assertThat(lastLine(finish(jar(data, "import", photos.toString(), "--report=" + report))))
+                .isEqualTo("imported 0, duplicates 35, refused 3");
+
+        try (GlimpseProcess server = new GlimpseProcess(data, new ArrayList<>())) {
+            server.start();
+            assertThat(total(server)).isEqualTo(30);
+            assertThat(get(server, "/api/images?size=200")).contains("\"sourcePath\":\"photos/");
+
+            // beside the running server: 10 new images, 2 copies of imported ones, 1 non-image
+            Path more = photos(scratch.resolve("more"), 100, 10, 0, 1);
+            Files.copy(photos.resolve("album-0/photo-0.png"), more.resolve("copy-a.png"));
+            Files.copy(photos.resolve("album-1/photo-1.jpg"), more.resolve("copy-b.jpg"));
+            assertThat(lastLine(finish(jar(data, "import", more.toString(), "--report=" + report))))
+                    .isEqualTo("imported 10, duplicates 2, refused 1");
+            await("the server seeing the imported images")
+                    .atMost(Duration.ofMinutes(1))
+                    .until(() -> total(server) == 40);
+
+            Path backup = scratch.resolve("backup");
+            String backedUp = finish(jar(data, "backup", backup.toString()));
+            assertThat(lastLine(backedUp)).startsWith("backed up 40 images");
+            assertThat(backup.resolve("manifest.json")).isRegularFile();
+            assertThat(backup.resolve("SHA256SUMS")).isRegularFile();
+        }
+
+        Path restored = scratch.resolve("restored");
+        String restoring =
+                finish(jar(restored, "restore", scratch.resolve("backup").toString()));
+        assertThat(lastLine(restoring)).startsWith("restored 40 images");
+        Process again = jar(restored, "restore", scratch.resolve("backup").toString());
+        assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String refusal = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(again.exitValue()).as(refusal).isEqualTo(1);
+        assertThat(refusal).contains("already holds 40 images");
+
+        try (GlimpseProcess server = new GlimpseProcess(restored, new ArrayList<>())) {
+            server.start();
+            assertThat(total(server)).isEqualTo(40);
+            await("every restored image captioned and searchable")
+                    .atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() ->
+                            get(server, "/api/images?size=200").split("\"status\":\"READY\"", -1).length - 1 == 40);
+            Matcher captioned = CAPTIONED.matcher(get(server, "/api/images?size=1"));
+            assertThat(captioned.find()).isTrue();
+            String found = get(
+                    server,
+                    "/api/search?k=100&q=" + java.net.URLEncoder.encode(captioned.group(2), StandardCharsets.UTF_8));
+            System.out.println("search after restore for \"" + captioned.group(2) + "\": "
+                    + found.substring(0, Math.min(300, found.length())));
+            assertThat(found).contains("\"id\":\"" + captioned.group(1) + "\"");
+        }
+    }
+
+    /** {@code count} distinct images in sub-folders, {@code copies} copies of some, {@code junk} non-images. */
+    private static Path photos(Path root, int firstSeed, int count, int copies, int junk) throws IOException {
+        for (int i = 0; i < count; i++) {
+            Path album = Files.createDirectories(root.resolve("album-" + (i % 3)));
+            byte[] bytes =
+                    i % 2 == 0 ? TestImages.png(900, 700, firstSeed + i) : TestImages.jpeg(900, 700, firstSeed + i);
+            Files.write(album.resolve("photo-" + i + (i % 2 == 0 ? ".png" : ".jpg")), bytes);
+        }
+        Path copiesFolder = Files.createDirectories(root.resolve("copies"));
+        for (int i = 0; i < copies; i++) {
+            Path original = root.resolve("album-" + (i % 3)).resolve("photo-" + i + (i % 2 == 0 ? ".png" : ".jpg"));
+            Files.copy(original, copiesFolder.resolve("copy-of-" + original.getFileName()));
+        }
+        for (int i = 0; i < junk; i++) {
+            Files.writeString(root.resolve("notes-" + i + ".txt"), "not an image " + i);
+        }
+        return root;
+    }
+
+    /** Starts {@code java -jar target/glimpse-….jar <command> …} on the working folder {@code data}. */
+    private static Process jar(Path data, String command, String... arguments) throws IOException {
+        List<String> line = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                jarFile().toString(),
+                command));
+        line.addAll(List.of(arguments));
+        line.add("--glimpse.database.embedded.data-directory=" + data.resolve("postgres"));
+        line.add("--glimpse.storage.local.root=" + data.resolve("blobs"));
+        line.add("--glimpse.index.directory=" + data.resolve("index"));
+        return new ProcessBuilder(line).redirectErrorStream(true).start();
+    }
+
+    private static String finish(Process process) throws Exception {
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        System.out.println(output);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static long[] summary(String output) {
+        Matcher matcher = SUMMARY.matcher(lastLine(output));
+        assertThat(matcher.matches()).as(output).isTrue();
+        return new long[] {
+            Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3))
+        };
+    }
+
+    private static String lastLine(String output) {
+        String[] lines = output.strip().split("\\R");
+        return lines[lines.length - 1];
+    }
+
+    private static long blobCount(Path blobs) throws IOException {
+        if (!Files.isDirectory(blobs)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(blobs)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().endsWith(".part"))
+                    .count();
+        }
+    }
+
+    private static long total(GlimpseProcess server) throws Exception {
+        Matcher matcher = TOTAL.matcher(get(server, "/api/images?size=1"));
+        assertThat(matcher.find()).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static String get(GlimpseProcess server, String path) throws Exception {
+        HttpResponse<String> response = server.http()
+                .send(
+                        HttpRequest.newBuilder(server.uri(path))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static Path jarFile() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(file -> file.getFileName().toString().matches("glimpse-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/glimpse-*.jar: run mvn package first"))
+                    .toAbsolutePath();
+        }
+    }
+}
