@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
@@ -15,8 +14,10 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
  * external; migrated as the server migrates it), blob storage, the library's rows and change log, and ingest. No web
  * server, no pipeline, no search index (the running server's index follows the change log and picks the new images
  * up), no models. Vaadin's auto-configuration needs a web application, so it is left out.
+ *
+ * <p>Not a {@code @Configuration}: it is the command's own source ({@code SpringApplicationBuilder}), and the server's
+ * component scan must not pick it up (its auto-configuration exclusions would leave the server without Vaadin).
  */
-@Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration(
         excludeName = {
             "com.vaadin.flow.spring.SpringBootAutoConfiguration",
