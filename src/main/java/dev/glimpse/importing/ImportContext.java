@@ -39,7 +39,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
                             "dev\\.glimpse\\.base\\.(EmbeddedDatabaseConfiguration|ClockConfiguration)",
                             "dev\\.glimpse\\.storage\\.StorageConfiguration",
                             "dev\\.glimpse\\.library\\.(ImageService|ImageLifecycle|ImageUpdates|ImageChangeOutbox"
-                                    + "|DeletedImageBlobs)",
-                            "dev\\.glimpse\\.ingest\\.IngestService"
+                                    + "|DeletedImageBlobs|NewImages)",
+                            "dev\\.glimpse\\.ingest\\.(IngestService|PhotoFactsReader)"
                         }))
 class ImportContext {}

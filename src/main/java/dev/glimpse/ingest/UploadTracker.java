@@ -5,8 +5,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import dev.glimpse.library.ImageSummary;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -39,16 +41,27 @@ class UploadTracker extends Div {
         add(summary, rows);
     }
 
-    /** The user dropped or picked files: they form the next batch. */
-    void picked() {
+    /**
+     * The user dropped or picked these files: they form the next batch. The server's answer for a file can arrive
+     * before this announcement (its upload is a request of its own); such rows already belong to the new pick and
+     * stay, with their early answers.
+     */
+    void picked(List<String> clientFileNames) {
+        Set<String> names = new HashSet<>();
+        clientFileNames.forEach(name -> names.add(FileNames.displayName(name)));
+        List<UploadRow> answeredBeforeThePick =
+                batch.stream().filter(row -> names.contains(row.fileName())).toList();
         batch.clear();
-        answeredEarly.clear();
+        batch.addAll(answeredBeforeThePick);
+        answeredEarly.keySet().retainAll(names);
         rows.getChildren()
                 .map(UploadRow.class::cast)
                 .filter(UploadRow::settled)
+                .filter(row -> !answeredBeforeThePick.contains(row))
                 .filter(row -> !"FAILED".equals(row.getElement().getAttribute("data-status")))
                 .toList()
                 .forEach(rows::remove);
+        updateSummary();
     }
 
     /** The browser started sending a file. */

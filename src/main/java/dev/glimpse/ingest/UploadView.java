@@ -48,6 +48,9 @@ import org.springframework.beans.factory.ObjectProvider;
 public class UploadView extends VerticalLayout {
 
     /** The name of the file whose upload started, read in the browser (empty for an event without one). */
+    /** The names of the files of a drop or pick, read in the browser. */
+    private static final String PICKED_NAMES = "event.detail.names";
+
     private static final String STARTED_FILE = "event.detail && event.detail.file ? event.detail.file.name : ''";
 
     private final IngestService ingest;
@@ -176,7 +179,13 @@ public class UploadView extends VerticalLayout {
             upload.clearFileList();
             sections.forEach(s -> s.uploading(false));
         });
-        upload.getElement().addEventListener("glimpse-pick", event -> tracker.picked());
+        upload.getElement()
+                .addEventListener("glimpse-pick", event -> {
+                    List<String> names = new java.util.ArrayList<>();
+                    event.getEventData().path(PICKED_NAMES).forEach(name -> names.add(name.asString("")));
+                    tracker.picked(names);
+                })
+                .addEventData(PICKED_NAMES);
         upload.addFileRejectedListener(event -> tracker.refusedInBrowser(event.getFileName(), event.getErrorMessage()));
         upload.getElement().executeJs("window.glimpseLimitPerBatch(this, $0)", limits.maxFilesPerUpload());
         upload.setWidthFull();

@@ -158,7 +158,8 @@ class UploadPageBrowserTest {
         assertThat(refused).hasSize(5);
         assertThat(refused)
                 .allSatisfy(row -> assertThat(row.getText()).contains("at most 20 files are taken per drop or pick"));
-        wait.until(driver -> summary().equals("20 stored, 5 refused"));
+        wait.withMessage(() -> "the summary says: " + summary())
+                .until(driver -> summary().equals("20 stored, 5 refused"));
         PageChecks.screenshot(browser, "upload-batch-1280");
         Thread.sleep(200);
         assertThat(storedNamed("pick-")).isEqualTo(20);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,7 @@ class UploadTrackerTest {
 
     @Test
     void aPickKeepsItsRefusalsAndItsAnswersTogetherUntilTheNextPick() {
-        tracker.picked();
+        tracker.picked(List.of());
         for (int i = 0; i < 5; i++) {
             tracker.refusedInBrowser("extra-" + i + ".png", "At most 20 files are taken per drop or pick.");
         }
@@ -30,7 +31,7 @@ class UploadTrackerTest {
         assertThat(summary()).isEqualTo("7 refused");
         assertThat(rowCount()).isEqualTo(7);
 
-        tracker.picked();
+        tracker.picked(List.of());
         tracker.refusedInBrowser("next.gif", "not an image");
 
         assertThat(summary()).isEqualTo("1 refused");
@@ -39,7 +40,7 @@ class UploadTrackerTest {
 
     @Test
     void fileNotStoredBecauseStorageIsFullSaysStorageIsFull() {
-        tracker.picked();
+        tracker.picked(List.of());
         tracker.sending("a.png");
 
         tracker.outcome(IngestOutcome.Unavailable.of("a.png", true));
@@ -50,13 +51,30 @@ class UploadTrackerTest {
 
     @Test
     void fileNotStoredBecauseStorageIsAwaySaysTryAgainLater() {
-        tracker.picked();
+        tracker.picked(List.of());
         tracker.sending("b.png");
 
         tracker.outcome(IngestOutcome.Unavailable.of("b.png", false));
 
         assertThat(summary()).isEqualTo("1 not stored (try again later)");
         assertThat(firstRowText()).contains("try again later").doesNotContain("full");
+    }
+
+    @Test
+    void anAnswerThatArrivesBeforeItsPickIsAnnouncedStaysWithThatPick() {
+        tracker.picked(List.of("old.png"));
+        tracker.sending("old.png");
+        tracker.outcome(new IngestOutcome.Refused("old.png", "damaged"));
+        // the upload of the next pick was answered before the browser's announcement of the pick reached the server
+        tracker.outcome(new IngestOutcome.Refused("early.png", "damaged"));
+
+        tracker.picked(List.of("early.png", "late.png"));
+        tracker.sending("early.png");
+        tracker.sending("late.png");
+        tracker.outcome(new IngestOutcome.Refused("late.png", "damaged"));
+
+        assertThat(summary()).isEqualTo("2 refused");
+        assertThat(rowCount()).isEqualTo(2);
     }
 
     private String firstRowText() {
