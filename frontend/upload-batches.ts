@@ -2,8 +2,6 @@
  * Makes `<vaadin-upload>`'s file limit count per drop or pick rather than for the whole visit: each drop may add up
  * to `limit` files (the rest are rejected with the component's `tooManyFiles` message, which the server set to name
  * the limit), and afterwards the limit is lifted again, so the Upload button and the drop zone never stay disabled.
- * Each drop or pick is announced first with a `glimpse-pick` event (`detail.files`: how many files it holds, `detail.names`: their names), so the
- * server groups the files of one pick by the pick itself, however long their uploads take.
  */
 type UploadElement = HTMLElement & {
   maxFiles: number;
@@ -19,12 +17,9 @@ function limitPerBatch(upload: UploadElement, limit: number) {
   const addFiles = upload._addFiles.bind(upload);
   upload.maxFiles = Infinity;
   upload._addFiles = (files: FileList | File[]) => {
-    const picked = Array.from(files);
-    const names = picked.map((file) => file.name);
-    upload.dispatchEvent(new CustomEvent('glimpse-pick', { detail: { files: picked.length, names } }));
     upload.maxFiles = upload.files.length + limit;
     try {
-      addFiles(picked);
+      addFiles(Array.from(files));
     } finally {
       upload.maxFiles = Infinity;
     }

@@ -3,33 +3,40 @@ package dev.glimpse.ingest;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.glimpse.library.ImageSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to the files sent from this page: one line per batch ("12 stored, 1 duplicate, 2 refused") and one
- * {@link UploadRow} per file, updated live. A batch is the files of one drop or pick: the browser announces each pick
- * before its files ({@link #picked}), so a pick whose uploads are spread out (a busy server, a slow link) stays one
- * batch. When the next pick starts, the rows of the previous one that have nothing more to say are removed, so the
- * library stays near the top of the page.
+ * {@link UploadRow} per file, updated live. A batch is the files of one drop or pick; it ends when all its uploads
+ * have finished (or, for a drop whose files were all refused in the browser, after a short pause). When the next
+ * batch starts, the rows of the previous one that have nothing more to say are removed, so the library stays near
+ * the top of the page.
  */
 class UploadTracker extends Div {
+
+    private static final Duration PAUSE = Duration.ofMillis(1500);
 
     private final Paragraph summary = new Paragraph();
     private final Div rows = new Div();
     private final Consumer<UUID> onRetry;
+    private final Clock clock;
     private final List<UploadRow> batch = new ArrayList<>();
     private final Map<String, Integer> answeredEarly = new HashMap<>();
+    private boolean batchOpen;
+    private Instant lastEvent = Instant.EPOCH;
 
-    UploadTracker(Consumer<UUID> onRetry) {
+    UploadTracker(Consumer<UUID> onRetry, Clock clock) {
         this.onRetry = onRetry;
+        this.clock = clock;
         addClassName("upload-tracker");
         summary.setId("upload-summary");
         summary.getElement().setAttribute("role", "status");
@@ -39,29 +46,6 @@ class UploadTracker extends Div {
         rows.getElement().setAttribute("role", "region");
         rows.getElement().setAttribute("aria-label", "Files sent from this page");
         add(summary, rows);
-    }
-
-    /**
-     * The user dropped or picked these files: they form the next batch. The server's answer for a file can arrive
-     * before this announcement (its upload is a request of its own); such rows already belong to the new pick and
-     * stay, with their early answers.
-     */
-    void picked(List<String> clientFileNames) {
-        Set<String> names = new HashSet<>();
-        clientFileNames.forEach(name -> names.add(FileNames.displayName(name)));
-        List<UploadRow> answeredBeforeThePick =
-                batch.stream().filter(row -> names.contains(row.fileName())).toList();
-        batch.clear();
-        batch.addAll(answeredBeforeThePick);
-        answeredEarly.keySet().retainAll(names);
-        rows.getChildren()
-                .map(UploadRow.class::cast)
-                .filter(UploadRow::settled)
-                .filter(row -> !answeredBeforeThePick.contains(row))
-                .filter(row -> !"FAILED".equals(row.getElement().getAttribute("data-status")))
-                .toList()
-                .forEach(rows::remove);
-        updateSummary();
     }
 
     /** The browser started sending a file. */
@@ -112,9 +96,32 @@ class UploadTracker extends Div {
                 });
     }
 
+    /** Every upload of the batch has finished. */
+    void batchFinished() {
+        batchOpen = false;
+    }
+
     private void join(UploadRow row) {
+        Instant now = clock.instant();
+        boolean quiet = batch.stream().noneMatch(UploadRow::sending)
+                && Duration.between(lastEvent, now).compareTo(PAUSE) > 0;
+        if (!batchOpen || quiet) {
+            startBatch();
+        }
+        lastEvent = now;
         batch.add(row);
         rows.add(row);
+    }
+
+    private void startBatch() {
+        batchOpen = true;
+        batch.clear();
+        rows.getChildren()
+                .map(UploadRow.class::cast)
+                .filter(UploadRow::settled)
+                .filter(row -> !"FAILED".equals(row.getElement().getAttribute("data-status")))
+                .toList()
+                .forEach(rows::remove);
     }
 
     private void updateSummary() {

@@ -30,6 +30,7 @@ import dev.glimpse.library.UndoableDelete;
 import dev.glimpse.ratelimit.RateLimiter;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -48,9 +49,6 @@ import org.springframework.beans.factory.ObjectProvider;
 public class UploadView extends VerticalLayout {
 
     /** The name of the file whose upload started, read in the browser (empty for an event without one). */
-    /** The names of the files of a drop or pick, read in the browser. */
-    private static final String PICKED_NAMES = "event.detail.names";
-
     private static final String STARTED_FILE = "event.detail && event.detail.file ? event.detail.file.name : ''";
 
     private final IngestService ingest;
@@ -69,12 +67,13 @@ public class UploadView extends VerticalLayout {
             Library library,
             LibraryDownloads downloads,
             RateLimiter rateLimiter,
-            ObjectProvider<UploadPageSection> sections) {
+            ObjectProvider<UploadPageSection> sections,
+            Clock clock) {
         this.ingest = ingest;
         this.images = images;
         this.edits = edits;
         this.rateLimiter = rateLimiter;
-        this.tracker = new UploadTracker(this::recaption);
+        this.tracker = new UploadTracker(this::recaption, clock);
         this.library = new LibrarySection(library, downloads, new LibraryActions());
         this.sections = sections.orderedStream().toList();
         addClassName("upload-page");
@@ -176,16 +175,10 @@ public class UploadView extends VerticalLayout {
                 })
                 .addEventData(STARTED_FILE);
         upload.addAllFinishedListener(event -> {
+            tracker.batchFinished();
             upload.clearFileList();
             sections.forEach(s -> s.uploading(false));
         });
-        upload.getElement()
-                .addEventListener("glimpse-pick", event -> {
-                    List<String> names = new java.util.ArrayList<>();
-                    event.getEventData().path(PICKED_NAMES).forEach(name -> names.add(name.asString("")));
-                    tracker.picked(names);
-                })
-                .addEventData(PICKED_NAMES);
         upload.addFileRejectedListener(event -> tracker.refusedInBrowser(event.getFileName(), event.getErrorMessage()));
         upload.getElement().executeJs("window.glimpseLimitPerBatch(this, $0)", limits.maxFilesPerUpload());
         upload.setWidthFull();
