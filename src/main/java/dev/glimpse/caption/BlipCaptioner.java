@@ -7,6 +7,7 @@ import dev.glimpse.ml.Checkpoint;
 import dev.glimpse.ml.Weights;
 import dev.glimpse.ml.checkpoints.Checkpoints;
 import dev.glimpse.ml.generation.BeamSearch;
+import dev.glimpse.ml.generation.DecoderSession;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,7 +119,7 @@ public final class BlipCaptioner implements AutoCloseable {
         if (options.numBeams() == 1) {
             return decode(
                     pixelValues,
-                    session -> GreedySearch.generate(
+                    session -> GreedyCaptioning.generate(
                             session, pixelValues.length, text.bosTokenId(), text.sepTokenId(), options.maxNewTokens()));
         }
         BeamSearch search = new BeamSearch(

@@ -2,6 +2,7 @@ package dev.glimpse.caption;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.glimpse.ml.generation.DecoderSession;
 import java.util.Arrays;
 
 /**

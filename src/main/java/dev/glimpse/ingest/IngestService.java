@@ -39,9 +39,6 @@ import org.springframework.stereotype.Service;
 /**
  * Takes uploaded files in: inspects them, stores each distinct image once (blob first, then its row). It also answers
  * for the library ({@link ImageService}) so that callers that send images can read them back through one service. Whatever fails, nothing partial is kept: blobs written for a row that could not be inserted are deleted.
- *
- * <p>Over 200 lines as the one place where an upload becomes a stored image, whose all-or-nothing rule spans every
- * step.
  */
 @Service
 public class IngestService {

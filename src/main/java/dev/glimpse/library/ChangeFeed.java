@@ -1,7 +1,7 @@
 package dev.glimpse.library;
 
 import dev.glimpse.search.IndexedImage;
-import dev.glimpse.search.Place;
+import dev.glimpse.search.IndexedPlace;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -148,8 +148,9 @@ class ChangeFeed {
         return taken == null ? null : taken.toInstant(offset == null ? ZoneOffset.UTC : offset);
     }
 
-    private static @Nullable Place place(@Nullable String city, @Nullable String region, @Nullable String country) {
-        return city == null && region == null && country == null ? null : new Place(city, region, country);
+    private static @Nullable IndexedPlace place(
+            @Nullable String city, @Nullable String region, @Nullable String country) {
+        return city == null && region == null && country == null ? null : new IndexedPlace(city, region, country);
     }
 
     private static float[] floats(Array array) throws SQLException {

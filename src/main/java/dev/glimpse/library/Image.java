@@ -18,9 +18,8 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One stored image: its metadata, where its bytes are, and its caption and embedding once captioned. Over 200 lines
- * only because a JPA entity spells out every column with its accessors; its one reason to change is the {@code image}
- * table.
+ * One stored image: its metadata, where its bytes are, and its caption and embedding once captioned. Its one reason to change is the
+ * {@code image} table.
  */
 @Entity
 @Table(name = "image")

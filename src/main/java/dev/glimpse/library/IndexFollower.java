@@ -37,9 +37,6 @@ import org.springframework.stereotype.Component;
  * application here is the {@code glimpse.index.follower.lag} timer (percentiles over the last 5–10
  * minutes). Applying a change twice is harmless (it reads the current row), so a crash before a commit, or between
  * the index commit and anything else, loses nothing: the changes after the committed position are replayed.
- *
- * <p>Over 200 lines as one loop whose parts (position, replay, rebuild, deferred commit) guard the same position and
- * change together.
  */
 @Component
 class IndexFollower implements SmartLifecycle {

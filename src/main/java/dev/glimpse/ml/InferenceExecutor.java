@@ -17,8 +17,6 @@ import java.util.function.Function;
  *
  * @param <I> one request's input
  * @param <O> one request's output
- *
- * <p>Over 200 lines as one queue and its workers, whose locking has to be read as a whole.
  */
 public final class InferenceExecutor<I, O> implements AutoCloseable {
 

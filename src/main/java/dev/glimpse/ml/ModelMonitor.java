@@ -21,8 +21,6 @@ import org.springframework.stereotype.Component;
  * here, so that load times, latencies, batch sizes and refusals are measured ({@code glimpse_model_load_seconds},
  * {@code glimpse_inference_*}), failed loads are remembered with their reason, and a model that becomes usable is
  * announced ({@link ModelAvailable}). {@link #states()} answers the health endpoint and the pages.
- *
- * <p>Over 200 lines as the registry of the models and their meters, which change together.
  */
 @Component
 public class ModelMonitor {

@@ -42,9 +42,6 @@ import org.springframework.stereotype.Component;
  * <p>Claims are leased ({@link ImageClaims}): while images are in this worker's hands {@link LeaseRenewal} renews
  * their leases every third of the lease, so another instance takes over only the work of a worker that died. A new upload on
  * any instance wakes the pipeline through the change log ({@link ImageUpdates}); polling is the backstop.
- *
- * <p>Over 200 lines as one piece of control flow, the claim loop and what it does with each outcome (lease renewal is
- * {@link LeaseRenewal}).
  */
 @Component
 class CaptionPipeline implements SmartLifecycle {

@@ -2,6 +2,7 @@ package dev.glimpse.search;
 
 import dev.glimpse.embedding.EmbeddingProperties;
 import dev.glimpse.embedding.SentenceEmbedder;
+import dev.glimpse.embedding.WordVocabulary;
 import dev.glimpse.ml.ModelLocator;
 import dev.glimpse.ml.ModelsProperties;
 import dev.glimpse.ml.hub.HubClient;
@@ -75,7 +76,9 @@ public final class EvaluateSearch {
                             new ModelStore(models.store(), new HubClient(models.hubUrl()), models.offline()))
                     .locate(modelId);
             try (SentenceEmbedder embedder = SentenceEmbedder.load(folder, models.modelOptions());
-                    SearchEvaluation evaluation = SearchEvaluation.index(set, texts -> embed(embedder, texts))) {
+                    WordVocabulary vocabulary = WordVocabulary.load(folder);
+                    SearchEvaluation evaluation =
+                            SearchEvaluation.index(set, texts -> embed(embedder, texts), vocabulary::hasWord)) {
                 EvaluationReport.print(evaluation.run(settings), modelId, out);
             }
             return 0;

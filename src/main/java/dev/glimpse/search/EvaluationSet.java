@@ -41,7 +41,7 @@ record EvaluationSet(
     }
 
     /** When and where a caption's photo was taken, as far as the file says. */
-    record Facts(@Nullable Instant takenAt, @Nullable Place place) {
+    record Facts(@Nullable Instant takenAt, @Nullable IndexedPlace place) {
 
         static final Facts NONE = new Facts(null, null);
     }
@@ -125,7 +125,7 @@ record EvaluationSet(
                 ? null
                 : day(taken, where).atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
         String[] names = place.split("\\|", -1);
-        Place at = place.isEmpty() ? null : new Place(part(names, 0), part(names, 1), part(names, 2));
+        IndexedPlace at = place.isEmpty() ? null : new IndexedPlace(part(names, 0), part(names, 1), part(names, 2));
         return new Facts(takenAt, at);
     }
 

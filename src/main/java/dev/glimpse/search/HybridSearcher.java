@@ -61,10 +61,10 @@ final class HybridSearcher {
 
     /**
      * The query {@link QueryUnderstanding understood} against this index, relative to {@code today} ({@link
-     * IndexedUnderstanding}).
+     * IndexedUnderstanding}), correcting no word that {@code known} knows.
      */
-    UnderstoodQuery understand(String searchForm, LocalDate today, Set<QueryPart> without) {
-        return new IndexedUnderstanding(index, settings.zone()).understand(searchForm, today, without);
+    UnderstoodQuery understand(String searchForm, LocalDate today, Set<QueryPart> without, KnownWords known) {
+        return new IndexedUnderstanding(index, settings.zone(), known).understand(searchForm, today, without);
     }
 
     /** The {@code k} images whose caption embeddings are nearest to {@code vector}, nearest first, without threshold. */

@@ -43,9 +43,6 @@ import org.apache.lucene.search.TermQuery;
  * <p>The index is a replica of the database that follows its change log: each commit may carry the sequence of the
  * last change applied ({@link #appliedSequence()}) in the commit's user data, so the documents and the position are
  * committed together and a restart resumes exactly where the last commit left off.
- *
- * <p>Over 200 lines as the one owner of the Lucene writer and its searchers: writing, the deferred commit and reading
- * share one lock and one commit state, so they change together (opening the folder is {@link IndexFolder}).
  */
 public class ImageIndex implements AutoCloseable {
 
@@ -54,7 +51,7 @@ public class ImageIndex implements AutoCloseable {
     static final String VECTOR = "vector";
     /** When the photo was taken, epoch milliseconds: a point for range filters, stored for showing. */
     static final String TAKEN_AT = "taken_at";
-    /** Each of the photo's place names in {@link Place#key key form}, one term per name. */
+    /** Each of the photo's place names in {@link IndexedPlace#key key form}, one term per name. */
     static final String PLACE = "place";
     /** The caption's words as written (lower case, one term each), for {@link Spelling}. */
     static final String WORDS = "words";
@@ -313,7 +310,7 @@ public class ImageIndex implements AutoCloseable {
         }
         if (image.place() != null) {
             for (String name : image.place().names()) {
-                document.add(new StringField(PLACE, Place.key(name), Field.Store.NO));
+                document.add(new StringField(PLACE, IndexedPlace.key(name), Field.Store.NO));
             }
             document.add(new StoredField(PLACE_LABEL, image.place().label()));
         }

@@ -14,7 +14,7 @@ public record IndexedImage(
         String caption,
         float[] vector,
         @Nullable Instant takenAt,
-        @Nullable Place place) {
+        @Nullable IndexedPlace place) {
 
     /** An image whose capture time and place are unknown. */
     public IndexedImage(UUID id, String caption, float[] vector) {

@@ -14,7 +14,7 @@ import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The place names a query can name: every city, region and country the index holds (in {@link Place#key key form}),
+ * The place names a query can name: every city, region and country the index holds (in {@link IndexedPlace#key key form}),
  * plus common English aliases of those present ("usa", "the states" → "united states"; "holland" → "netherlands";
  * "nyc" → "new york city"). No gazetteer: a place no photo was taken in is not a place here.
  */

@@ -52,7 +52,7 @@ final class PlaceExpressions {
         for (int length = KnownPlaces.MAX_WORDS; length >= 1; length--) {
             for (int start = 0; start + length <= words.size(); start++) {
                 String text = String.join(" ", words.subList(start, start + length));
-                String name = places.resolve(Place.key(text));
+                String name = places.resolve(IndexedPlace.key(text));
                 if (name != null && cued(words, start, start + length)) {
                     return Optional.of(new Found(name, text, framingStart(words, start), start + length));
                 }

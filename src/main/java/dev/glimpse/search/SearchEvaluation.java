@@ -81,11 +81,13 @@ final class SearchEvaluation implements AutoCloseable {
     private final float[][] queryVectors;
     private final float[][] understoodVectors;
     private final Embedder embedder;
+    private final KnownWords known;
     private final LocalDate today;
 
-    private SearchEvaluation(EvaluationSet set, Embedder embedder, Path folder) {
+    private SearchEvaluation(EvaluationSet set, Embedder embedder, KnownWords known, Path folder) {
         this.set = set;
         this.embedder = embedder;
+        this.known = known;
         this.folder = folder;
         this.index = new ImageIndex(folder);
         this.today = set.today() != null ? set.today() : LocalDate.now(ZONE);
@@ -102,7 +104,7 @@ final class SearchEvaluation implements AutoCloseable {
             String searchForm = QueryText.searchForm(
                     QueryText.clean(query.text(), SearchProperties.defaults().maxQueryLength()));
             searchForms.add(searchForm);
-            understood.add(understanding.understand(searchForm, today, Set.of()));
+            understood.add(understanding.understand(searchForm, today, Set.of(), known));
         }
         this.queryVectors = embedder.embed(searchForms);
         this.understoodVectors =
@@ -116,12 +118,15 @@ final class SearchEvaluation implements AutoCloseable {
         return settings.withTimeZone(ZONE.getId());
     }
 
-    /** Embeds and indexes the captions and embeds the queries. */
-    static SearchEvaluation index(EvaluationSet set, Embedder embedder) {
+    /**
+     * Embeds and indexes the captions and embeds the queries; the hybrid search leaves the words {@code known} knows
+     * uncorrected, as the application does with its embedding model's vocabulary.
+     */
+    static SearchEvaluation index(EvaluationSet set, Embedder embedder, KnownWords known) {
         try {
             Path folder = Files.createTempDirectory("glimpse-evaluation");
             try {
-                return new SearchEvaluation(set, embedder, folder);
+                return new SearchEvaluation(set, embedder, known, folder);
             } catch (RuntimeException e) {
                 delete(folder);
                 throw e;
@@ -142,7 +147,7 @@ final class SearchEvaluation implements AutoCloseable {
             return List.of();
         }
         HybridSearcher searcher = new HybridSearcher(index, settingsInZone(SearchProperties.defaults()));
-        UnderstoodQuery understood = searcher.understand(words, today, Set.of());
+        UnderstoodQuery understood = searcher.understand(words, today, Set.of(), known);
         return searcher.search(understood, embedder.embed(List.of(understood.words()))[0], DEPTH, Retrieval.HYBRID);
     }
 

@@ -90,8 +90,8 @@ public class SearchService implements AutoCloseable {
         if (index.size() == 0) {
             return CompletableFuture.completedFuture(SearchResults.none(text, SearchResults.EMPTY_LIBRARY));
         }
-        UnderstoodQuery understood =
-                searcher.understand(searchForm, LocalDate.now(clock.withZone(settings.zone())), without);
+        UnderstoodQuery understood = searcher.understand(
+                searchForm, LocalDate.now(clock.withZone(settings.zone())), without, embeddings::hasVocabularyWord);
         String words = understood.words();
         if (words.isBlank()) {
             return CompletableFuture.supplyAsync(

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * that most captions have among those one letter dropped, added or swapped with its neighbour away (two from {@link #TWO_EDITS} letters; a letter more in the query only when it
  * doubles its neighbour), its first letter the same. A letter replaced by another is not corrected:
  * it turns real words into other real words ("board" → "beard", "plane" → "plate"). Without a correction, the unknown word would count as something no image has and let a caption that
- * shares the query's other words outrank the one meant.
+ * shares the query's other words outrank the one meant. A word the {@link KnownWords} know is never corrected
+ * ("stars" is no misspelt "stairs", though only the second is in a caption).
  */
 final class Spelling {
 
@@ -29,9 +30,11 @@ final class Spelling {
 
     private final @Nullable Terms words;
     private final IndexReader reader;
+    private final KnownWords known;
 
-    Spelling(IndexReader reader) {
+    Spelling(IndexReader reader, KnownWords known) {
         this.reader = reader;
+        this.known = known;
         try {
             this.words = MultiTerms.getTerms(reader, ImageIndex.WORDS);
         } catch (IOException e) {
@@ -101,7 +104,8 @@ final class Spelling {
             Term term = new Term(ImageIndex.WORDS, word);
             if (reader.docFreq(term) > 0
                     || word.endsWith("s")
-                            && reader.docFreq(new Term(ImageIndex.WORDS, word.substring(0, word.length() - 1))) > 0) {
+                            && reader.docFreq(new Term(ImageIndex.WORDS, word.substring(0, word.length() - 1))) > 0
+                    || known.contains(word)) {
                 return null;
             }
             FuzzyTermsEnum near = new FuzzyTermsEnum(words, term, word.length() >= TWO_EDITS ? 2 : 1, 1, true);

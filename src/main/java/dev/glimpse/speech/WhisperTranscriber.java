@@ -17,8 +17,6 @@ import java.util.Set;
  * {@code <|startoftranscript|><|lang|><|task|><|notimestamps|>} → text. The language is the requested one, else
  * the configured one, else detected from the clip. Owns the model's weights; every call works on its own child
  * manager, closed before it returns, so calls from several threads do not interfere.
- *
- * <p>Over 200 lines as one path from samples to text whose steps share the model and its manager.
  */
 public final class WhisperTranscriber implements AutoCloseable {
 

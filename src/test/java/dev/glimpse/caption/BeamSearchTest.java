@@ -3,6 +3,7 @@ package dev.glimpse.caption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.ml.generation.BeamSearch;
+import dev.glimpse.ml.generation.DecoderSession;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class BeamSearchTest {
     @Test
     void twoBeamsFindTheSequenceGreedyDecodingMisses() {
         List<int[]> beam = new BeamSearch(2, START, END, 10, 1.0).generate(new TableSession(1), 1);
-        List<int[]> greedy = GreedySearch.generate(new TableSession(1), 1, START, END, 10);
+        List<int[]> greedy = GreedyCaptioning.generate(new TableSession(1), 1, START, END, 10);
 
         assertThat(greedy.getFirst()).containsExactly(START, A, B, END);
         assertThat(beam.getFirst()).containsExactly(START, B, END);

@@ -36,7 +36,7 @@ class EvaluationSetTest {
         assertThat(set.queries())
                 .containsExactly(
                         new EvaluationSet.Query("the tram in lisbon", 0, "place"), new EvaluationSet.Query("dog", 2));
-        assertThat(set.facts().get(0).place()).isEqualTo(new Place("Lisbon", null, "Portugal"));
+        assertThat(set.facts().get(0).place()).isEqualTo(new IndexedPlace("Lisbon", null, "Portugal"));
         assertThat(set.facts().get(0).takenAt()).isEqualTo(java.time.Instant.parse("2023-10-10T12:00:00Z"));
         assertThat(set.facts().get(1).place()).isNull();
         assertThat(set.facts().get(2)).isEqualTo(EvaluationSet.Facts.NONE);

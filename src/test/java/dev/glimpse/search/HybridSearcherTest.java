@@ -259,27 +259,29 @@ class HybridSearcherTest {
                 "a dog on a beach",
                 new float[] {0.8f, 0.6f, 0},
                 java.time.Instant.parse("2025-07-19T12:00:00Z"),
-                new Place("Lisbon", "Lisbon", "Portugal"));
+                new IndexedPlace("Lisbon", "Lisbon", "Portugal"));
         IndexedImage lisbonBefore = new IndexedImage(
                 UUID.randomUUID(),
                 "a dog running on a beach",
                 new float[] {1, 0, 0},
                 java.time.Instant.parse("2024-08-03T12:00:00Z"),
-                new Place("Lisbon", "Lisbon", "Portugal"));
+                new IndexedPlace("Lisbon", "Lisbon", "Portugal"));
         IndexedImage portoLastSummer = new IndexedImage(
                 UUID.randomUUID(),
                 "a dog playing on a beach",
                 new float[] {0.9f, 0.43588989f, 0},
                 java.time.Instant.parse("2025-08-01T12:00:00Z"),
-                new Place("Porto", "Porto", "Portugal"));
+                new IndexedPlace("Porto", "Porto", "Portugal"));
         fill(lisbonLastSummer, lisbonBefore, portoLastSummer, RED_CAR);
         HybridSearcher searcher = searcher(SearchProperties.defaults().withTimeZone("UTC"));
         java.time.LocalDate today = java.time.LocalDate.of(2026, 3, 10);
 
-        UnderstoodQuery query =
-                searcher.understand("the dog on the beach in lisbon last summer", today, java.util.Set.of());
-        UnderstoodQuery onlyPlace = searcher.understand("photos from portugal", today, java.util.Set.of());
-        UnderstoodQuery nowhere = searcher.understand("the dog on the beach in 2019", today, java.util.Set.of());
+        UnderstoodQuery query = searcher.understand(
+                "the dog on the beach in lisbon last summer", today, java.util.Set.of(), KnownWords.NONE);
+        UnderstoodQuery onlyPlace =
+                searcher.understand("photos from portugal", today, java.util.Set.of(), KnownWords.NONE);
+        UnderstoodQuery nowhere =
+                searcher.understand("the dog on the beach in 2019", today, java.util.Set.of(), KnownWords.NONE);
 
         assertThat(query.placeName()).isEqualTo("lisbon");
         assertThat(searcher.search(query, QUERY, 12, Retrieval.HYBRID))

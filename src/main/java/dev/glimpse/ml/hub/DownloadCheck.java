@@ -19,7 +19,7 @@ final class DownloadCheck {
             reject(part, remote, label, "its size is " + size + " bytes, the hub advertised " + remote.size());
         }
         if (remote.sha256().isPresent()) {
-            String actual = Checksums.sha256(part);
+            String actual = HubChecksums.sha256(part);
             if (!actual.equals(remote.sha256().get())) {
                 reject(
                         part,
@@ -29,7 +29,7 @@ final class DownloadCheck {
                                 + remote.sha256().get());
             }
         } else if (remote.gitBlobSha1().isPresent()) {
-            String actual = Checksums.gitBlobSha1(part);
+            String actual = HubChecksums.gitBlobSha1(part);
             if (!actual.equals(remote.gitBlobSha1().get())) {
                 reject(
                         part,

@@ -20,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * request (a server that ignores it and answers 200 restarts the file); the finished file is checked against the
  * size and hash the hub advertised and only then atomically renamed into place. A file that fails the check is
  * deleted.
- *
- * <p>Over 200 lines as one transfer's resume-and-verify protocol.
  */
 final class FileDownload {
 

@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
  * complete folder, fetching missing files from the hub unless the store is offline. A folder is complete once its
  * manifest ({@value #MANIFEST}, written last) lists files that all exist, or, for folders filled by hand, once it has
  * {@code config.json} and a full set of weights.
- *
- * <p>Over 200 lines as the rules of one folder layout (resolve, complete, manifest), which change together.
  */
 public final class ModelStore {
 

@@ -17,8 +17,6 @@ import java.util.Map;
  * {@code _metadata}) and STOP. Any other opcode or global is refused by name before it has any effect. Limits on
  * nesting ({@value #MAX_DEPTH} levels), memo and stack ({@link PickleStack}) keep a crafted pickle from exhausting
  * memory, and no string is read past the end of the pickle.
- *
- * <p>Over 200 lines as one opcode table; splitting it would scatter the whitelist that makes it safe.
  */
 final class StateDictUnpickler {
 

@@ -10,9 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Content hashes the hub advertises: sha256 for LFS files, the git blob sha1 for files stored in git. */
-final class Checksums {
+final class HubChecksums {
 
-    private Checksums() {}
+    private HubChecksums() {}
 
     static String sha256(Path file) throws IOException {
         return hex(digest("SHA-256"), file, null);

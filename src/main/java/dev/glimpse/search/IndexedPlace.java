@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
  * "England") and country ("Portugal", "United Kingdom"). The index stores each name in its {@link #key key form} so a
  * query can name any of them.
  */
-public record Place(
+public record IndexedPlace(
         @Nullable String city,
         @Nullable String region,
         @Nullable String country) {
 
-    public Place {
+    public IndexedPlace {
         city = blankToNull(city);
         region = blankToNull(region);
         country = blankToNull(country);

@@ -1,5 +1,6 @@
 package dev.glimpse.caption;
 
+import dev.glimpse.ml.generation.DecoderSession;
 import dev.glimpse.ml.generation.LogitsProcessor;
 import java.util.Arrays;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.Set;
  * BLIP's greedy captioning: {@link dev.glimpse.ml.generation.GreedySearch} from the start token to the end token
  * ({@code [SEP]}), with no logits rules.
  */
-final class GreedySearch {
+final class GreedyCaptioning {
 
-    private GreedySearch() {}
+    private GreedyCaptioning() {}
 
     /**
      * Returns, for each of the session's rows, the start token, the generated tokens and the end token if one was
