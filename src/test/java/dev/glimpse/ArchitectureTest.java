@@ -5,7 +5,6 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
@@ -57,12 +56,12 @@ class ArchitectureTest {
     };
 
     /**
-     * What runs or loads a model: everything in {@code ml} except the models' published status (which pages show),
-     * DJL, and the classes of the model features other than what they publish (services, settings, result records).
+     * What runs or loads a model: the model runtime {@code ml}, DJL, and the classes of the model features other than
+     * what they publish (services, settings, result records). The models' state as the application serves them
+     * ({@code serving}) is not: pages show it.
      */
     private static final DescribedPredicate<JavaClass> MODEL_CLASSES = resideInAPackage("ai.djl..")
-            .or(resideInAPackage("dev.glimpse.ml..")
-                    .and(not(simpleName("ModelMonitor").or(simpleName("ModelState")))))
+            .or(resideInAPackage("dev.glimpse.ml.."))
             .or(resideInAnyPackage("dev.glimpse.caption..", "dev.glimpse.speech..", "dev.glimpse.embedding..")
                     .and(not(simpleNameEndingWith("Service")
                             .or(simpleNameEndingWith("Properties"))
@@ -90,6 +89,19 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("com.vaadin..");
+
+    @ArchTest
+    static final ArchRule modelRuntimeStandsAlone = noClasses()
+            .that()
+            .resideInAPackage("dev.glimpse.ml..")
+            .should()
+            .dependOnClassesThat(resideInAnyPackage("org.springframework..", "jakarta..", "com.vaadin..")
+                    .and(not(resideInAPackage("org.springframework.modulith.."))))
+            .orShould()
+            .dependOnClassesThat(resideInAPackage("dev.glimpse..").and(not(resideInAPackage("dev.glimpse.ml.."))))
+            .because("the model runtime (checkpoints, layers, tokenizers, generation, hub) is usable without the"
+                    + " application (Micrometer meters and Modulith's named-interface markers are plain libraries); serving models inside it (monitor, health, executor, memory) is"
+                    + " dev.glimpse.serving");
 
     @ArchTest
     static final ArchRule baseDependsOnNoFeature = noClasses()

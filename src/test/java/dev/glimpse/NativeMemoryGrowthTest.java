@@ -6,7 +6,7 @@ import dev.glimpse.caption.BlipCaptioner;
 import dev.glimpse.caption.CaptionOptions;
 import dev.glimpse.embedding.SentenceEmbedder;
 import dev.glimpse.ml.ModelOptions;
-import dev.glimpse.ml.NativeMemory;
+import dev.glimpse.serving.NativeMemory;
 import dev.glimpse.speech.TranscribeRequest;
 import dev.glimpse.speech.TranscriberOptions;
 import dev.glimpse.speech.TranscriptionTask;

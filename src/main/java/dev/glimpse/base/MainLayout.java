@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import dev.glimpse.ml.ModelMonitor;
+import dev.glimpse.serving.ModelMonitor;
 import jakarta.annotation.security.PermitAll;
 
 /**

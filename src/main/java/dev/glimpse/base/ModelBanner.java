@@ -5,8 +5,8 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
-import dev.glimpse.ml.ModelMonitor;
-import dev.glimpse.ml.ModelState;
+import dev.glimpse.serving.ModelMonitor;
+import dev.glimpse.serving.ModelState;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 /**
- * The application itself: the Spring Boot entry point with the pushed Vaadin app shell, the main
- * layout, error handling and configuration shared by every feature. Features depend on nothing here
- * except configuration; this package wires them together.
+ * What every feature shares: the pushed Vaadin app shell, the main layout, error handling, the embedded
+ * database and the configuration shared by every feature. It depends on no feature; the entry point is
+ * {@code dev.glimpse.GlimpseApplication}.
  */
 @NullMarked
 package dev.glimpse.base;

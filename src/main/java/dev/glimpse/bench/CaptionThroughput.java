@@ -1,7 +1,7 @@
 package dev.glimpse.bench;
 
 import dev.glimpse.caption.BlipCaptioner;
-import dev.glimpse.ml.InferenceExecutor;
+import dev.glimpse.serving.InferenceExecutor;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.Checkpoint;
+import dev.glimpse.ml.TokenDecoder;
 import dev.glimpse.ml.Weights;
 import dev.glimpse.ml.checkpoints.Checkpoints;
 import dev.glimpse.ml.generation.BeamSearch;
@@ -30,7 +31,7 @@ public final class BlipCaptioner implements AutoCloseable {
     private final BlipImageProcessor processor;
     private final BlipVisionModel vision;
     private final BlipTextDecoder decoder;
-    private final CaptionTokenizer tokenizer;
+    private final TokenDecoder tokenizer;
     private final double lengthPenalty;
 
     private BlipCaptioner(
@@ -48,7 +49,7 @@ public final class BlipCaptioner implements AutoCloseable {
         this.processor = BlipImageProcessor.load(modelDir);
         this.vision = new BlipVisionModel(weights.at("vision_model."), config.vision());
         this.decoder = new BlipTextDecoder(weights.at("text_decoder."), config.text());
-        this.tokenizer = CaptionTokenizer.load(modelDir);
+        this.tokenizer = TokenDecoder.load(modelDir);
         this.lengthPenalty = GenerationSettings.lengthPenalty(modelDir);
     }
 
@@ -170,7 +171,7 @@ public final class BlipCaptioner implements AutoCloseable {
         return decoder;
     }
 
-    CaptionTokenizer tokenizer() {
+    TokenDecoder tokenizer() {
         return tokenizer;
     }
 

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.glimpse.ml.Activations;
-import dev.glimpse.ml.Attention;
+import dev.glimpse.ml.AttentionOps;
 import dev.glimpse.ml.BertLayer;
 import dev.glimpse.ml.Embedding;
 import dev.glimpse.ml.KvCache;
@@ -91,7 +91,8 @@ final class BlipTextDecoder {
                 .reshape(1, length);
         NDArray hidden = embeddingNorm.forward(words.forward(ids).addi(positions.forward(positionIds)));
         // A single new position may attend to every cached one: no mask to build and add.
-        NDArray causal = length == 1 ? null : Attention.causalMask(manager, (int) length, (int) (pastLength + length));
+        NDArray causal =
+                length == 1 ? null : AttentionOps.causalMask(manager, (int) length, (int) (pastLength + length));
         for (int i = 0; i < layers.size(); i++) {
             hidden = layers.get(i).forward(hidden, causal, imageEmbeds, null, cache == null ? null : cache.layer(i));
         }

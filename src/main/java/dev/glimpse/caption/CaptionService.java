@@ -1,17 +1,17 @@
 package dev.glimpse.caption;
 
-import dev.glimpse.ml.InferenceExecutor;
-import dev.glimpse.ml.LazyModel;
 import dev.glimpse.ml.ModelLocator;
-import dev.glimpse.ml.ModelMonitor;
-import dev.glimpse.ml.ModelsProperties;
+import dev.glimpse.serving.InferenceExecutor;
+import dev.glimpse.serving.LazyModel;
+import dev.glimpse.serving.ModelMonitor;
+import dev.glimpse.serving.ModelsProperties;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 
 /**
  * Captions images with the configured BLIP model on the bounded inference executor: requests arriving together run
- * as one batch, user work goes before background work, and a full queue answers {@link dev.glimpse.ml.BusyException}
+ * as one batch, user work goes before background work, and a full queue answers {@link dev.glimpse.serving.BusyException}
  * at once. The model loads on first use.
  */
 @Service

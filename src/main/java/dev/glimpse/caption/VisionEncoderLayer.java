@@ -2,7 +2,7 @@ package dev.glimpse.caption;
 
 import ai.djl.ndarray.NDArray;
 import dev.glimpse.ml.Activations;
-import dev.glimpse.ml.Attention;
+import dev.glimpse.ml.AttentionOps;
 import dev.glimpse.ml.LayerNorm;
 import dev.glimpse.ml.Linear;
 import dev.glimpse.ml.Weights;
@@ -40,8 +40,8 @@ final class VisionEncoderLayer {
     }
 
     private NDArray selfAttention(NDArray normed) {
-        NDArray[] queryKeyValue = Attention.splitHeads(qkv.forward(normed), heads, 3);
-        NDArray context = Attention.scaledDotProduct(queryKeyValue[0], queryKeyValue[1], queryKeyValue[2], null);
-        return projection.forward(Attention.mergeHeads(context));
+        NDArray[] queryKeyValue = AttentionOps.splitHeads(qkv.forward(normed), heads, 3);
+        NDArray context = AttentionOps.scaledDotProduct(queryKeyValue[0], queryKeyValue[1], queryKeyValue[2], null);
+        return projection.forward(AttentionOps.mergeHeads(context));
     }
 }

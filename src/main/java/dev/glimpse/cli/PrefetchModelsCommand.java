@@ -2,12 +2,12 @@ package dev.glimpse.cli;
 
 import dev.glimpse.caption.CaptionProperties;
 import dev.glimpse.embedding.EmbeddingProperties;
-import dev.glimpse.ml.ModelsProperties;
 import dev.glimpse.ml.hub.HubClient;
 import dev.glimpse.ml.hub.HubException;
 import dev.glimpse.ml.hub.ModelPrefetch;
 import dev.glimpse.ml.hub.ModelRef;
 import dev.glimpse.ml.hub.ModelStore;
+import dev.glimpse.serving.ModelsProperties;
 import dev.glimpse.speech.SpeechProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;

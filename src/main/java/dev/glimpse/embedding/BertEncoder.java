@@ -2,7 +2,7 @@ package dev.glimpse.embedding;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import dev.glimpse.ml.Attention;
+import dev.glimpse.ml.AttentionOps;
 import dev.glimpse.ml.BertLayer;
 import dev.glimpse.ml.Embedding;
 import dev.glimpse.ml.LayerNorm;
@@ -58,7 +58,7 @@ final class BertEncoder {
         NDArray typeIds = ids.zerosLike();
         NDArray hidden = words.forward(ids).addi(tokenTypes.forward(typeIds)).addi(positions.forward(positionIds));
         hidden = embeddingNorm.forward(hidden);
-        NDArray mask = Attention.paddingMask(attentionMask);
+        NDArray mask = AttentionOps.paddingMask(attentionMask);
         for (BertLayer layer : layers) {
             hidden = layer.forward(hidden, mask, null, null, null);
         }

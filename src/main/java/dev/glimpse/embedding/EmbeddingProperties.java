@@ -1,6 +1,6 @@
 package dev.glimpse.embedding;
 
-import dev.glimpse.ml.ExecutorProperties;
+import dev.glimpse.serving.ExecutorProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -3,7 +3,7 @@ package dev.glimpse.examples;
 import dev.glimpse.caption.CaptionService;
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
-import dev.glimpse.ml.InferenceExecutor;
+import dev.glimpse.serving.InferenceExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;

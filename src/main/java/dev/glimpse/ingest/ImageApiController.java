@@ -4,7 +4,7 @@ import dev.glimpse.library.ImageEdits;
 import dev.glimpse.library.ImageService;
 import dev.glimpse.library.ImageSummary;
 import dev.glimpse.library.PhotoFacts;
-import dev.glimpse.ml.BusyException;
+import dev.glimpse.serving.BusyException;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.glimpse.library;
 
-import dev.glimpse.ml.ModelUnavailableException;
+import dev.glimpse.serving.ModelUnavailableException;
 
 /** Why an image FAILED: something about the image itself, or a model that was not available at the time. */
 public enum FailureKind {

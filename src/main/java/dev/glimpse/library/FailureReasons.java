@@ -1,6 +1,6 @@
 package dev.glimpse.library;
 
-import dev.glimpse.ml.ModelUnavailableException;
+import dev.glimpse.serving.ModelUnavailableException;
 import dev.glimpse.storage.StorageUnavailableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;

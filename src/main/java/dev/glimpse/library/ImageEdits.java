@@ -1,9 +1,9 @@
 package dev.glimpse.library;
 
 import dev.glimpse.embedding.EmbeddingService;
-import dev.glimpse.ml.InferenceExecutor;
 import dev.glimpse.search.SearchHit;
 import dev.glimpse.search.SearchService;
+import dev.glimpse.serving.InferenceExecutor;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

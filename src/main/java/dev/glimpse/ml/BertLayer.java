@@ -10,16 +10,16 @@ import ai.djl.ndarray.NDArray;
  */
 public final class BertLayer {
 
-    private final MultiHeadAttention selfAttention;
-    private final MultiHeadAttention crossAttention;
+    private final BertAttention selfAttention;
+    private final BertAttention crossAttention;
     private final Linear intermediate;
     private final Linear output;
     private final LayerNorm outputNorm;
 
     public BertLayer(Weights layer, int heads, float eps) {
-        this.selfAttention = MultiHeadAttention.selfAttention(layer.at("attention."), heads, eps);
+        this.selfAttention = BertAttention.selfAttention(layer.at("attention."), heads, eps);
         this.crossAttention = layer.has("crossattention.self.query.weight")
-                ? MultiHeadAttention.crossAttention(layer.at("crossattention."), heads, eps)
+                ? BertAttention.crossAttention(layer.at("crossattention."), heads, eps)
                 : null;
         this.intermediate = new Linear(layer.at("intermediate.dense."));
         this.output = new Linear(layer.at("output.dense."));

@@ -63,8 +63,8 @@ public record ModelOptions(String device, int intraOpThreads, int decodeThreads)
 
     /**
      * Runs {@code decoding} of {@code rows} sequences at once: one sequence as {@link #decoding(Supplier)}, several
-     * with the thread's usual count (on 2 cores a BLIP-base step over 8 images took 145 ms with both threads and
-     * 234 ms with one; over 1 image 46–53 ms either way).
+     * with the thread's usual count: a step over several rows gains from every thread, a step over one row does not
+     * (measured by {@code bench}).
      */
     public <T> T decoding(int rows, Supplier<T> decoding) {
         if (decodeThreads == 0 || rows > 1 || !device.equals("cpu")) {

@@ -51,7 +51,7 @@ public final class QkvAttention {
         if (query != null) {
             throw new IllegalStateException("This attention was built for cross-attention");
         }
-        NDArray[] qkv = Attention.splitHeads(stacked.forward(hidden), heads, 3);
+        NDArray[] qkv = AttentionOps.splitHeads(stacked.forward(hidden), heads, 3);
         NDArray k = qkv[1];
         NDArray v = qkv[2];
         if (cache != null) {
@@ -59,7 +59,7 @@ public final class QkvAttention {
             k = all[0];
             v = all[1];
         }
-        return Attention.mergeHeads(ScaledAttention.attend(qkv[0], Attention.transposeKeys(k), v, mask));
+        return AttentionOps.mergeHeads(ScaledAttention.attend(qkv[0], AttentionOps.transposeKeys(k), v, mask));
     }
 
     /**
@@ -73,12 +73,12 @@ public final class QkvAttention {
         }
     }
 
-    /** Attention of {@code hidden} over {@code encoderHidden}; with a cache its keys/values are computed once. */
+    /** AttentionOps of {@code hidden} over {@code encoderHidden}; with a cache its keys/values are computed once. */
     public NDArray crossAttend(NDArray hidden, NDArray encoderHidden, NDArray mask, KvCache.Layer cache) {
         if (query == null) {
             throw new IllegalStateException("This attention was built for self-attention");
         }
-        NDArray q = Attention.splitHeads(query.forward(hidden), heads);
+        NDArray q = AttentionOps.splitHeads(query.forward(hidden), heads);
         NDArray keysTransposed;
         NDArray values;
         if (cache != null && cache.hasCross()) {
@@ -92,12 +92,12 @@ public final class QkvAttention {
                 cache.setCross(keysTransposed, values);
             }
         }
-        return Attention.mergeHeads(ScaledAttention.attend(q, keysTransposed, values, mask));
+        return AttentionOps.mergeHeads(ScaledAttention.attend(q, keysTransposed, values, mask));
     }
 
     /** [keys transposed [b, h, dh, s], values [b, h, s, dh]] of the encoder output. */
     private NDArray[] crossKeysValues(NDArray encoderHidden) {
-        NDArray[] kv = Attention.splitHeads(stacked.forward(encoderHidden), heads, 2);
-        return new NDArray[] {Attention.transposeKeys(kv[0]), kv[1]};
+        NDArray[] kv = AttentionOps.splitHeads(stacked.forward(encoderHidden), heads, 2);
+        return new NDArray[] {AttentionOps.transposeKeys(kv[0]), kv[1]};
     }
 }

@@ -17,15 +17,15 @@ public final class ScaledAttention {
     /**
      * The most bytes of attention scores computed at once: above it, {@link #attend} works through groups of heads.
      * glibc serves allocations above 32 MB with fresh pages from the kernel every time (its mmap threshold cannot
-     * rise above that; copying 72 MB alone took 20 ms), and a Whisper encoder layer's scores are 72 MB (8 heads ×
-     * 1,500²); in groups of 16 MB the memory is reused from the heap and stays closer to the cores: 80 → 46 ms per
-     * layer on the 2-core benchmark machine (see README, *Benchmark the models*).
+     * rise above that), and a Whisper encoder layer's scores are 72 MB (8 heads × 1,500²); in groups of 16 MB the
+     * memory is reused from the heap and stays closer to the cores (measured by {@code bench}; see README,
+     * *Benchmark the models*).
      */
     static final long SCORES_BYTES_PER_GROUP = 16L << 20;
 
     /**
      * Within such a group, the most bytes of scores per block of queries: a block's scores are written, normalised
-     * and read again while still in cache (Whisper's encoder attention: about 46 → 40 ms per layer).
+     * and read again while still in cache.
      */
     static final long SCORES_BYTES_PER_BLOCK = 4L << 20;
 
@@ -58,10 +58,10 @@ public final class ScaledAttention {
                 : 1;
         for (int g = 0; g < groups; g++) {
             NDArray groupQueries = dense(queries.get(g));
-            NDArray groupKeys = dense(Attention.transposeKeys(keys.get(g)));
+            NDArray groupKeys = dense(AttentionOps.transposeKeys(keys.get(g)));
             NDArray groupValues = dense(vals.get(g));
             contexts.add(attendInBlocks(
-                    groupQueries, Attention.transposeKeys(groupKeys), groupValues, additiveMask, blocks));
+                    groupQueries, AttentionOps.transposeKeys(groupKeys), groupValues, additiveMask, blocks));
             groupQueries.close();
             groupKeys.close();
             groupValues.close();
@@ -76,13 +76,13 @@ public final class ScaledAttention {
     /**
      * A dense copy of a head group cut out of the stacked projections' output, where each position's 64 values of a
      * head lie 6 KB from the next position's: the products then read whole cache lines in order. Copying a group
-     * costs far less than the products save (Whisper's encoder: about 130 → 100 ms per layer).
+     * costs far less than the products save.
      */
     private static NDArray dense(NDArray view) {
         return view.duplicate();
     }
 
-    /** Attention of query blocks one after another: a block's scores stay in the processor's cache. */
+    /** AttentionOps of query blocks one after another: a block's scores stay in the processor's cache. */
     private static NDArray attendInBlocks(
             NDArray scaledQueries, NDArray keysTransposed, NDArray values, NDArray additiveMask, long blocks) {
         long length = scaledQueries.getShape().get(2);

@@ -3,7 +3,7 @@ package dev.glimpse.pipeline;
 import dev.glimpse.library.FailureKind;
 import dev.glimpse.library.ImageLifecycle;
 import dev.glimpse.library.ImageRepository;
-import dev.glimpse.ml.ModelAvailable;
+import dev.glimpse.serving.ModelAvailable;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;

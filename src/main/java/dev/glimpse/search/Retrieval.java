@@ -1,6 +1,9 @@
 package dev.glimpse.search;
 
-/** Which rankings a search fuses: the application always uses {@link #HYBRID}; the others exist to compare. */
+/**
+ * Which rankings a search fuses: the application uses {@link #HYBRID}, and {@link #TEXT} while the embedding model is
+ * unavailable; {@link #VECTOR} alone serves comparisons ({@code evaluate-search}).
+ */
 enum Retrieval {
     /** k-NN over the caption embeddings only. */
     VECTOR,

@@ -1,7 +1,7 @@
 package dev.glimpse.search;
 
-import dev.glimpse.ml.BusyException;
-import dev.glimpse.ml.ModelUnavailableException;
+import dev.glimpse.serving.BusyException;
+import dev.glimpse.serving.ModelUnavailableException;
 import dev.glimpse.speech.AudioDecodingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

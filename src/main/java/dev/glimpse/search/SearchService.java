@@ -1,8 +1,8 @@
 package dev.glimpse.search;
 
 import dev.glimpse.embedding.EmbeddingService;
-import dev.glimpse.ml.InferenceExecutor;
-import dev.glimpse.ml.ModelUnavailableException;
+import dev.glimpse.serving.InferenceExecutor;
+import dev.glimpse.serving.ModelUnavailableException;
 import dev.glimpse.speech.TranscriptionService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

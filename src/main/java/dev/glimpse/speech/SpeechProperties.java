@@ -1,6 +1,6 @@
 package dev.glimpse.speech;
 
-import dev.glimpse.ml.ExecutorProperties;
+import dev.glimpse.serving.ExecutorProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,10 +1,10 @@
 package dev.glimpse.speech;
 
-import dev.glimpse.ml.InferenceExecutor;
-import dev.glimpse.ml.LazyModel;
 import dev.glimpse.ml.ModelLocator;
-import dev.glimpse.ml.ModelMonitor;
-import dev.glimpse.ml.ModelsProperties;
+import dev.glimpse.serving.InferenceExecutor;
+import dev.glimpse.serving.LazyModel;
+import dev.glimpse.serving.ModelMonitor;
+import dev.glimpse.serving.ModelsProperties;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

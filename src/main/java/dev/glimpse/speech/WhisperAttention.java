@@ -53,7 +53,7 @@ final class WhisperAttention {
         attention.prefillCross(encoderHidden, cache);
     }
 
-    /** Attention of {@code hidden} over the encoder output; keys/values are computed once and kept in the cache. */
+    /** AttentionOps of {@code hidden} over the encoder output; keys/values are computed once and kept in the cache. */
     NDArray crossAttend(NDArray hidden, NDArray encoderHidden, KvCache.Layer cache) {
         return out.forward(attention.crossAttend(hidden, encoderHidden, null, cache));
     }

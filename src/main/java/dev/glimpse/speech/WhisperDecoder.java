@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.glimpse.ml.Attention;
+import dev.glimpse.ml.AttentionOps;
 import dev.glimpse.ml.Embedding;
 import dev.glimpse.ml.KvCache;
 import dev.glimpse.ml.LayerNorm;
@@ -78,7 +78,7 @@ final class WhisperDecoder {
         NDArray idArray = manager.create(toLongs(ids), new Shape(ids.length, length));
         NDArray positionIds = manager.arange(past, past + length, 1, DataType.INT64);
         NDArray hidden = tokens.forward(idArray).add(positions.forward(positionIds));
-        NDArray mask = length == 1 ? null : Attention.causalMask(manager, length, past + length);
+        NDArray mask = length == 1 ? null : AttentionOps.causalMask(manager, length, past + length);
         for (int i = 0; i < layers.size(); i++) {
             hidden = layers.get(i).forward(hidden, mask, encoderHidden, cache == null ? null : cache.layer(i));
         }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.KvCache;
 import dev.glimpse.ml.Scopes;
+import dev.glimpse.ml.TokenDecoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ public final class WhisperTranscriber implements AutoCloseable {
     private final WhisperFeatureExtractor features;
     private final WhisperGenerationConfig generation;
     private final GreedyDecoder greedy;
-    private final WhisperTokenizer tokenizer;
+    private final TokenDecoder tokenizer;
     private final AudioDecoder audioDecoder;
     private final TranscriberOptions options;
 
@@ -32,7 +33,7 @@ public final class WhisperTranscriber implements AutoCloseable {
             WhisperModel model,
             WhisperFeatureExtractor features,
             WhisperGenerationConfig generation,
-            WhisperTokenizer tokenizer,
+            TokenDecoder tokenizer,
             TranscriberOptions options) {
         this.model = model;
         this.features = features;
@@ -57,7 +58,7 @@ public final class WhisperTranscriber implements AutoCloseable {
                     model,
                     new WhisperFeatureExtractor(featureConfig),
                     generation,
-                    WhisperTokenizer.load(modelDir),
+                    TokenDecoder.load(modelDir),
                     options);
         } catch (RuntimeException e) {
             model.close();

@@ -3,8 +3,8 @@
  * decodes any container a browser records into 16 kHz mono samples through a locked-down FFmpeg,
  * {@code WhisperFeatureExtractor} computes Whisper's log-mel spectrogram, and
  * {@link dev.glimpse.speech.WhisperTranscriber} runs the Whisper encoder and decoder natively on the
- * shared {@code ml} runtime with greedy decoding, one clip or a batch of clips at a time. Nothing here depends
- * on Spring.
+ * shared {@code ml} runtime with greedy decoding, one clip or a batch of clips at a time.
+ * {@link dev.glimpse.speech.TranscriptionService} serves it to the application with its settings.
  */
 @NullMarked
 package dev.glimpse.speech;

@@ -2,8 +2,8 @@ package dev.glimpse.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.glimpse.ml.InferenceExecutor;
-import dev.glimpse.ml.InferenceExecutor.Priority;
+import dev.glimpse.serving.InferenceExecutor;
+import dev.glimpse.serving.InferenceExecutor.Priority;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.glimpse.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.glimpse.ml.ModelUnavailableException;
 import dev.glimpse.ml.hub.HubException;
+import dev.glimpse.serving.ModelUnavailableException;
 import dev.glimpse.storage.StorageUnavailableException;
 import java.io.IOException;
 import java.util.ConcurrentModificationException;

@@ -44,7 +44,7 @@ class BertLayerTest {
 
         NDArray out = layer.forward(
                 request.create(x, new Shape(2, t, 8)),
-                Attention.paddingMask(request.create(attention, new Shape(2, t))),
+                AttentionOps.paddingMask(request.create(attention, new Shape(2, t))),
                 null,
                 null,
                 null);
@@ -74,9 +74,9 @@ class BertLayerTest {
 
         NDArray out = layer.forward(
                 request.create(x, new Shape(2, t, 8)),
-                Attention.causalMask(request, t, t),
+                AttentionOps.causalMask(request, t, t),
                 request.create(encoder, new Shape(2, s, 6)),
-                Attention.paddingMask(request.create(encoderMask, new Shape(2, s))),
+                AttentionOps.paddingMask(request.create(encoderMask, new Shape(2, s))),
                 null);
 
         assertThat(layer.hasCrossAttention()).isTrue();
@@ -101,7 +101,7 @@ class BertLayerTest {
         int t = 5;
         NDArray x = request.create(Reference.random(random, 2 * t * 8), new Shape(2, t, 8));
         NDArray encoder = request.create(Reference.random(random, 2 * 3 * 6), new Shape(2, 3, 6));
-        NDArray causal = Attention.causalMask(request, t, t);
+        NDArray causal = AttentionOps.causalMask(request, t, t);
         NDArray full = second.forward(first.forward(x, causal, encoder, null, null), causal, encoder, null, null);
 
         KvCache cache = new KvCache(2);
@@ -110,7 +110,7 @@ class BertLayerTest {
         int done = 0;
         for (int step : steps) {
             NDArray chunk = x.get(new NDIndex(":, {}:{}", done, done + step));
-            NDArray mask = Attention.causalMask(request, step, (int) cache.length() + step);
+            NDArray mask = AttentionOps.causalMask(request, step, (int) cache.length() + step);
             NDArray h = first.forward(chunk, mask, encoder, null, cache.layer(0));
             h = second.forward(h, mask, encoder, null, cache.layer(1));
             NDArray expected = full.get(new NDIndex(":, {}:{}", done, done + step));

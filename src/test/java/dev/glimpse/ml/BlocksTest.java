@@ -101,27 +101,27 @@ class BlocksTest {
     @Test
     void splitAndMergeHeadsAreInverseAndPlaceHeadsAsTransformersDoes() {
         float[] x = Reference.random(random, 2 * 3 * 8);
-        NDArray split = Attention.splitHeads(request.create(x, new Shape(2, 3, 8)), 4);
+        NDArray split = AttentionOps.splitHeads(request.create(x, new Shape(2, 3, 8)), 4);
         assertThat(split.getShape()).isEqualTo(new Shape(2, 4, 3, 2));
         // split[b][h][t][j] == x[b][t][h*2 + j]
         assertThat(split.getFloat(1, 3, 2, 1)).isEqualTo(x[(1 * 3 + 2) * 8 + 3 * 2 + 1]);
-        assertThat(Attention.mergeHeads(split).toFloatArray()).containsExactly(x);
+        assertThat(AttentionOps.mergeHeads(split).toFloatArray()).containsExactly(x);
     }
 
     @Test
     void causalMaskWithCacheOffsetLetsEachQuerySeeItselfAndEverythingBefore() {
-        NDArray mask = Attention.causalMask(request, 2, 5);
+        NDArray mask = AttentionOps.causalMask(request, 2, 5);
         assertThat(mask.getShape()).isEqualTo(new Shape(1, 1, 2, 5));
-        float m = Attention.MASKED;
+        float m = AttentionOps.MASKED;
         assertThat(mask.toFloatArray()).containsExactly(0, 0, 0, 0, m, 0, 0, 0, 0, 0);
-        assertThat(Attention.causalMask(request, 3, 3).toFloatArray()).containsExactly(0, m, m, 0, 0, m, 0, 0, 0);
+        assertThat(AttentionOps.causalMask(request, 3, 3).toFloatArray()).containsExactly(0, m, m, 0, 0, m, 0, 0, 0);
     }
 
     @Test
     void paddingMaskHidesPaddedKeys() {
-        NDArray mask = Attention.paddingMask(request.create(new long[] {1, 1, 0, 1, 0, 0}, new Shape(2, 3)));
+        NDArray mask = AttentionOps.paddingMask(request.create(new long[] {1, 1, 0, 1, 0, 0}, new Shape(2, 3)));
         assertThat(mask.getShape()).isEqualTo(new Shape(2, 1, 1, 3));
-        float m = Attention.MASKED;
+        float m = AttentionOps.MASKED;
         assertThat(mask.toFloatArray()).containsExactly(0, 0, m, 0, m, m);
     }
 
@@ -135,10 +135,10 @@ class BlocksTest {
         float[] k = Reference.random(random, b * t * width);
         float[] v = Reference.random(random, b * t * width);
         long[] attention = {1, 1, 1, 1, 1, 1, 0, 0};
-        NDArray mask = Attention.paddingMask(request.create(attention, new Shape(b, t)))
-                .add(Attention.causalMask(request, t, t));
+        NDArray mask = AttentionOps.paddingMask(request.create(attention, new Shape(b, t)))
+                .add(AttentionOps.causalMask(request, t, t));
 
-        NDArray out = Attention.mergeHeads(Attention.scaledDotProduct(
+        NDArray out = AttentionOps.mergeHeads(AttentionOps.scaledDotProduct(
                 heads(q, b, t, width, heads), heads(k, b, t, width, heads), heads(v, b, t, width, heads), mask));
 
         for (int s = 0; s < b; s++) {
@@ -159,7 +159,7 @@ class BlocksTest {
     }
 
     private NDArray heads(float[] x, int b, int t, int width, int heads) {
-        return Attention.splitHeads(request.create(x, new Shape(b, t, width)), heads);
+        return AttentionOps.splitHeads(request.create(x, new Shape(b, t, width)), heads);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Attention over long sequences runs in groups of heads and blocks of queries; the result must not change. */
+/** AttentionOps over long sequences runs in groups of heads and blocks of queries; the result must not change. */
 class LongAttentionTest {
 
     private NDManager manager;
@@ -48,10 +48,11 @@ class LongAttentionTest {
         NDArray v = manager.randomUniform(-1, 1, shape);
         long[] attended = new long[length];
         java.util.Arrays.fill(attended, 0, length - 100, 1);
-        NDArray padding = Attention.paddingMask(manager.create(attended, new Shape(1, length)));
-        NDArray expected = Attention.scaledDotProduct(q, k, v, padding);
+        NDArray padding = AttentionOps.paddingMask(manager.create(attended, new Shape(1, length)));
+        NDArray expected = AttentionOps.scaledDotProduct(q, k, v, padding);
 
-        NDArray actual = ScaledAttention.attend(q.mul(1 / Math.sqrt(headSize)), Attention.transposeKeys(k), v, padding);
+        NDArray actual =
+                ScaledAttention.attend(q.mul(1 / Math.sqrt(headSize)), AttentionOps.transposeKeys(k), v, padding);
 
         assertThat(actual.getShape()).isEqualTo(shape);
         assertThat(actual.toFloatArray()).containsExactly(expected.toFloatArray(), within(1e-5f));

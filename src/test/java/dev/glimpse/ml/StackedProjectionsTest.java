@@ -66,12 +66,12 @@ class StackedProjectionsTest {
             NDArray k = manager.create(Reference.random(random, 2 * positions * 8), new Shape(2, positions, 8));
             NDArray v = manager.create(Reference.random(random, 2 * positions * 8), new Shape(2, positions, 8));
 
-            NDArray[] split = Attention.splitHeads(q.concat(k, 2).concat(v, 2), 4, 3);
+            NDArray[] split = AttentionOps.splitHeads(q.concat(k, 2).concat(v, 2), 4, 3);
 
             assertThat(split).hasSize(3);
             NDArray[] alone = {q, k, v};
             for (int part = 0; part < 3; part++) {
-                NDArray expected = Attention.splitHeads(alone[part], 4);
+                NDArray expected = AttentionOps.splitHeads(alone[part], 4);
                 assertThat(split[part].getShape()).isEqualTo(expected.getShape());
                 assertThat(split[part].toFloatArray()).containsExactly(expected.toFloatArray());
             }
@@ -86,15 +86,15 @@ class StackedProjectionsTest {
         Linear key = linear(width, width, false);
         Linear value = linear(width, width, true);
         NDArray x = manager.create(Reference.random(random, 5 * width), new Shape(1, 5, width));
-        NDArray expected = Attention.mergeHeads(Attention.scaledDotProduct(
-                Attention.splitHeads(query.forward(x), heads),
-                Attention.splitHeads(key.forward(x), heads),
-                Attention.splitHeads(value.forward(x), heads),
-                Attention.causalMask(manager, 5, 5)));
+        NDArray expected = AttentionOps.mergeHeads(AttentionOps.scaledDotProduct(
+                AttentionOps.splitHeads(query.forward(x), heads),
+                AttentionOps.splitHeads(key.forward(x), heads),
+                AttentionOps.splitHeads(value.forward(x), heads),
+                AttentionOps.causalMask(manager, 5, 5)));
 
         QkvAttention attention = QkvAttention.selfAttention(query, key, value, heads);
 
-        NDArray actual = attention.selfAttend(x, Attention.causalMask(manager, 5, 5), null);
+        NDArray actual = attention.selfAttend(x, AttentionOps.causalMask(manager, 5, 5), null);
         assertThat(actual.toFloatArray()).containsExactly(expected.toFloatArray(), within(TOLERANCE));
         assertThatThrownBy(() -> attention.crossAttend(x, x, null, null)).isInstanceOf(IllegalStateException.class);
     }

@@ -8,7 +8,7 @@ import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
 import dev.glimpse.library.ImageRepository;
 import dev.glimpse.library.ImageStatus;
-import dev.glimpse.ml.InferenceExecutor.Priority;
+import dev.glimpse.serving.InferenceExecutor.Priority;
 import dev.glimpse.testsupport.TestImages;
 import java.awt.image.BufferedImage;
 import java.time.Duration;

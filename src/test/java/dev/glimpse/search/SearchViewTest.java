@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.glimpse.ml.BusyException;
+import dev.glimpse.serving.BusyException;
 import dev.glimpse.speech.AudioDecodingException;
 import dev.glimpse.speech.Transcript;
 import dev.glimpse.testsupport.ComponentTree;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
+import dev.glimpse.ml.TokenDecoder;
 import dev.glimpse.testsupport.Fixtures;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -120,7 +121,7 @@ class WhisperTranscriberTest {
         // the same words as the steps one by one: decode the WebM, log-mel, greedy ids in French, tokenizer
         float[] samples = new AudioDecoder().decode(webm);
         int[] ids = transcriber.generateIds(transcriber.features().extract(samples), "fr", TranscriptionTask.TRANSLATE);
-        try (WhisperTokenizer tokenizer = WhisperTokenizer.load(WhisperReference.MODEL)) {
+        try (TokenDecoder tokenizer = TokenDecoder.load(WhisperReference.MODEL)) {
             String expected = tokenizer.decode(ids).strip();
             System.out.printf("whisper-tiny hears %d ids in the browser recording: '%s'%n", ids.length, expected);
             assertThat(transcript.text()).isEqualTo(expected);

@@ -2,8 +2,8 @@ package dev.glimpse.caption.compare;
 
 import dev.glimpse.caption.BlipCaptioner;
 import dev.glimpse.caption.CaptionOptions;
-import dev.glimpse.ml.InferenceExecutor;
 import dev.glimpse.ml.hub.ModelPrefetch;
+import dev.glimpse.serving.InferenceExecutor;
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
 import java.nio.file.Path;
