@@ -51,6 +51,7 @@ class ArchitectureTest {
         "dev.glimpse.ratelimit..",
         "dev.glimpse.security..",
         "dev.glimpse.bench..",
+        "dev.glimpse.tools..",
         "dev.glimpse.importing..",
         "dev.glimpse.backup.."
     };
@@ -102,6 +103,17 @@ class ArchitectureTest {
             .because("the model runtime (checkpoints, layers, tokenizers, generation, hub) is usable without the"
                     + " application (Micrometer meters and Modulith's named-interface markers are plain libraries); serving models inside it (monitor, health, executor, memory) is"
                     + " dev.glimpse.serving");
+
+    @ArchTest
+    static final ArchRule noFeatureDependsOnTheTools = noClasses()
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .and()
+            .resideOutsideOfPackages("dev.glimpse.bench..", "dev.glimpse.tools..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.glimpse.tools..", "dev.glimpse.cli..")
+            .because("the command-line tools measure the product; the product never needs them");
 
     @ArchTest
     static final ArchRule baseDependsOnNoFeature = noClasses()

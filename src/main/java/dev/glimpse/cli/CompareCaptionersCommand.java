@@ -1,6 +1,6 @@
 package dev.glimpse.cli;
 
-import dev.glimpse.caption.compare.CompareCaptioners;
+import dev.glimpse.tools.compare.CompareCaptioners;
 import picocli.CommandLine.Command;
 
 /** {@code compare-captioners}: captioning models side by side on the user's own images. */

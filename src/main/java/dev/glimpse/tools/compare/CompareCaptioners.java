@@ -1,4 +1,4 @@
-package dev.glimpse.caption.compare;
+package dev.glimpse.tools.compare;
 
 import dev.glimpse.caption.CaptionOptions;
 import dev.glimpse.ml.hub.HubClient;

@@ -1,4 +1,4 @@
-package dev.glimpse.caption.compare;
+package dev.glimpse.tools.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

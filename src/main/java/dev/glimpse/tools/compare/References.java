@@ -1,4 +1,4 @@
-package dev.glimpse.caption.compare;
+package dev.glimpse.tools.compare;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,5 +1,5 @@
 # Records sacrebleu's corpus BLEU (13a, lowercase, no smoothing and exp smoothing) for the fixed sentence sets in
-# src/test/resources/dev/glimpse/caption/compare/bleu-sets.json; run where sacrebleu is installed.
+# src/test/resources/dev/glimpse/tools/compare/bleu-sets.json; run where sacrebleu is installed.
 import json, os, sys
 import sacrebleu
 from sacrebleu.metrics import BLEU

@@ -1,4 +1,4 @@
-package dev.glimpse.caption.compare;
+package dev.glimpse.tools.compare;
 
 import java.util.HashMap;
 import java.util.List;
