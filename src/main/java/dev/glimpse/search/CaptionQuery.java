@@ -40,14 +40,14 @@ final class CaptionQuery {
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : terms) {
-            query.add(new TermQuery(new Term(ImageIndex.CAPTION, term)), BooleanClause.Occur.SHOULD);
+            query.add(new TermQuery(new Term(IndexFields.CAPTION, term)), BooleanClause.Occur.SHOULD);
         }
         return Optional.of(query.build());
     }
 
     static Set<String> terms(String text, Analyzer analyzer) {
         Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream tokens = analyzer.tokenStream(ImageIndex.CAPTION, text)) {
+        try (TokenStream tokens = analyzer.tokenStream(IndexFields.CAPTION, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
             while (terms.size() < MAX_TERMS && tokens.incrementToken()) {

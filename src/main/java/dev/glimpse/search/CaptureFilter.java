@@ -35,28 +35,28 @@ final class CaptureFilter {
         if (time != null) {
             filter.add(
                     LongPoint.newRangeQuery(
-                            ImageIndex.TAKEN_AT,
+                            IndexFields.TAKEN_AT,
                             time.start(zone).toEpochMilli(),
                             time.end(zone).toEpochMilli() - 1),
                     BooleanClause.Occur.FILTER);
         }
         String place = query.placeName();
         if (place != null) {
-            filter.add(new TermQuery(new Term(ImageIndex.PLACE, place)), BooleanClause.Occur.FILTER);
+            filter.add(new TermQuery(new Term(IndexFields.PLACE, place)), BooleanClause.Occur.FILTER);
         }
         return filter.build();
     }
 
     /** The photos the filter allows, newest first (undated last). */
     static List<Match> newest(IndexSearcher searcher, Query filter, int k) throws IOException {
-        SortField newest = new SortField(ImageIndex.TAKEN_AT, SortField.Type.LONG, true);
+        SortField newest = new SortField(IndexFields.TAKEN_AT, SortField.Type.LONG, true);
         newest.setMissingValue(Long.MIN_VALUE);
         List<Match> matches = new ArrayList<>(k);
         for (ScoreDoc hit : searcher.search(filter, k, new Sort(newest)).scoreDocs) {
             Document document = searcher.storedFields().document(hit.doc);
             matches.add(new Match(
-                    UUID.fromString(document.get(ImageIndex.ID)),
-                    document.get(ImageIndex.CAPTION),
+                    UUID.fromString(document.get(IndexFields.ID)),
+                    document.get(IndexFields.CAPTION),
                     1,
                     0,
                     false,

@@ -74,12 +74,12 @@ final class HybridSearcher {
                 return List.of();
             }
             List<Match> matches = new ArrayList<>(k);
-            for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(ImageIndex.VECTOR, vector, k), k).scoreDocs) {
+            for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k), k).scoreDocs) {
                 Document document = searcher.storedFields().document(hit.doc);
                 double similarity = cosineFromScore(hit.score);
                 matches.add(new Match(
-                        UUID.fromString(document.get(ImageIndex.ID)),
-                        document.get(ImageIndex.CAPTION),
+                        UUID.fromString(document.get(IndexFields.ID)),
+                        document.get(IndexFields.CAPTION),
                         similarity,
                         similarity,
                         true,
@@ -148,7 +148,7 @@ final class HybridSearcher {
     private static Map<Integer, Double> vectorRanking(
             IndexSearcher searcher, float[] vector, int candidates, @Nullable Query filter) throws IOException {
         Map<Integer, Double> similarities = new LinkedHashMap<>();
-        Query nearest = new KnnFloatVectorQuery(ImageIndex.VECTOR, vector, candidates, filter);
+        Query nearest = new KnnFloatVectorQuery(IndexFields.VECTOR, vector, candidates, filter);
         for (ScoreDoc hit : searcher.search(nearest, candidates).scoreDocs) {
             similarities.put(hit.doc, cosineFromScore(hit.score));
         }
@@ -184,13 +184,13 @@ final class HybridSearcher {
     static Optional<Query> textQuery(IndexReader reader, String text, Retrieval retrieval) {
         return CaptionQuery.of(
                 text,
-                ImageIndex.queryAnalyzer(),
+                IndexFields.queryAnalyzer(),
                 term -> retrieval != Retrieval.HYBRID || SharedWords.telling(documentFrequency(reader, term)));
     }
 
     private static int documentFrequency(IndexReader reader, String term) {
         try {
-            return reader.docFreq(new Term(ImageIndex.CAPTION, term));
+            return reader.docFreq(new Term(IndexFields.CAPTION, term));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -205,7 +205,7 @@ final class HybridSearcher {
     private static double similarity(IndexSearcher searcher, int doc, float[] vector) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(ImageIndex.VECTOR);
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
         if (values == null) {
             return -1;
         }
@@ -223,14 +223,14 @@ final class HybridSearcher {
     }
 
     private static String caption(StoredFields stored, int doc) throws IOException {
-        return stored.document(doc, Set.of(ImageIndex.CAPTION)).get(ImageIndex.CAPTION);
+        return stored.document(doc, Set.of(IndexFields.CAPTION)).get(IndexFields.CAPTION);
     }
 
     private Match match(StoredFields stored, Candidate candidate, boolean closest) throws IOException {
         Document document = stored.document(candidate.doc());
         return new Match(
-                UUID.fromString(document.get(ImageIndex.ID)),
-                document.get(ImageIndex.CAPTION),
+                UUID.fromString(document.get(IndexFields.ID)),
+                document.get(IndexFields.CAPTION),
                 candidate.score(),
                 candidate.similarity(),
                 candidate.similarity() >= settings.minSimilarity(),

@@ -13,20 +13,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -46,21 +36,7 @@ import org.apache.lucene.search.TermQuery;
  */
 public class ImageIndex implements AutoCloseable {
 
-    static final String ID = "id";
-    static final String CAPTION = "caption";
-    static final String VECTOR = "vector";
-    /** When the photo was taken, epoch milliseconds: a point for range filters, stored for showing. */
-    static final String TAKEN_AT = "taken_at";
-    /** Each of the photo's place names in {@link IndexedPlace#key key form}, one term per name. */
-    static final String PLACE = "place";
-    /** The caption's words as written (lower case, one term each), for {@link Spelling}. */
-    static final String WORDS = "words";
-    /** The place as shown ("Lisbon, Portugal"). */
-    static final String PLACE_LABEL = "place_label";
-
     static final String APPLIED_SEQUENCE = "glimpse.applied-sequence";
-
-    private static final Analyzer QUERY_ANALYZER = new EnglishAnalyzer();
 
     private final Path directory;
     private final IndexWriter writer;
@@ -113,10 +89,10 @@ public class ImageIndex implements AutoCloseable {
     public synchronized void apply(Collection<IndexedImage> upserts, Collection<UUID> deletes, long sequence) {
         try {
             for (UUID id : deletes) {
-                writer.deleteDocuments(new Term(ID, id.toString()));
+                writer.deleteDocuments(new Term(IndexFields.ID, id.toString()));
             }
             for (IndexedImage image : upserts) {
-                writer.updateDocument(new Term(ID, image.id().toString()), document(image));
+                writer.updateDocument(new Term(IndexFields.ID, image.id().toString()), IndexFields.document(image));
             }
             writer.setLiveCommitData(
                     Map.of(APPLIED_SEQUENCE, Long.toString(sequence)).entrySet());
@@ -140,7 +116,7 @@ public class ImageIndex implements AutoCloseable {
             int[] added = {0};
             source.accept(image -> {
                 try {
-                    writer.addDocument(document(image));
+                    writer.addDocument(IndexFields.document(image));
                     added[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -182,7 +158,7 @@ public class ImageIndex implements AutoCloseable {
 
     public synchronized void upsert(IndexedImage image) {
         try {
-            writer.updateDocument(new Term(ID, image.id().toString()), document(image));
+            writer.updateDocument(new Term(IndexFields.ID, image.id().toString()), IndexFields.document(image));
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not index image " + image.id(), e);
@@ -193,7 +169,7 @@ public class ImageIndex implements AutoCloseable {
     public synchronized void upsertAll(List<IndexedImage> images) {
         try {
             for (IndexedImage image : images) {
-                writer.updateDocument(new Term(ID, image.id().toString()), document(image));
+                writer.updateDocument(new Term(IndexFields.ID, image.id().toString()), IndexFields.document(image));
             }
             commit();
         } catch (IOException e) {
@@ -203,7 +179,7 @@ public class ImageIndex implements AutoCloseable {
 
     public synchronized void delete(UUID id) {
         try {
-            writer.deleteDocuments(new Term(ID, id.toString()));
+            writer.deleteDocuments(new Term(IndexFields.ID, id.toString()));
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not remove image " + id + " from the index", e);
@@ -217,7 +193,7 @@ public class ImageIndex implements AutoCloseable {
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Math.max(1, count(searcher))).scoreDocs) {
                 Document document = stored.document(hit.doc);
-                captions.put(UUID.fromString(document.get(ID)), document.get(CAPTION));
+                captions.put(UUID.fromString(document.get(IndexFields.ID)), document.get(IndexFields.CAPTION));
             }
             return captions;
         });
@@ -225,7 +201,7 @@ public class ImageIndex implements AutoCloseable {
 
     /** How many documents carry this id: 0 or 1 unless something is badly wrong. */
     public int documentsFor(UUID id) {
-        return withSearcher(searcher -> searcher.count(new TermQuery(new Term(ID, id.toString()))));
+        return withSearcher(searcher -> searcher.count(new TermQuery(new Term(IndexFields.ID, id.toString()))));
     }
 
     public int size() {
@@ -234,10 +210,10 @@ public class ImageIndex implements AutoCloseable {
 
     public Optional<String> caption(UUID id) {
         return withSearcher(searcher -> {
-            ScoreDoc[] hits = searcher.search(new TermQuery(new Term(ID, id.toString())), 1).scoreDocs;
+            ScoreDoc[] hits = searcher.search(new TermQuery(new Term(IndexFields.ID, id.toString())), 1).scoreDocs;
             return hits.length == 0
                     ? Optional.<String>empty()
-                    : Optional.of(searcher.storedFields().document(hits[0].doc).get(CAPTION));
+                    : Optional.of(searcher.storedFields().document(hits[0].doc).get(IndexFields.CAPTION));
         });
     }
 
@@ -287,34 +263,6 @@ public class ImageIndex implements AutoCloseable {
 
     private static int count(IndexSearcher searcher) throws IOException {
         return searcher.count(new MatchAllDocsQuery());
-    }
-
-    /** An analyzer like the caption field's (shared, never closed); queries analyse their words with it. */
-    static Analyzer queryAnalyzer() {
-        return QUERY_ANALYZER;
-    }
-
-    private static Document document(IndexedImage image) {
-        Document document = new Document();
-        document.add(new StringField(ID, image.id().toString(), Field.Store.YES));
-        document.add(new TextField(CAPTION, image.caption(), Field.Store.YES));
-        document.add(new KnnFloatVectorField(VECTOR, image.vector(), VectorSimilarityFunction.DOT_PRODUCT));
-        for (String word : Spelling.wordsOf(image.caption())) {
-            document.add(new StringField(WORDS, word, Field.Store.NO));
-        }
-        if (image.takenAt() != null) {
-            long millis = image.takenAt().toEpochMilli();
-            document.add(new LongPoint(TAKEN_AT, millis));
-            document.add(new NumericDocValuesField(TAKEN_AT, millis));
-            document.add(new StoredField(TAKEN_AT, millis));
-        }
-        if (image.place() != null) {
-            for (String name : image.place().names()) {
-                document.add(new StringField(PLACE, IndexedPlace.key(name), Field.Store.NO));
-            }
-            document.add(new StoredField(PLACE_LABEL, image.place().label()));
-        }
-        return document;
     }
 
     @FunctionalInterface

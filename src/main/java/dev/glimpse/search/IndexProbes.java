@@ -33,7 +33,7 @@ public final class IndexProbes {
     public List<UUID> nearest(float[] vector, int k, int candidates) {
         return index.withSearcher(searcher -> {
             TopDocs top = searcher.search(
-                    new KnnFloatVectorQuery(ImageIndex.VECTOR, vector, Math.max(k, candidates)),
+                    new KnnFloatVectorQuery(IndexFields.VECTOR, vector, Math.max(k, candidates)),
                     Math.max(k, candidates));
             List<UUID> ids = new ArrayList<>(k);
             for (ScoreDoc hit : top.scoreDocs) {
@@ -47,6 +47,6 @@ public final class IndexProbes {
     }
 
     private static UUID id(org.apache.lucene.search.IndexSearcher searcher, int doc) throws IOException {
-        return UUID.fromString(searcher.storedFields().document(doc).get(ImageIndex.ID));
+        return UUID.fromString(searcher.storedFields().document(doc).get(IndexFields.ID));
     }
 }

@@ -68,7 +68,7 @@ final class KnownPlaces {
     static KnownPlaces of(IndexReader reader) {
         Set<String> indexed = new HashSet<>();
         try {
-            Terms terms = MultiTerms.getTerms(reader, ImageIndex.PLACE);
+            Terms terms = MultiTerms.getTerms(reader, IndexFields.PLACE);
             if (terms != null) {
                 TermsEnum iterator = terms.iterator();
                 for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {

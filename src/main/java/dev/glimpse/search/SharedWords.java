@@ -62,10 +62,10 @@ final class SharedWords {
     SharedWords(IndexReader reader, String query) {
         double total = 0;
         try {
-            int images = Math.max(1, reader.getDocCount(ImageIndex.CAPTION));
+            int images = Math.max(1, reader.getDocCount(IndexFields.CAPTION));
             for (Word word : Word.of(query)) {
                 if (!idf.containsKey(word.exact())) {
-                    int documents = reader.docFreq(new Term(ImageIndex.CAPTION, word.stem()));
+                    int documents = reader.docFreq(new Term(IndexFields.CAPTION, word.stem()));
                     double weight = Math.log(1 + (images - documents + 0.5) / (documents + 0.5));
                     idf.put(word.exact(), weight);
                     frequency.put(word.exact(), Math.max(1, documents));

@@ -36,7 +36,7 @@ final class Spelling {
         this.reader = reader;
         this.known = known;
         try {
-            this.words = MultiTerms.getTerms(reader, ImageIndex.WORDS);
+            this.words = MultiTerms.getTerms(reader, IndexFields.WORDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,10 +101,10 @@ final class Spelling {
             return null;
         }
         try {
-            Term term = new Term(ImageIndex.WORDS, word);
+            Term term = new Term(IndexFields.WORDS, word);
             if (reader.docFreq(term) > 0
                     || word.endsWith("s")
-                            && reader.docFreq(new Term(ImageIndex.WORDS, word.substring(0, word.length() - 1))) > 0
+                            && reader.docFreq(new Term(IndexFields.WORDS, word.substring(0, word.length() - 1))) > 0
                     || known.contains(word)) {
                 return null;
             }

@@ -42,7 +42,7 @@ record Word(String surface, String exact, String stem) {
      */
     static List<Word> of(String text) {
         Map<Integer, String> stems = new HashMap<>();
-        analyse(ImageIndex.queryAnalyzer(), text, (term, start, end) -> stems.put(start, term));
+        analyse(IndexFields.queryAnalyzer(), text, (term, start, end) -> stems.put(start, term));
         List<Word> words = new ArrayList<>();
         analyse(EXACT, text, (term, start, end) -> {
             String stem = stems.get(start);
@@ -54,7 +54,7 @@ record Word(String surface, String exact, String stem) {
     }
 
     private static void analyse(Analyzer analyzer, String text, TokenConsumer consumer) {
-        try (TokenStream tokens = analyzer.tokenStream(ImageIndex.CAPTION, text)) {
+        try (TokenStream tokens = analyzer.tokenStream(IndexFields.CAPTION, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();

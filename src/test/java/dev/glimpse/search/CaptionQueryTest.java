@@ -11,7 +11,7 @@ class CaptionQueryTest {
 
     @Test
     void queryTermsAreTheAnalysedWordsOnce() {
-        assertThat(CaptionQuery.terms("The Dogs are running, running on the beach!", ImageIndex.queryAnalyzer()))
+        assertThat(CaptionQuery.terms("The Dogs are running, running on the beach!", IndexFields.queryAnalyzer()))
                 .containsExactly("dog", "run", "beach");
     }
 
@@ -19,7 +19,7 @@ class CaptionQueryTest {
     void luceneSyntaxIsJustText() {
         String hostile = "caption:\"red car\" AND (sea OR -boat~2) [a TO z] {x} ^3 \\ / * ? && || ! :";
 
-        assertThat(CaptionQuery.of(hostile, ImageIndex.queryAnalyzer()))
+        assertThat(CaptionQuery.of(hostile, IndexFields.queryAnalyzer()))
                 .get()
                 .asString()
                 .contains("caption:red", "caption:car", "caption:sea", "caption:boat");
@@ -27,7 +27,7 @@ class CaptionQueryTest {
 
     @Test
     void onlyStopWordsAndPunctuationGiveNoQuery() {
-        assertThat(CaptionQuery.of("the and of ... !!! ,", ImageIndex.queryAnalyzer()))
+        assertThat(CaptionQuery.of("the and of ... !!! ,", IndexFields.queryAnalyzer()))
                 .isEmpty();
     }
 
@@ -36,7 +36,7 @@ class CaptionQueryTest {
         String words = IntStream.range(0, 5000).mapToObj(i -> "word" + i).collect(Collectors.joining(" "));
 
         BooleanQuery query = (BooleanQuery)
-                CaptionQuery.of(words, ImageIndex.queryAnalyzer()).orElseThrow();
+                CaptionQuery.of(words, IndexFields.queryAnalyzer()).orElseThrow();
 
         assertThat(query.clauses()).hasSize(CaptionQuery.MAX_TERMS);
     }
