@@ -1,15 +1,20 @@
 package dev.glimpse.library;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.shared.Registration;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -38,11 +43,13 @@ public final class LibrarySection extends Div {
     private final Actions actions;
     private final Span count = new Span();
     private final Span backlog = new Span();
+    private final Paragraph empty = new Paragraph();
     private final Set<UUID> selected = new CopyOnWriteArraySet<>(); // read by the download request too
     private final Div selectionBar = new Div();
     private final Span selectionCount = new Span();
     private final PhotoGrid grid;
     private LibraryFilter filter = LibraryFilter.EVERYTHING;
+    private @Nullable Registration focusRequests;
 
     public LibrarySection(Library library, LibraryDownloads downloads, Actions actions) {
         this.library = library;
@@ -64,8 +71,34 @@ public final class LibrarySection extends Div {
         backlog.getElement().setAttribute("role", "status");
         Div heading = new Div(title, count, backlog);
         heading.addClassName("library-heading");
-        add(heading, filters(), selectionBar(downloads), grid);
+        empty.setId("library-empty");
+        empty.addClassName("library-empty");
+        empty.getElement().setAttribute("role", "status");
+        add(heading, filters(), selectionBar(downloads), empty, grid);
         refresh();
+    }
+
+    /** Back from a photo page: its tile (or the one after a deleted photo) takes the focus; after Undo too. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ViewerTrail.takeFocus(ui).ifPresent(this::reveal);
+        focusRequests = TileFocus.listen(ui, this::reveal);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (focusRequests != null) {
+            focusRequests.remove();
+            focusRequests = null;
+        }
+    }
+
+    private void reveal(UUID id) {
+        long position = library.position(filter, id);
+        if (position >= 0) {
+            grid.reveal(id, position);
+        }
     }
 
     LibraryFilter filter() {
@@ -100,8 +133,12 @@ public final class LibrarySection extends Div {
     void refresh() {
         long total = library.count(filter);
         NumberFormat format = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        boolean filtered = !filter.equals(LibraryFilter.EVERYTHING);
         String noun = total == 1 ? " image" : " images";
-        count.setText(format.format(total) + noun + (filter.equals(LibraryFilter.EVERYTHING) ? "" : " match"));
+        String verb = total == 1 ? " matches" : " match";
+        count.setText(format.format(total) + noun + (filtered ? verb : ""));
+        empty.setText(filtered ? "No image matches this filter." : "No images yet: add some above.");
+        empty.setVisible(total == 0);
         showBacklog();
         grid.refresh();
     }
@@ -189,10 +226,6 @@ public final class LibrarySection extends Div {
     }
 
     public Optional<ImageSummary> neighbour(ImageSummary image, LibraryFilter within, int step) {
-        long position = library.position(within, image.id());
-        if (position < 0 || position + step < 0) {
-            return Optional.empty();
-        }
-        return library.slice(within, position + step, 1).stream().findFirst();
+        return library.neighbour(within, image, step);
     }
 }

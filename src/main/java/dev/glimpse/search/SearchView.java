@@ -8,11 +8,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -22,6 +20,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.glimpse.base.MainLayout;
+import dev.glimpse.ml.ModelMonitor;
 import dev.glimpse.ratelimit.RateLimiter;
 import dev.glimpse.speech.SpeechProperties;
 import jakarta.annotation.security.PermitAll;
@@ -53,13 +52,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final LatestSearch latest = new LatestSearch();
     private final VoiceRecorder recorder = new VoiceRecorder();
     private final Checkbox translate = new Checkbox("Translate to English");
-    private final HorizontalLayout transcribing = busy("transcribing", "Transcribing your recording…");
+    private final HorizontalLayout transcribing = SearchPageParts.busy("transcribing", "Transcribing your recording…");
     private final TextField transcript = new TextField("What you said");
     private final Button transcriptSearch = new Button("Search again");
     private final TextField query = new TextField();
     private final Button search = new Button("Search");
-    private final HorizontalLayout searching = busy("searching", "Searching…");
+    private final HorizontalLayout searching = SearchPageParts.busy("searching", "Searching…");
     private final Paragraph message = new Paragraph();
+    private final Paragraph count = new Paragraph();
     private final SearchGallery results;
     private final UnderstoodChips understood = new UnderstoodChips(this::searchWithout);
     private final Set<QueryPart> without = EnumSet.noneOf(QueryPart.class);
@@ -71,13 +71,18 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     @Autowired
     public SearchView(
-            SearchService service, SpeechProperties speech, RateLimiter limiter, ObjectProvider<ImageViewers> viewers) {
+            SearchService service,
+            SpeechProperties speech,
+            RateLimiter limiter,
+            ObjectProvider<ImageViewers> viewers,
+            ModelMonitor models) {
         this(
                 Searches.of(service),
                 SearchGate.of(limiter),
-                shorter(LONGEST_RECORDING, speech.maxDuration()),
+                SearchPageParts.shorter(LONGEST_RECORDING, speech.maxDuration()),
                 speech.maxBytes().toBytes(),
                 viewers.getIfAvailable(() -> ImageViewers.NONE));
+        SpeechAvailability.watch(recorder, models);
     }
 
     SearchView(Searches searches, Duration longestRecording, long largestRecording) {
@@ -99,17 +104,30 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         recorder.setMaxBytes(largestRecording);
         translate.setId("translate");
         translate.setTooltipText("Speak in any language; Glimpse searches the English captions for what you said.");
-        add(new H2("Find an image"), hint(), voiceRow(), transcribing, transcriptRow(), queryRow(), searching);
-        add(understood, message, results);
+        add(
+                new H2("Find an image"),
+                SearchPageParts.hint(),
+                voiceRow(),
+                transcribing,
+                transcriptRow(),
+                queryRow(),
+                searching);
+        count.setId("search-count");
+        count.addClassName("search-count");
+        count.getElement().setAttribute("aria-live", "polite");
+        count.setVisible(false);
+        add(understood, count, message, results);
         message.setId("search-message");
         message.getElement().setAttribute("aria-live", "polite");
         message.setVisible(false);
         setWidthFull();
     }
 
+    /** The search box takes the focus: the page is for searching. */
     @Override
     protected void onAttach(AttachEvent event) {
         connect(PageAccess.of(event.getUI()));
+        query.focus();
     }
 
     @Override
@@ -166,12 +184,17 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     /** Searches for the typed words, and records them in the URL so that Back and reload find them again. */
     void searchTyped() {
         String text = query.getValue();
+        putInUrl(text);
+        startTextSearch(text);
+    }
+
+    /** The words searched for go into the URL as a new history entry (unless they are there already). */
+    private void putInUrl(String text) {
         if (page != null && !text.isBlank() && !text.equals(queryInUrl)) {
             queryInUrl = text;
             getUI().ifPresent(ui ->
                     ui.getPage().getHistory().pushState(null, new Location("search", QueryParameters.of("q", text))));
         }
-        startTextSearch(text);
     }
 
     /** Searches again for the transcript, as the user may have corrected it. */
@@ -212,8 +235,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         latest.start(page, () -> searches.searchSpoken(audio, translate.getValue()), this::showSpoken, this::fail);
     }
 
+    /** What was heard stands in the search box and the URL, as if it had been typed. */
     private void showSpoken(VoiceSearchResult answer) {
-        transcript.setValue(answer.transcript().text());
+        String heard = answer.transcript().text();
+        query.setValue(heard);
+        putInUrl(heard);
+        transcript.setValue(heard);
         transcript.setVisible(true);
         transcriptSearch.setVisible(true);
         show(answer.results());
@@ -222,6 +249,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private void show(SearchResults answer) {
         showOnly(null);
         understood.show(answer.understood());
+        count.setText(SearchPageParts.matches(answer.hits().size()));
+        count.setVisible(true);
         if (answer.hits().isEmpty()) {
             results.clear();
             say(answer.message());
@@ -234,6 +263,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     private void fail(Throwable failure) {
         showOnly(null);
+        count.setVisible(false);
         understood.clear();
         results.clear();
         say(SearchFailures.message(failure));
@@ -266,7 +296,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         transcriptSearch.setVisible(false);
         transcriptSearch.addClickListener(click -> searchTranscript());
         transcriptSearch.addClickShortcut(Key.ENTER).listenOn(transcript);
-        return searchRow(transcript, transcriptSearch);
+        return SearchPageParts.searchRow(transcript, transcriptSearch);
     }
 
     private HorizontalLayout queryRow() {
@@ -279,7 +309,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.addClickListener(click -> searchTyped());
         search.addClickShortcut(Key.ENTER).listenOn(query);
-        return searchRow(query, search);
+        return SearchPageParts.searchRow(query, search);
     }
 
     /** A text field and its button side by side, on one baseline. */
@@ -288,26 +318,5 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.addClassName("search-row");
         return row;
-    }
-
-    private static Paragraph hint() {
-        return new Paragraph("Press the microphone button and say what you remember about the picture, then press"
-                + " it again (or wait: it stops by itself). Or type a few words and press Enter.");
-    }
-
-    private static HorizontalLayout busy(String id, String text) {
-        ProgressBar spinner = new ProgressBar();
-        spinner.setIndeterminate(true);
-        spinner.addClassName("search-busy-bar");
-        HorizontalLayout row = new HorizontalLayout(spinner, new Span(text));
-        row.setId(id);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        row.getElement().setAttribute("role", "status");
-        row.setVisible(false);
-        return row;
-    }
-
-    private static Duration shorter(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -53,6 +53,15 @@ class VoiceRecorder extends Component {
         getElement().setAttribute("max-seconds", String.valueOf(Math.max(1, duration.toSeconds())));
     }
 
+    /** Disables recording and says why ({@code reason}); an empty reason enables it again. */
+    void setUnavailable(String reason) {
+        if (reason.isEmpty()) {
+            getElement().removeAttribute("unavailable");
+        } else {
+            getElement().setAttribute("unavailable", reason);
+        }
+    }
+
     Duration getMaxDuration() {
         return Duration.ofSeconds(Long.parseLong(getElement().getAttribute("max-seconds")));
     }
