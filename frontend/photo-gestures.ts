@@ -10,9 +10,11 @@ const SWIPE_PX = 60;
 const DOUBLE_TAP_MS = 300;
 const MAX_ZOOM = 5;
 
-(window as any).glimpsePhotoGestures = (img: HTMLElement, previous: HTMLElement, next: HTMLElement) => {
-  if ((img as any).glimpseGestures) return;
-  (img as any).glimpseGestures = true;
+type Gestured = HTMLElement & { glimpseGestures?: boolean };
+
+function photoGestures(img: Gestured, previous: HTMLElement, next: HTMLElement) {
+  if (img.glimpseGestures) return;
+  img.glimpseGestures = true;
   let zoom = 1;
   let pan: Point = { x: 0, y: 0 };
   let start: Point | null = null;
@@ -88,4 +90,6 @@ const MAX_ZOOM = 5;
 
   // a new photo in the same <img> starts unzoomed
   new MutationObserver(reset).observe(img, { attributes: true, attributeFilter: ['src'] });
-};
+}
+
+(window as unknown as { glimpsePhotoGestures: typeof photoGestures }).glimpsePhotoGestures = photoGestures;

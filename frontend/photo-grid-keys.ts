@@ -6,7 +6,8 @@
  */
 const OPEN = '.photo-tile-open';
 
-type Grid = HTMLElement & { glimpseActive?: string };
+/** The tile with the Tab stop, whether the focus is in the grid, and whether the keys are wired already. */
+type Grid = HTMLElement & { glimpseActive?: string; glimpseFocused?: boolean; glimpseKeys?: boolean };
 
 function tileId(button: Element): string {
   return button.closest('.photo-tile')?.getAttribute('data-image-id') ?? '';
@@ -16,10 +17,18 @@ function buttons(grid: Grid): HTMLElement[] {
   return Array.from(grid.querySelectorAll<HTMLElement>(OPEN));
 }
 
+/**
+ * One Tab stop: the active tile's button, else the first. When the grid draws its tiles anew (an image came or went)
+ * the focused button is replaced and the focus would fall to the page: it goes back to the active tile.
+ */
 function settle(grid: Grid) {
   const all = buttons(grid);
   const active = all.find((b) => tileId(b) === grid.glimpseActive) ?? all[0];
   all.forEach((b) => (b.tabIndex = b === active ? 0 : -1));
+  const lost = document.activeElement === null || document.activeElement === document.body;
+  if (grid.glimpseFocused && lost && active) {
+    active.focus({ preventScroll: true });
+  }
 }
 
 function nearestVertically(all: HTMLElement[], from: HTMLElement, down: boolean): HTMLElement | undefined {
@@ -85,19 +94,29 @@ function onKey(grid: Grid, event: KeyboardEvent) {
   }
 }
 
-(window as any).glimpseGridKeys = (grid: Grid) => {
-  if ((grid as any).glimpseKeys) return;
-  (grid as any).glimpseKeys = true;
+function gridKeys(grid: Grid) {
+  if (grid.glimpseKeys) return;
+  grid.glimpseKeys = true;
   grid.addEventListener('keydown', (e) => onKey(grid, e));
   grid.addEventListener('keyup', (e) => {
     if (e.key === ' ' && e.target instanceof HTMLElement && e.target.closest(OPEN)) e.preventDefault();
   });
   grid.addEventListener('focusin', (e) => {
     const b = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>(OPEN) : null;
+    grid.glimpseFocused = b !== null;
     if (b) {
       grid.glimpseActive = tileId(b);
       settle(grid);
     }
+  });
+  grid.addEventListener('focusout', (e) => {
+    // a tile removed from the page has no next element; the focus moving elsewhere has one
+    if (e.relatedTarget instanceof Element && !grid.contains(e.relatedTarget)) {
+      grid.glimpseFocused = false;
+    }
+  });
+  document.addEventListener('pointerdown', (e) => {
+    if (!(e.target instanceof Node && grid.contains(e.target))) grid.glimpseFocused = false;
   });
   let queued = false;
   new MutationObserver(() => {
@@ -109,10 +128,10 @@ function onKey(grid: Grid, event: KeyboardEvent) {
     });
   }).observe(grid, { childList: true, subtree: true });
   settle(grid);
-};
+}
 
 /** Puts the focus on an image's tile once it is drawn (the grid may still be loading or scrolling): 10 s at most. */
-(window as any).glimpseFocusTile = (grid: Grid, id: string) => {
+function focusTileById(grid: Grid, id: string) {
   const started = performance.now();
   const attempt = () => {
     const button = grid.querySelector<HTMLElement>(`.photo-tile[data-image-id="${id}"] ${OPEN}`);
@@ -123,4 +142,8 @@ function onKey(grid: Grid, event: KeyboardEvent) {
     }
   };
   attempt();
-};
+}
+
+const api = window as unknown as { glimpseGridKeys: typeof gridKeys; glimpseFocusTile: typeof focusTileById };
+api.glimpseGridKeys = gridKeys;
+api.glimpseFocusTile = focusTileById;

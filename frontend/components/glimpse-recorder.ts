@@ -150,6 +150,15 @@ export class GlimpseRecorder extends LitElement {
       max-width: 20rem;
       height: 2.2rem;
     }
+    /* compact: inside a search box (the header's), only the button until there is something to say */
+    :host([compact]) button {
+      min-width: 0;
+      padding: 0.35em 0.9em;
+    }
+    :host([compact]) .idle,
+    :host([compact][state='idle']:not([unavailable])) .status {
+      display: none;
+    }
   `;
 
   render() {
@@ -260,6 +269,13 @@ export class GlimpseRecorder extends LitElement {
         return 'Press the button and say what you are looking for.';
       default:
         return this.problem;
+    }
+  }
+
+  /** Starts recording as a press of the button would, unless it is recording already or cannot. */
+  startRecording() {
+    if (this.state !== 'recording') {
+      this.toggle();
     }
   }
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -56,6 +57,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField transcript = new TextField("What you said");
     private final Button transcriptSearch = new Button("Search again");
     private final TextField query = new TextField();
+    private final Div box = new Div();
+    private @Nullable SearchBox lentTo;
+    private boolean listenOnAttach;
     private final Button search = new Button("Search");
     private final HorizontalLayout searching = SearchPageParts.busy("searching", "Searching…");
     private final Paragraph message = new Paragraph();
@@ -123,16 +127,31 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         setWidthFull();
     }
 
-    /** The search box takes the focus: the page is for searching. */
+    /**
+     * The page's box goes to the header in place of the header's own, and takes the focus: the page is for searching.
+     * Opened from the header's microphone ({@code ?listen}), the recorder starts at once.
+     */
     @Override
     protected void onAttach(AttachEvent event) {
         connect(PageAccess.of(event.getUI()));
+        lentTo = SearchBox.of(event.getUI()).orElse(null);
+        if (lentTo != null) {
+            lentTo.lend(box);
+        }
         query.focus();
+        if (listenOnAttach) {
+            listenOnAttach = false;
+            recorder.start();
+        }
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         disconnect();
+        if (lentTo != null) {
+            lentTo.giveBack();
+            lentTo = null;
+        }
     }
 
     /** The page is shown: answers and recordings reach it through {@code page}. */
@@ -156,9 +175,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String q =
-                event.getLocation().getQueryParameters().getSingleParameter("q").orElse("");
+        QueryParameters parameters = event.getLocation().getQueryParameters();
+        String q = parameters.getSingleParameter("q").orElse("");
         queryInUrl = q;
+        listenOnAttach = parameters.getParameters().containsKey(SearchBox.LISTEN);
         if (q.isBlank()) {
             pendingQuery = null;
             return;
@@ -281,7 +301,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private HorizontalLayout voiceRow() {
-        HorizontalLayout row = new HorizontalLayout(recorder, translate);
+        HorizontalLayout row = new HorizontalLayout(translate);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         row.setWrap(true);
         return row;
@@ -299,7 +319,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         return SearchPageParts.searchRow(transcript, transcriptSearch);
     }
 
-    private HorizontalLayout queryRow() {
+    /** The words, the microphone and Search as one box, lent to the header while the page shows. */
+    private Div queryRow() {
         query.setId("search-field");
         query.setAriaLabel("Search words");
         query.setPlaceholder("…or type it: a red car in the rain");
@@ -309,14 +330,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.addClickListener(click -> searchTyped());
         search.addClickShortcut(Key.ENTER).listenOn(query);
-        return SearchPageParts.searchRow(query, search);
-    }
-
-    /** A text field and its button side by side, on one baseline. */
-    private static HorizontalLayout searchRow(TextField field, Button button) {
-        HorizontalLayout row = new HorizontalLayout(field, button);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        row.addClassName("search-row");
-        return row;
+        recorder.getElement().setAttribute("compact", true);
+        box.add(query, recorder, search);
+        box.addClassName("search-box");
+        return box;
     }
 }
