@@ -1,8 +1,5 @@
 package dev.glimpse.library;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -14,7 +11,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.shared.Registration;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +45,6 @@ public final class LibrarySection extends Div {
     private final Span selectionCount = new Span();
     private final PhotoGrid grid;
     private LibraryFilter filter = LibraryFilter.EVERYTHING;
-    private @Nullable Registration focusRequests;
 
     public LibrarySection(Library library, LibraryDownloads downloads, Actions actions) {
         this.library = library;
@@ -75,22 +70,15 @@ public final class LibrarySection extends Div {
         empty.addClassName("library-empty");
         empty.getElement().setAttribute("role", "status");
         add(heading, filters(), selectionBar(downloads), empty, grid);
+        TileFocus.follow(this, this::reveal);
         refresh();
     }
 
-    /** Back from a photo page: its tile (or the one after a deleted photo) takes the focus; after Undo too. */
-    @Override
-    protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        ViewerTrail.takeFocus(ui).ifPresent(this::reveal);
-        focusRequests = TileFocus.listen(ui, this::reveal);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (focusRequests != null) {
-            focusRequests.remove();
-            focusRequests = null;
+    /** Back from a photo page its tile (or the one after a deleted photo) takes the focus; after Undo too. */
+    private void showNow(UUID id) {
+        long position = library.position(filter, id);
+        if (position >= 0) {
+            library.slice(filter, position, 1).forEach(grid::update);
         }
     }
 
@@ -178,7 +166,11 @@ public final class LibrarySection extends Div {
         Button delete = new Button("Delete", click -> actions.delete(List.copyOf(selected), this::clearSelection));
         delete.setId("selection-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Button recaption = new Button("Re-caption", click -> actions.recaption(List.copyOf(selected)));
+        Button recaption = new Button("Re-caption", click -> {
+            List<UUID> ids = List.copyOf(selected);
+            actions.recaption(ids);
+            ids.forEach(this::showNow); // waiting at once, not when the change comes round
+        });
         recaption.setId("selection-recaption");
         Anchor zip = new Anchor(zipHandler(downloads), "Download zip");
         zip.setId("selection-download");

@@ -8,10 +8,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
-import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -29,24 +27,23 @@ import org.jspecify.annotations.Nullable;
  * order when the page was opened directly) and change the address in place, so Back closes the page and returns to
  * that list, and a reload or a shared link shows the same photo; Esc closes it. The keys listen on the whole page, so
  * they work wherever the focus is, except while a caption is being edited. On a phone the photo fills the screen, a
- * swipe steps and a pinch or double tap zooms ({@code frontend/photo-gestures.ts}).
+ * swipe steps and a pinch or double tap zooms ({@link PhotoStage}).
+ *
+ * <p>Over 200 lines because it wires the page's parts, its keys and its address; the work is in the services.
  */
 @Route(value = "photo/:id", layout = MainLayout.class)
 @PermitAll
 @CssImport("./photo-page.css")
-@JsModule("./photo-gestures.ts")
 public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ImageService service;
     private final ImageEdits edits;
     private final Library library;
-    private final Image picture = new Image();
     private final H2 title = new H2();
     private final ViewerCaption caption;
     private final ViewerFacts facts = new ViewerFacts();
     private final Paragraph taken = new Paragraph();
-    private final Button previous = new Button("← Previous", click -> step(-1));
-    private final Button next = new Button("Next →", click -> step(1));
+    private final PhotoStage stage = new PhotoStage(this::step);
     private final Button close = new Button("Close", click -> close());
     private final ViewerActions actions;
     private final Paragraph missing = new Paragraph();
@@ -72,19 +69,11 @@ public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTit
         title.addClassName("photo-page-title");
         Div top = new Div(title, close);
         top.addClassName("photo-page-top");
-        picture.setId("viewer-image");
-        picture.addClassName("viewer-image");
-        previous.setId("viewer-previous");
-        next.setId("viewer-next");
-        Div stepping = new Div(previous, next);
-        stepping.addClassName("viewer-stepping");
         taken.setId("viewer-taken");
         taken.addClassName("viewer-taken");
         Div side = new Div(caption, taken, facts, actions.buttons());
         side.addClassName("viewer-side");
-        Div stage = new Div(picture);
-        stage.addClassName("photo-page-stage");
-        body = new Div(new Div(stage, stepping), side);
+        body = new Div(stage, side);
         body.addClassName("viewer-body");
         missing.setId("viewer-missing");
         missing.setVisible(false);
@@ -128,8 +117,6 @@ public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTit
                 }
             }
         }));
-        picture.getElement()
-                .executeJs("window.glimpsePhotoGestures(this, $0, $1)", previous.getElement(), next.getElement());
         close.focus();
     }
 
@@ -147,15 +134,15 @@ public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTit
         image = now;
         title.setText(now.fileName());
         getElement().setAttribute("data-image-id", now.id().toString());
-        picture.setSrc(now.displayUrl());
-        picture.setAlt(now.caption() == null ? now.fileName() : now.caption());
         caption.show(now);
         facts.show(now);
         taken.setText(CaptureLine.of(now.facts()));
         taken.setVisible(!taken.getText().isEmpty());
         actions.show(now, other);
-        previous.setEnabled(navigation.step(now, -1).isPresent());
-        next.setEnabled(navigation.step(now, 1).isPresent());
+        stage.show(
+                now,
+                navigation.step(now, -1).isPresent(),
+                navigation.step(now, 1).isPresent());
     }
 
     /** Another image of the list (or of "More like this") in place: the address follows, history does not grow. */
@@ -177,7 +164,7 @@ public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTit
     }
 
     private void stepUnlessEditing(int delta) {
-        if (!caption.editing()) {
+        if (!caption.editing() && !dialogOpen()) {
             step(delta);
         }
     }
@@ -189,7 +176,7 @@ public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTit
     }
 
     private void closeUnlessEditing() {
-        if (!caption.editing()) {
+        if (!caption.editing() && !dialogOpen()) {
             close();
         }
     }
@@ -215,6 +202,11 @@ public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTit
         getUI().ifPresent(ui -> ViewerTrail.focusOnReturn(ui, neighbour));
         UndoableDelete.delete(edits, doomed);
         close();
+    }
+
+    /** A confirmation is open over the page: the keys are its own. */
+    private boolean dialogOpen() {
+        return getUI().map(UI::hasModalComponent).orElse(false);
     }
 
     private Optional<ImageSummary> libraryOrder(ImageSummary from, int delta) {

@@ -1,10 +1,12 @@
 package dev.glimpse.library;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +16,24 @@ import java.util.function.Consumer;
 final class TileFocus {
 
     private TileFocus() {}
+
+    /**
+     * While {@code list} is on a page, {@code reveal} is asked to focus a tile: the one to focus on return from a photo
+     * page ({@link ViewerTrail}), once when the list is attached, and any requested later.
+     */
+    static void follow(Component list, Consumer<UUID> reveal) {
+        AtomicReference<Registration> requests = new AtomicReference<>();
+        list.addAttachListener(attach -> {
+            ViewerTrail.takeFocus(attach.getUI()).ifPresent(reveal);
+            requests.set(listen(attach.getUI(), reveal));
+        });
+        list.addDetachListener(detach -> {
+            Registration registration = requests.getAndSet(null);
+            if (registration != null) {
+                registration.remove();
+            }
+        });
+    }
 
     static void request(UI ui, UUID id) {
         ComponentUtil.fireEvent(ui, new Request(ui, id));

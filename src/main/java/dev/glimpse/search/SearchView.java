@@ -2,17 +2,10 @@ package dev.glimpse.search;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
@@ -51,16 +44,11 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Searches searches;
     private final SearchGate gate;
     private final LatestSearch latest = new LatestSearch();
-    private final VoiceRecorder recorder = new VoiceRecorder();
-    private final Checkbox translate = new Checkbox("Translate to English");
-    private final HorizontalLayout transcribing = SearchPageParts.busy("transcribing", "Transcribing your recording…");
-    private final TextField transcript = new TextField("What you said");
-    private final Button transcriptSearch = new Button("Search again");
-    private final TextField query = new TextField();
-    private final Div box = new Div();
+    private final QueryBox box = new QueryBox(this::searchTyped);
+    private final VoiceRecorder recorder = box.recorder();
+    private final SpokenQuery spoken = new SpokenQuery(this::searchTranscript);
     private @Nullable SearchBox lentTo;
     private boolean listenOnAttach;
-    private final Button search = new Button("Search");
     private final HorizontalLayout searching = SearchPageParts.busy("searching", "Searching…");
     private final Paragraph message = new Paragraph();
     private final Paragraph count = new Paragraph();
@@ -103,18 +91,15 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         this.gate = gate;
         this.results = new SearchGallery(viewers);
         addClassName("search-page");
-        recorder.setId("recorder");
         recorder.setMaxDuration(longestRecording);
         recorder.setMaxBytes(largestRecording);
-        translate.setId("translate");
-        translate.setTooltipText("Speak in any language; Glimpse searches the English captions for what you said.");
         add(
                 new H2("Find an image"),
                 SearchPageParts.hint(),
-                voiceRow(),
-                transcribing,
-                transcriptRow(),
-                queryRow(),
+                spoken.translateRow(),
+                spoken.spinner(),
+                spoken.transcriptRow(),
+                box,
                 searching);
         count.setId("search-count");
         count.addClassName("search-count");
@@ -138,7 +123,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         if (lentTo != null) {
             lentTo.lend(box);
         }
-        query.focus();
+        box.focusWords();
         if (listenOnAttach) {
             listenOnAttach = false;
             recorder.start();
@@ -183,7 +168,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             pendingQuery = null;
             return;
         }
-        query.setValue(q);
+        box.setWords(q);
         if (page == null) {
             pendingQuery = q;
         } else {
@@ -203,7 +188,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Searches for the typed words, and records them in the URL so that Back and reload find them again. */
     void searchTyped() {
-        String text = query.getValue();
+        String text = box.words();
         putInUrl(text);
         startTextSearch(text);
     }
@@ -219,7 +204,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Searches again for the transcript, as the user may have corrected it. */
     void searchTranscript() {
-        startTextSearch(transcript.getValue());
+        startTextSearch(spoken.transcript());
     }
 
     /** Searches the same words again without a part of what was understood (a chip removed). */
@@ -249,20 +234,17 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void searchSpoken(byte[] audio) {
-        transcript.setVisible(false);
-        transcriptSearch.setVisible(false);
-        showOnly(transcribing);
-        latest.start(page, () -> searches.searchSpoken(audio, translate.getValue()), this::showSpoken, this::fail);
+        spoken.listening();
+        showOnly(spoken.spinner());
+        latest.start(page, () -> searches.searchSpoken(audio, spoken.translate()), this::showSpoken, this::fail);
     }
 
     /** What was heard stands in the search box and the URL, as if it had been typed. */
     private void showSpoken(VoiceSearchResult answer) {
         String heard = answer.transcript().text();
-        query.setValue(heard);
+        box.setWords(heard);
         putInUrl(heard);
-        transcript.setValue(heard);
-        transcript.setVisible(true);
-        transcriptSearch.setVisible(true);
+        spoken.heard(heard);
         show(answer.results());
     }
 
@@ -295,44 +277,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Shows the one spinner for what the page waits for, or none. */
-    private void showOnly(HorizontalLayout spinner) {
+    private void showOnly(@Nullable HorizontalLayout spinner) {
         searching.setVisible(spinner == searching);
-        transcribing.setVisible(spinner == transcribing);
-    }
-
-    private HorizontalLayout voiceRow() {
-        HorizontalLayout row = new HorizontalLayout(translate);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        row.setWrap(true);
-        return row;
-    }
-
-    private HorizontalLayout transcriptRow() {
-        transcript.setId("transcript");
-        transcript.setPlaceholder("Nothing was heard");
-        transcript.addClassName("search-input");
-        transcript.setVisible(false);
-        transcriptSearch.setId("transcript-search");
-        transcriptSearch.setVisible(false);
-        transcriptSearch.addClickListener(click -> searchTranscript());
-        transcriptSearch.addClickShortcut(Key.ENTER).listenOn(transcript);
-        return SearchPageParts.searchRow(transcript, transcriptSearch);
-    }
-
-    /** The words, the microphone and Search as one box, lent to the header while the page shows. */
-    private Div queryRow() {
-        query.setId("search-field");
-        query.setAriaLabel("Search words");
-        query.setPlaceholder("…or type it: a red car in the rain");
-        query.setClearButtonVisible(true);
-        query.addClassName("search-input");
-        search.setId("search-button");
-        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        search.addClickListener(click -> searchTyped());
-        search.addClickShortcut(Key.ENTER).listenOn(query);
-        recorder.getElement().setAttribute("compact", true);
-        box.add(query, recorder, search);
-        box.addClassName("search-box");
-        return box;
+        spoken.spinner().setVisible(spinner == spoken.spinner());
     }
 }

@@ -137,14 +137,20 @@ class PhotoPageBrowserTest {
         UUID first = readyImage("keys-a.png", 7401);
         UUID second = readyImage("keys-b.png", 7402);
         open("/");
-        By tileButtons = By.cssSelector("#library-grid .photo-tile-open");
-        wait.until(driver -> driver.findElements(tileButtons).size() >= 2);
-        long tabStops =
-                browser.findElements(By.cssSelector("#library-grid .photo-tile-open, #library-grid input")).stream()
-                        .filter(element -> "0".equals(element.getDomProperty("tabIndex")))
-                        .count();
-        System.out.println("Tab stops in the grid: " + tabStops);
-        assertThat(tabStops).isEqualTo(1);
+        wait.until(driver -> driver.findElements(By.cssSelector("#library-grid .photo-tile-open"))
+                        .size()
+                >= 2);
+        // counted in the page in one go: the grid may draw its tiles anew meanwhile (and settles its Tab stop then)
+        long[] tabStops = {-1};
+        wait.until(driver -> {
+            tabStops[0] = (Long)
+                    ((JavascriptExecutor) driver)
+                            .executeScript(
+                                    "return [...document.querySelectorAll('#library-grid .photo-tile-open,"
+                                            + " #library-grid input, #library-grid vaadin-checkbox')].filter(e => e.tabIndex >= 0).length");
+            return tabStops[0] == 1;
+        });
+        System.out.println("Tab stops in the grid: " + tabStops[0]);
 
         focusTileButton(second); // the newest first: second, then first
         new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
@@ -198,10 +204,12 @@ class PhotoPageBrowserTest {
     }
 
     private void focusTileButton(UUID id) {
-        By button = By.cssSelector("#library-grid .photo-tile[data-image-id='" + id + "'] .photo-tile-open");
-        WebElement open = wait.until(ExpectedConditions.visibilityOfElementLocated(button));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", open);
-        wait.until(driver -> id.toString().equals(focusedTile()));
+        String button = "#library-grid .photo-tile[data-image-id='" + id + "'] .photo-tile-open";
+        wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+                .executeScript(
+                        "const b = document.querySelector(arguments[0]); if (!b) return false;"
+                                + " b.focus(); return document.activeElement === b;",
+                        button)));
     }
 
     /** Enter on the tile, as a keyboard user; again if the grid drew its tiles anew meanwhile. */

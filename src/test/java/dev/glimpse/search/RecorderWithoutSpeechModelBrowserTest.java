@@ -45,8 +45,8 @@ class RecorderWithoutSpeechModelBrowserTest {
         assertThat(button.isEnabled()).isFalse();
         assertThat(status.getText()).startsWith("Voice search is off: the speech model is missing");
         // typing still works: the box is there and has the focus
-        assertThat(browser.findElement(By.cssSelector(".app-header #search-field input"))
-                        .equals(browser.switchTo().activeElement()))
-                .isTrue();
+        WebElement box = wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".app-header #search-field input")));
+        wait.until(driver -> box.equals(driver.switchTo().activeElement()));
     }
 }
