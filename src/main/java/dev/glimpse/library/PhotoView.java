@@ -2,12 +2,11 @@ package dev.glimpse.library;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * A page per photo, {@code /photo/{id}}: the image large, its caption (editable), everything known about it and
  * what can be done with it ({@link ViewerActions}). ← and → step through the list it was opened from (the library's
  * order when the page was opened directly) and change the address in place, so Back closes the page and returns to
- * that list, and a reload or a shared link shows the same photo; Esc closes it. The keys listen on the whole page, so
- * they work wherever the focus is, except while a caption is being edited. On a phone the photo fills the screen, a
+ * that list, and a reload or a shared link shows the same photo; Esc closes it. The keys listen on the whole document
+ * ({@code frontend/photo-keys.ts}), so they work wherever the focus is on the page (a button included), but not in a
+ * text field (the search box) or a dialog, nor while a caption is being edited. On a phone the photo fills the screen, a
  * swipe steps and a pinch or double tap zooms ({@link PhotoStage}).
  *
  * <p>Over 200 lines because it wires the page's parts, its keys and its address; the work is in the services.
@@ -34,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 @Route(value = "photo/:id", layout = MainLayout.class)
 @PermitAll
 @CssImport("./photo-page.css")
+@JsModule("./photo-keys.ts")
 public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ImageService service;
@@ -78,11 +79,12 @@ public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTit
         missing.setId("viewer-missing");
         missing.setVisible(false);
         add(top, missing, body, actions.similarTitle(), actions.similar());
-        Shortcuts.addShortcutListener(this, () -> stepUnlessEditing(-1), Key.ARROW_LEFT)
-                .allowBrowserDefault();
-        Shortcuts.addShortcutListener(this, () -> stepUnlessEditing(1), Key.ARROW_RIGHT)
-                .allowBrowserDefault();
-        Shortcuts.addShortcutListener(this, this::closeUnlessEditing, Key.ESCAPE);
+        getElement()
+                .addEventListener(
+                        "glimpse-photo-key",
+                        event -> pressed(
+                                event.getEventData().path("event.detail").asString("")))
+                .addEventData("event.detail");
     }
 
     static String path(UUID id) {
@@ -117,6 +119,7 @@ public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTit
                 }
             }
         }));
+        getElement().executeJs("window.glimpsePhotoKeys(this)");
         close.focus();
     }
 
@@ -163,21 +166,22 @@ public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTit
         missing.setVisible(true);
     }
 
-    private void stepUnlessEditing(int delta) {
-        if (!caption.editing() && !dialogOpen()) {
-            step(delta);
+    /** ← → Esc from {@code frontend/photo-keys.ts}; not while a caption is being edited (its buttons included). */
+    private void pressed(String key) {
+        if (caption.editing()) {
+            return;
+        }
+        switch (key) {
+            case "ArrowLeft" -> step(-1);
+            case "ArrowRight" -> step(1);
+            case "Escape" -> close();
+            default -> {}
         }
     }
 
     private void step(int delta) {
         if (image != null) {
             navigation.step(image, delta).ifPresent(this::showStepped);
-        }
-    }
-
-    private void closeUnlessEditing() {
-        if (!caption.editing() && !dialogOpen()) {
-            close();
         }
     }
 
@@ -202,11 +206,6 @@ public class PhotoView extends Div implements BeforeEnterObserver, HasDynamicTit
         getUI().ifPresent(ui -> ViewerTrail.focusOnReturn(ui, neighbour));
         UndoableDelete.delete(edits, doomed);
         close();
-    }
-
-    /** A confirmation is open over the page: the keys are its own. */
-    private boolean dialogOpen() {
-        return getUI().map(UI::hasModalComponent).orElse(false);
     }
 
     private Optional<ImageSummary> libraryOrder(ImageSummary from, int delta) {

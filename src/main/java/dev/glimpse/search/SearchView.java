@@ -2,6 +2,7 @@ package dev.glimpse.search;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -119,7 +120,15 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent event) {
         connect(PageAccess.of(event.getUI()));
-        lentTo = SearchBox.of(event.getUI()).orElse(null);
+        // once everything of this round trip is attached: the header's box may be attached after this page
+        event.getUI().beforeClientResponse(this, context -> lendBoxToHeader(context.getUI()));
+    }
+
+    private void lendBoxToHeader(UI ui) {
+        if (!isAttached()) {
+            return;
+        }
+        lentTo = SearchBox.of(ui).orElse(null);
         if (lentTo != null) {
             lentTo.lend(box);
         }
