@@ -22,7 +22,8 @@ export class GlimpseRecorder extends LitElement {
     maxSeconds: { type: Number, attribute: 'max-seconds' },
     sendTimeoutSeconds: { type: Number, attribute: 'send-timeout-seconds' },
     disabled: { type: Boolean, reflect: true },
-    unavailable: { type: String, reflect: true },
+    unavailable: { type: String },
+    compact: { type: Boolean },
     state: { type: String, reflect: true },
     problem: { state: true },
     elapsed: { state: true },
@@ -36,6 +37,8 @@ export class GlimpseRecorder extends LitElement {
   declare disabled: boolean;
   /** Why recording cannot work now (the speech model is missing); empty when it can. Disables the button. */
   declare unavailable: string;
+  /** Inside a search box: a short label, and the status line only when there is something to say. */
+  declare compact: boolean;
   declare state: RecorderState;
   declare problem: string;
   declare elapsed: number;
@@ -63,6 +66,7 @@ export class GlimpseRecorder extends LitElement {
     this.sendTimeoutSeconds = DEFAULT_SEND_TIMEOUT_SECONDS;
     this.disabled = false;
     this.unavailable = '';
+    this.compact = false;
     this.state = 'idle';
     this.problem = '';
     this.elapsed = 0;
@@ -176,7 +180,7 @@ export class GlimpseRecorder extends LitElement {
           @click=${() => this.toggle()}
         >
           <span class="dot" aria-hidden="true"></span>
-          ${recording ? 'Stop recording' : 'Record your search'}
+          ${recording ? (this.compact ? 'Stop' : 'Stop recording') : this.compact ? 'Speak' : 'Record your search'}
         </button>
         ${recording
           ? html`<span class="time" id="elapsed">${clock(this.elapsed)} / ${clock(this.maxSeconds)}</span>
