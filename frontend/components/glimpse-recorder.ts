@@ -22,6 +22,8 @@ export class GlimpseRecorder extends LitElement {
     maxSeconds: { type: Number, attribute: 'max-seconds' },
     sendTimeoutSeconds: { type: Number, attribute: 'send-timeout-seconds' },
     disabled: { type: Boolean, reflect: true },
+    unavailable: { type: String },
+    compact: { type: Boolean },
     state: { type: String, reflect: true },
     problem: { state: true },
     elapsed: { state: true },
@@ -33,6 +35,10 @@ export class GlimpseRecorder extends LitElement {
   declare maxSeconds: number;
   declare sendTimeoutSeconds: number;
   declare disabled: boolean;
+  /** Why recording cannot work now (the speech model is missing); empty when it can. Disables the button. */
+  declare unavailable: string;
+  /** Inside a search box: a short label, and the status line only when there is something to say. */
+  declare compact: boolean;
   declare state: RecorderState;
   declare problem: string;
   declare elapsed: number;
@@ -59,6 +65,8 @@ export class GlimpseRecorder extends LitElement {
     this.maxSeconds = 15;
     this.sendTimeoutSeconds = DEFAULT_SEND_TIMEOUT_SECONDS;
     this.disabled = false;
+    this.unavailable = '';
+    this.compact = false;
     this.state = 'idle';
     this.problem = '';
     this.elapsed = 0;
@@ -146,6 +154,15 @@ export class GlimpseRecorder extends LitElement {
       max-width: 20rem;
       height: 2.2rem;
     }
+    /* compact: inside a search box (the header's), only the button until there is something to say */
+    :host([compact]) button {
+      min-width: 0;
+      padding: 0.35em 0.9em;
+    }
+    :host([compact]) .idle,
+    :host([compact][state='idle']:not([unavailable])) .status {
+      display: none;
+    }
   `;
 
   render() {
@@ -158,11 +175,12 @@ export class GlimpseRecorder extends LitElement {
           type="button"
           aria-pressed=${recording ? 'true' : 'false'}
           aria-disabled=${busy ? 'true' : 'false'}
-          ?disabled=${this.disabled}
+          ?disabled=${this.disabled || !!this.unavailable}
+          aria-describedby="status"
           @click=${() => this.toggle()}
         >
           <span class="dot" aria-hidden="true"></span>
-          ${recording ? 'Stop recording' : 'Record your search'}
+          ${recording ? (this.compact ? 'Stop' : 'Stop recording') : this.compact ? 'Speak' : 'Record your search'}
         </button>
         ${recording
           ? html`<span class="time" id="elapsed">${clock(this.elapsed)} / ${clock(this.maxSeconds)}</span>
@@ -179,7 +197,7 @@ export class GlimpseRecorder extends LitElement {
           : html`<span class="time idle" aria-hidden="true">0:00 / ${clock(this.maxSeconds)}</span>
               <div class="meter idle" aria-hidden="true"></div>`}
       </div>
-      <div id="status" class="status ${this.problem ? 'problem' : ''}" role="status" aria-live="polite">
+      <div id="status" class="status ${this.problem || this.unavailable ? 'problem' : ''}" role="status" aria-live="polite">
         ${this.statusText()}
       </div>
       ${this.clipUrl && !recording
@@ -189,7 +207,7 @@ export class GlimpseRecorder extends LitElement {
   }
 
   protected updated(changed: PropertyValues<this>) {
-    if (changed.has('disabled') && this.disabled) {
+    if ((changed.has('disabled') && this.disabled) || (changed.has('unavailable') && this.unavailable)) {
       if (this.state === 'recording') {
         this.stop();
       } else if (this.state === 'starting') {
@@ -239,6 +257,9 @@ export class GlimpseRecorder extends LitElement {
   }
 
   private statusText(): string {
+    if (this.unavailable) {
+      return this.unavailable;
+    }
     switch (this.state) {
       case 'starting':
         return 'Waiting for the microphone…';
@@ -255,8 +276,15 @@ export class GlimpseRecorder extends LitElement {
     }
   }
 
+  /** Starts recording as a press of the button would, unless it is recording already or cannot. */
+  startRecording() {
+    if (this.state !== 'recording') {
+      this.toggle();
+    }
+  }
+
   private toggle() {
-    if (this.disabled || this.state === 'starting' || this.state === 'sending') {
+    if (this.disabled || this.unavailable || this.state === 'starting' || this.state === 'sending') {
       return; // busy: the button stays focused (never disabled) so Space or Enter works again right after
     }
     if (this.state === 'recording') {

@@ -12,17 +12,19 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.glimpse.serving.ModelMonitor;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The frame around every page: the product name, a line on what it does, links to the upload and search pages, and
- * who is signed in (with sign-out), and a banner while a model is missing. The links name the routes by path, not by
+ * The frame around every page: the product name, a line on what it does, what features put in the header (the
+ * search box, {@link HeaderPart}), links to the upload and search pages, and who is signed in (with sign-out), and a
+ * banner while a model is missing. The links name the routes by path, not by
  * view class, so that {@code base} depends on no feature.
  */
 @PermitAll
 @CssImport("./glimpse.css")
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, ModelMonitor models) {
+    public MainLayout(AuthenticationContext authentication, ModelMonitor models, ObjectProvider<HeaderPart> parts) {
         H1 title = new H1("Glimpse");
         title.addClassName("app-title");
         Span tagline = new Span("Every image captioned. Find it again by what you remember.");
@@ -30,7 +32,9 @@ public class MainLayout extends AppLayout {
         Nav links = new Nav(link("", "Upload", "nav-upload"), link("search", "Search", "nav-search"));
         links.getElement().setAttribute("aria-label", "Pages");
         links.addClassName("app-nav");
-        Div header = new Div(title, tagline, links);
+        Div header = new Div(title, tagline);
+        parts.orderedStream().forEach(part -> header.add(part.create()));
+        header.add(links);
         header.addClassName("app-header");
         if (authentication.isAuthenticated()) {
             authentication.getPrincipalName().ifPresent(name -> header.add(signedIn(name, authentication)));

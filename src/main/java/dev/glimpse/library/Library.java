@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,6 +86,15 @@ public class Library {
                 .param("id", id)
                 .query(Long.class)
                 .single();
+    }
+
+    /** The image {@code step} places after (or before, when negative) {@code image} among the matching ones. */
+    public Optional<ImageSummary> neighbour(LibraryFilter filter, ImageSummary image, int step) {
+        long position = position(filter, image.id());
+        if (position < 0 || position + step < 0) {
+            return Optional.empty();
+        }
+        return slice(filter, position + step, 1).stream().findFirst();
     }
 
     private static Where where(LibraryFilter filter) {

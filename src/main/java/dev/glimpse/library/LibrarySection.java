@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
@@ -38,6 +39,7 @@ public final class LibrarySection extends Div {
     private final Actions actions;
     private final Span count = new Span();
     private final Span backlog = new Span();
+    private final Paragraph empty = new Paragraph();
     private final Set<UUID> selected = new CopyOnWriteArraySet<>(); // read by the download request too
     private final Div selectionBar = new Div();
     private final Span selectionCount = new Span();
@@ -64,8 +66,27 @@ public final class LibrarySection extends Div {
         backlog.getElement().setAttribute("role", "status");
         Div heading = new Div(title, count, backlog);
         heading.addClassName("library-heading");
-        add(heading, filters(), selectionBar(downloads), grid);
+        empty.setId("library-empty");
+        empty.addClassName("library-empty");
+        empty.getElement().setAttribute("role", "status");
+        add(heading, filters(), selectionBar(downloads), empty, grid);
+        TileFocus.follow(this, this::reveal);
         refresh();
+    }
+
+    /** Back from a photo page its tile (or the one after a deleted photo) takes the focus; after Undo too. */
+    private void showNow(UUID id) {
+        long position = library.position(filter, id);
+        if (position >= 0) {
+            library.slice(filter, position, 1).forEach(grid::update);
+        }
+    }
+
+    private void reveal(UUID id) {
+        long position = library.position(filter, id);
+        if (position >= 0) {
+            grid.reveal(id, position);
+        }
     }
 
     LibraryFilter filter() {
@@ -100,8 +121,12 @@ public final class LibrarySection extends Div {
     void refresh() {
         long total = library.count(filter);
         NumberFormat format = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        boolean filtered = !filter.equals(LibraryFilter.EVERYTHING);
         String noun = total == 1 ? " image" : " images";
-        count.setText(format.format(total) + noun + (filter.equals(LibraryFilter.EVERYTHING) ? "" : " match"));
+        String verb = total == 1 ? " matches" : " match";
+        count.setText(format.format(total) + noun + (filtered ? verb : ""));
+        empty.setText(filtered ? "No image matches this filter." : "No images yet: add some above.");
+        empty.setVisible(total == 0);
         showBacklog();
         grid.refresh();
     }
@@ -141,7 +166,11 @@ public final class LibrarySection extends Div {
         Button delete = new Button("Delete", click -> actions.delete(List.copyOf(selected), this::clearSelection));
         delete.setId("selection-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Button recaption = new Button("Re-caption", click -> actions.recaption(List.copyOf(selected)));
+        Button recaption = new Button("Re-caption", click -> {
+            List<UUID> ids = List.copyOf(selected);
+            actions.recaption(ids);
+            ids.forEach(this::showNow); // waiting at once, not when the change comes round
+        });
         recaption.setId("selection-recaption");
         Anchor zip = new Anchor(zipHandler(downloads), "Download zip");
         zip.setId("selection-download");
@@ -189,10 +218,6 @@ public final class LibrarySection extends Div {
     }
 
     public Optional<ImageSummary> neighbour(ImageSummary image, LibraryFilter within, int step) {
-        long position = library.position(within, image.id());
-        if (position < 0 || position + step < 0) {
-            return Optional.empty();
-        }
-        return library.slice(within, position + step, 1).stream().findFirst();
+        return library.neighbour(within, image, step);
     }
 }

@@ -81,6 +81,17 @@ final class MonthRows {
         return found;
     }
 
+    /** The row that shows the image at {@code image} (0 = newest), or -1 beyond the last. */
+    long rowOf(long image) {
+        for (int month = 0; month < months.size(); month++) {
+            long inMonth = image - firstImage[month];
+            if (inMonth >= 0 && inMonth < months.get(month).images()) {
+                return firstRow[month] + 1 + inMonth / columns;
+            }
+        }
+        return -1;
+    }
+
     private int monthOf(long row) {
         int month = 0;
         while (month + 1 < months.size() && firstRow[month + 1] <= row) {

@@ -2,6 +2,7 @@ package dev.glimpse.library;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.virtuallist.VirtualList;
@@ -15,12 +16,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A virtual, lazily loaded grid of {@link PhotoTile}s under month headings: a {@link VirtualList} whose items are a
  * heading per month ({@link MonthRows}) and rows of as many tiles as fit the list's width (reported by the browser as
- * it changes), so only the rows in view exist in the page and only their images are read from the database.
+ * it changes), so only the rows in view exist in the page and only their images are read from the database. The
+ * grid is one Tab stop; arrow keys move between its tiles ({@code frontend/photo-grid-keys.ts}).
  */
+@JsModule("./photo-grid-keys.ts")
 class PhotoGrid extends VirtualList<MonthRows.Row> {
 
     /** Reads a slice of the images: offset and limit in images. */
@@ -42,6 +46,10 @@ class PhotoGrid extends VirtualList<MonthRows.Row> {
     private final Function<ImageSummary, PhotoTile> tiles;
     private final Map<UUID, PhotoTile> shown = new HashMap<>();
     private int columns = 4;
+    private boolean measured;
+    private @Nullable Reveal pending;
+
+    private record Reveal(UUID id, long position) {}
 
     PhotoGrid(Slices slices, Months months, Function<ImageSummary, PhotoTile> tiles) {
         this.slices = slices;
@@ -65,7 +73,18 @@ class PhotoGrid extends VirtualList<MonthRows.Row> {
         getElement().executeJs("""
                 const report = () => this.dispatchEvent(new CustomEvent('glimpse-width', {detail: this.clientWidth}));
                 new ResizeObserver(report).observe(this);
-                report();""");
+                report();
+                window.glimpseGridKeys(this);""");
+    }
+
+    /** Scrolls to the image at {@code position} (in the slices' order) and puts the focus on its tile. */
+    void reveal(UUID id, long position) {
+        pending = measured ? null : new Reveal(id, position);
+        long row = new MonthRows(months.months(), columns).rowOf(position);
+        if (row >= 0) {
+            scrollToIndex((int) Math.min(Integer.MAX_VALUE, row));
+        }
+        getElement().executeJs("window.glimpseFocusTile(this, $0)", id.toString());
     }
 
     int columns() {
@@ -98,11 +117,16 @@ class PhotoGrid extends VirtualList<MonthRows.Row> {
             return;
         }
         int fitting = Math.max(2, Math.min(10, (widthPx + GAP_PX) / (MIN_TILE_PX + GAP_PX)));
+        measured = true;
         if (fitting != columns) {
             columns = fitting;
             getElement().setAttribute("data-columns", String.valueOf(columns));
             resetItems();
+            if (pending != null) {
+                reveal(pending.id(), pending.position()); // the rows moved: scroll again
+            }
         }
+        pending = null;
     }
 
     private void resetItems() {

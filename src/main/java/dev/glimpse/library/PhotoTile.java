@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One image in a photo grid: its thumbnail with the caption under it (or where it stands: waiting, captioning,
- * failed), a native button that opens the viewer (click, Enter or Space), and, where the grid allows it, a checkbox
- * that selects it.
+ * failed), a native button that opens the photo page (click or Enter), and, where the grid allows it, a checkbox
+ * that selects it (click, or Space on the tile). The thumbnail is there as soon as the image is stored; until the
+ * caption comes the file name stands in its place, marked as a placeholder.
  */
 public class PhotoTile extends Div {
 
@@ -41,6 +42,7 @@ public class PhotoTile extends Div {
         select.addClassName("photo-tile-select");
         select.setValue(selected);
         select.setAriaLabel("Select " + image.fileName());
+        select.getElement().setAttribute("tabindex", "-1"); // one Tab stop per tile: Space on the tile selects
         select.addValueChangeListener(change -> {
             if (change.isFromClient()) {
                 onSelect.accept(image, change.getValue());
@@ -69,11 +71,11 @@ public class PhotoTile extends Div {
         getElement().setAttribute("data-status", now.status().name());
         thumbnail.setSrc(now.thumbnailUrl());
         thumbnail.setAlt(now.caption() == null ? now.fileName() : now.caption());
-        thumbnail.getElement().setAttribute("loading", "lazy");
         String label = now.caption() == null ? now.fileName() : now.caption();
         open.getElement().setAttribute("aria-label", "Open " + label);
         open.getElement().setAttribute("title", now.fileName());
         caption.setText(now.caption() == null ? now.fileName() : now.caption());
+        caption.getElement().setAttribute("data-pending", now.caption() == null); // styled as a placeholder
         note.setText(
                 switch (now.status()) {
                     case RECEIVED -> "Waiting to be captioned";

@@ -1,5 +1,6 @@
 package dev.glimpse.library;
 
+import com.vaadin.flow.component.UI;
 import dev.glimpse.search.ImageViewers;
 import java.util.Collection;
 import java.util.List;
@@ -8,16 +9,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Lets the search page show file names and open the library's viewer, stepping through the results. */
+/**
+ * Lets the search page show file names and open the photo page, stepping through the results, and tells it which
+ * result to focus when it is shown again.
+ */
 @Component
 class SearchResultViewers implements ImageViewers {
 
     private final ImageService service;
-    private final ImageEdits edits;
 
-    SearchResultViewers(ImageService service, ImageEdits edits) {
+    SearchResultViewers(ImageService service) {
         this.service = service;
-        this.edits = edits;
     }
 
     @Override
@@ -26,10 +28,13 @@ class SearchResultViewers implements ImageViewers {
     }
 
     @Override
+    public Optional<UUID> focusOnReturn() {
+        return ViewerTrail.takeFocus(UI.getCurrent());
+    }
+
+    @Override
     public void open(List<UUID> ids, UUID first) {
-        service.find(first)
-                .ifPresent(image ->
-                        new ImageViewer(image, service, edits, (from, delta) -> step(ids, from, delta)).open());
+        service.find(first).ifPresent(image -> new ImageViewer(image, (from, delta) -> step(ids, from, delta)).open());
     }
 
     private Optional<ImageSummary> step(List<UUID> ids, ImageSummary from, int delta) {

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * Deletes images from a page with a few seconds to take it back: the images disappear at once (library, search,
- * other pages) and a notification offers Undo until the purge removes them for good.
+ * other pages) and a notification offers Undo until the purge removes them for good. After Undo the list shown
+ * puts the focus on the (first) image brought back ({@link TileFocus}).
  */
 public final class UndoableDelete {
 
@@ -30,12 +31,17 @@ public final class UndoableDelete {
         notification.setDuration((int) edits.undoTime().minusMillis(500).toMillis());
         notification.setPosition(Notification.Position.BOTTOM_START);
         Button undo = new Button("Undo", click -> {
-            long back = deleted.stream()
+            List<UUID> back = deleted.stream()
                     .filter(id -> edits.undoDelete(id).isPresent())
-                    .count();
+                    .toList();
             notification.close();
+            if (!back.isEmpty()) {
+                click.getSource().getUI().ifPresent(ui -> TileFocus.request(ui, back.getFirst()));
+            }
             Notification.show(
-                    back == deleted.size() ? "Restored." : back + " of " + deleted.size() + " restored; undo ran out.",
+                    back.size() == deleted.size()
+                            ? "Restored."
+                            : back.size() + " of " + deleted.size() + " restored; undo ran out.",
                     3000,
                     Notification.Position.BOTTOM_START);
         });

@@ -3,6 +3,7 @@ package dev.glimpse.search;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,8 +24,13 @@ public interface ImageViewers {
         public void open(List<UUID> ids, UUID first) {}
     };
 
+    /** The result whose tile takes the focus when the results are shown again (the photo page was closed). */
+    default Optional<UUID> focusOnReturn() {
+        return Optional.empty();
+    }
+
     Map<UUID, String> fileNames(Collection<UUID> ids);
 
-    /** Opens the viewer over the current page on {@code first}, stepping through {@code ids} in their order. */
+    /** Opens the photo page of {@code first}, stepping through {@code ids} in their order. */
     void open(List<UUID> ids, UUID first);
 }

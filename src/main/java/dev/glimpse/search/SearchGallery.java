@@ -35,6 +35,13 @@ class SearchGallery extends Div {
         for (int rank = 0; rank < hits.size(); rank++) {
             add(card(hits.get(rank), rank + 1, names.get(hits.get(rank).id()), ids));
         }
+        viewers.focusOnReturn()
+                .filter(ids::contains)
+                .ifPresent(id -> getElement()
+                        .executeJs(
+                                "const b = this.querySelector(`[data-image-id=\"${$0}\"] .photo-tile-open`);"
+                                        + " if (b) b.focus();",
+                                id.toString()));
     }
 
     void clear() {

@@ -2,18 +2,11 @@ package dev.glimpse.search;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
@@ -22,6 +15,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.glimpse.base.MainLayout;
+import dev.glimpse.ml.ModelMonitor;
 import dev.glimpse.ratelimit.RateLimiter;
 import dev.glimpse.speech.SpeechProperties;
 import jakarta.annotation.security.PermitAll;
@@ -51,15 +45,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Searches searches;
     private final SearchGate gate;
     private final LatestSearch latest = new LatestSearch();
-    private final VoiceRecorder recorder = new VoiceRecorder();
-    private final Checkbox translate = new Checkbox("Translate to English");
-    private final HorizontalLayout transcribing = busy("transcribing", "Transcribing your recording…");
-    private final TextField transcript = new TextField("What you said");
-    private final Button transcriptSearch = new Button("Search again");
-    private final TextField query = new TextField();
-    private final Button search = new Button("Search");
-    private final HorizontalLayout searching = busy("searching", "Searching…");
+    private final QueryBox box = new QueryBox(this::searchTyped);
+    private final VoiceRecorder recorder = box.recorder();
+    private final SpokenQuery spoken = new SpokenQuery(this::searchTranscript);
+    private @Nullable SearchBox lentTo;
+    private boolean listenOnAttach;
+    private final HorizontalLayout searching = SearchPageParts.busy("searching", "Searching…");
     private final Paragraph message = new Paragraph();
+    private final Paragraph count = new Paragraph();
     private final SearchGallery results;
     private final UnderstoodChips understood = new UnderstoodChips(this::searchWithout);
     private final Set<QueryPart> without = EnumSet.noneOf(QueryPart.class);
@@ -71,13 +64,18 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     @Autowired
     public SearchView(
-            SearchService service, SpeechProperties speech, RateLimiter limiter, ObjectProvider<ImageViewers> viewers) {
+            SearchService service,
+            SpeechProperties speech,
+            RateLimiter limiter,
+            ObjectProvider<ImageViewers> viewers,
+            ModelMonitor models) {
         this(
                 Searches.of(service),
                 SearchGate.of(limiter),
-                shorter(LONGEST_RECORDING, speech.maxDuration()),
+                SearchPageParts.shorter(LONGEST_RECORDING, speech.maxDuration()),
                 speech.maxBytes().toBytes(),
                 viewers.getIfAvailable(() -> ImageViewers.NONE));
+        SpeechAvailability.watch(recorder, models);
     }
 
     SearchView(Searches searches, Duration longestRecording, long largestRecording) {
@@ -94,27 +92,60 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         this.gate = gate;
         this.results = new SearchGallery(viewers);
         addClassName("search-page");
-        recorder.setId("recorder");
         recorder.setMaxDuration(longestRecording);
         recorder.setMaxBytes(largestRecording);
-        translate.setId("translate");
-        translate.setTooltipText("Speak in any language; Glimpse searches the English captions for what you said.");
-        add(new H2("Find an image"), hint(), voiceRow(), transcribing, transcriptRow(), queryRow(), searching);
-        add(understood, message, results);
+        add(
+                new H2("Find an image"),
+                SearchPageParts.hint(),
+                spoken.translateRow(),
+                spoken.spinner(),
+                spoken.transcriptRow(),
+                box,
+                searching);
+        count.setId("search-count");
+        count.addClassName("search-count");
+        count.getElement().setAttribute("aria-live", "polite");
+        count.setVisible(false);
+        add(understood, count, message, results);
         message.setId("search-message");
         message.getElement().setAttribute("aria-live", "polite");
         message.setVisible(false);
         setWidthFull();
     }
 
+    /**
+     * The page's box goes to the header in place of the header's own, and takes the focus: the page is for searching.
+     * Opened from the header's microphone ({@code ?listen}), the recorder starts at once.
+     */
     @Override
     protected void onAttach(AttachEvent event) {
         connect(PageAccess.of(event.getUI()));
+        // once everything of this round trip is attached: the header's box may be attached after this page
+        event.getUI().beforeClientResponse(this, context -> lendBoxToHeader(context.getUI()));
+    }
+
+    private void lendBoxToHeader(UI ui) {
+        if (!isAttached()) {
+            return;
+        }
+        lentTo = SearchBox.of(ui).orElse(null);
+        if (lentTo != null) {
+            lentTo.lend(box);
+        }
+        box.focusWords();
+        if (listenOnAttach) {
+            listenOnAttach = false;
+            recorder.start();
+        }
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         disconnect();
+        if (lentTo != null) {
+            lentTo.giveBack();
+            lentTo = null;
+        }
     }
 
     /** The page is shown: answers and recordings reach it through {@code page}. */
@@ -138,14 +169,15 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String q =
-                event.getLocation().getQueryParameters().getSingleParameter("q").orElse("");
+        QueryParameters parameters = event.getLocation().getQueryParameters();
+        String q = parameters.getSingleParameter("q").orElse("");
         queryInUrl = q;
+        listenOnAttach = parameters.getParameters().containsKey(SearchBox.LISTEN);
         if (q.isBlank()) {
             pendingQuery = null;
             return;
         }
-        query.setValue(q);
+        box.setWords(q);
         if (page == null) {
             pendingQuery = q;
         } else {
@@ -165,18 +197,23 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Searches for the typed words, and records them in the URL so that Back and reload find them again. */
     void searchTyped() {
-        String text = query.getValue();
+        String text = box.words();
+        putInUrl(text);
+        startTextSearch(text);
+    }
+
+    /** The words searched for go into the URL as a new history entry (unless they are there already). */
+    private void putInUrl(String text) {
         if (page != null && !text.isBlank() && !text.equals(queryInUrl)) {
             queryInUrl = text;
             getUI().ifPresent(ui ->
                     ui.getPage().getHistory().pushState(null, new Location("search", QueryParameters.of("q", text))));
         }
-        startTextSearch(text);
     }
 
     /** Searches again for the transcript, as the user may have corrected it. */
     void searchTranscript() {
-        startTextSearch(transcript.getValue());
+        startTextSearch(spoken.transcript());
     }
 
     /** Searches the same words again without a part of what was understood (a chip removed). */
@@ -206,22 +243,25 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void searchSpoken(byte[] audio) {
-        transcript.setVisible(false);
-        transcriptSearch.setVisible(false);
-        showOnly(transcribing);
-        latest.start(page, () -> searches.searchSpoken(audio, translate.getValue()), this::showSpoken, this::fail);
+        spoken.listening();
+        showOnly(spoken.spinner());
+        latest.start(page, () -> searches.searchSpoken(audio, spoken.translate()), this::showSpoken, this::fail);
     }
 
+    /** What was heard stands in the search box and the URL, as if it had been typed. */
     private void showSpoken(VoiceSearchResult answer) {
-        transcript.setValue(answer.transcript().text());
-        transcript.setVisible(true);
-        transcriptSearch.setVisible(true);
+        String heard = answer.transcript().text();
+        box.setWords(heard);
+        putInUrl(heard);
+        spoken.heard(heard);
         show(answer.results());
     }
 
     private void show(SearchResults answer) {
         showOnly(null);
         understood.show(answer.understood());
+        count.setText(SearchPageParts.matches(answer.hits().size()));
+        count.setVisible(true);
         if (answer.hits().isEmpty()) {
             results.clear();
             say(answer.message());
@@ -234,6 +274,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     private void fail(Throwable failure) {
         showOnly(null);
+        count.setVisible(false);
         understood.clear();
         results.clear();
         say(SearchFailures.message(failure));
@@ -245,69 +286,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Shows the one spinner for what the page waits for, or none. */
-    private void showOnly(HorizontalLayout spinner) {
+    private void showOnly(@Nullable HorizontalLayout spinner) {
         searching.setVisible(spinner == searching);
-        transcribing.setVisible(spinner == transcribing);
-    }
-
-    private HorizontalLayout voiceRow() {
-        HorizontalLayout row = new HorizontalLayout(recorder, translate);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        row.setWrap(true);
-        return row;
-    }
-
-    private HorizontalLayout transcriptRow() {
-        transcript.setId("transcript");
-        transcript.setPlaceholder("Nothing was heard");
-        transcript.addClassName("search-input");
-        transcript.setVisible(false);
-        transcriptSearch.setId("transcript-search");
-        transcriptSearch.setVisible(false);
-        transcriptSearch.addClickListener(click -> searchTranscript());
-        transcriptSearch.addClickShortcut(Key.ENTER).listenOn(transcript);
-        return searchRow(transcript, transcriptSearch);
-    }
-
-    private HorizontalLayout queryRow() {
-        query.setId("search-field");
-        query.setAriaLabel("Search words");
-        query.setPlaceholder("…or type it: a red car in the rain");
-        query.setClearButtonVisible(true);
-        query.addClassName("search-input");
-        search.setId("search-button");
-        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        search.addClickListener(click -> searchTyped());
-        search.addClickShortcut(Key.ENTER).listenOn(query);
-        return searchRow(query, search);
-    }
-
-    /** A text field and its button side by side, on one baseline. */
-    private static HorizontalLayout searchRow(TextField field, Button button) {
-        HorizontalLayout row = new HorizontalLayout(field, button);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        row.addClassName("search-row");
-        return row;
-    }
-
-    private static Paragraph hint() {
-        return new Paragraph("Press the microphone button and say what you remember about the picture, then press"
-                + " it again (or wait: it stops by itself). Or type a few words and press Enter.");
-    }
-
-    private static HorizontalLayout busy(String id, String text) {
-        ProgressBar spinner = new ProgressBar();
-        spinner.setIndeterminate(true);
-        spinner.addClassName("search-busy-bar");
-        HorizontalLayout row = new HorizontalLayout(spinner, new Span(text));
-        row.setId(id);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        row.getElement().setAttribute("role", "status");
-        row.setVisible(false);
-        return row;
-    }
-
-    private static Duration shorter(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        spoken.spinner().setVisible(spinner == spoken.spinner());
     }
 }

@@ -53,6 +53,20 @@ class VoiceRecorder extends Component {
         getElement().setAttribute("max-seconds", String.valueOf(Math.max(1, duration.toSeconds())));
     }
 
+    /** Starts recording as if the button was pressed (nothing happens while it cannot record). */
+    void start() {
+        getElement().callJsFunction("startRecording");
+    }
+
+    /** Disables recording and says why ({@code reason}); an empty reason enables it again. */
+    void setUnavailable(String reason) {
+        if (reason.isEmpty()) {
+            getElement().removeAttribute("unavailable");
+        } else {
+            getElement().setAttribute("unavailable", reason);
+        }
+    }
+
     Duration getMaxDuration() {
         return Duration.ofSeconds(Long.parseLong(getElement().getAttribute("max-seconds")));
     }

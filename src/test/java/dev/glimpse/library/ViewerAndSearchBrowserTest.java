@@ -130,12 +130,22 @@ class ViewerAndSearchBrowserTest {
         for (UUID id : List.of(first, second)) {
             // the grid may draw its tiles again meanwhile (a width change, another image captioned): look again then
             By box = By.cssSelector("#library-grid .photo-tile[data-image-id='" + id + "'] .photo-tile-select");
-            new WebDriverWait(browser, PATIENCE)
-                    .ignoring(StaleElementReferenceException.class)
-                    .until(driver -> {
-                        driver.findElement(box).click();
-                        return true;
-                    });
+            try {
+                new WebDriverWait(browser, PATIENCE)
+                        .ignoring(StaleElementReferenceException.class)
+                        .until(driver -> {
+                            driver.findElement(box).click();
+                            return true;
+                        });
+            } catch (org.openqa.selenium.TimeoutException e) {
+                PageChecks.screenshot(browser, "select-tile-not-found");
+                System.out.println("Tiles on the page: "
+                        + ((JavascriptExecutor) browser)
+                                .executeScript("return [...document.querySelectorAll('#library-grid .photo-tile')]"
+                                        + ".map(t => t.getAttribute('data-image-id') + ':' + !!t.querySelector('.photo-tile-select'))"
+                                        + ".join(' ')"));
+                throw e;
+            }
         }
         wait.until(
                 driver -> driver.findElement(By.id("selection-count")).getText().equals("2 selected"));

@@ -159,6 +159,12 @@ class SearchPageBrowserTest {
         log.info("whisper-tiny heard from the fake microphone ({} bytes): '{}'", clip.length, heard);
         assertThat(heard).as("what whisper-tiny heard").isNotBlank();
         assertThat(transcript.getDomProperty("value")).isEqualTo(heard);
+        // what was heard stands in the search box and the URL, as a typed query would
+        assertThat(browser.findElement(By.cssSelector("#search-field input")).getDomProperty("value"))
+                .isEqualTo(heard);
+        String url = java.net.URLDecoder.decode(browser.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8);
+        log.info("after the voice search the address is {}", url);
+        assertThat(url).endsWith("/search?q=" + heard);
         // the page shows the service's answer to those words: its best hit, or its message
         SearchResults answer = search.search(heard).get();
         if (answer.hits().isEmpty()) {

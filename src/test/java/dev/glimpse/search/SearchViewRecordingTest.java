@@ -7,6 +7,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.glimpse.ml.ModelMonitor;
 import dev.glimpse.ratelimit.RateLimiter;
 import dev.glimpse.speech.AudioDecodingException;
 import dev.glimpse.speech.SpeechProperties;
@@ -45,12 +46,15 @@ class SearchViewRecordingTest {
     @Autowired
     ObjectProvider<ImageViewers> viewers;
 
+    @Autowired
+    ModelMonitor models;
+
     private final BlockingQueue<Runnable> pushed = new LinkedBlockingQueue<>();
     private SearchView view;
 
     @BeforeEach
     void openPage() {
-        view = new SearchView(service, speech, limiter, viewers);
+        view = new SearchView(service, speech, limiter, viewers, models);
         view.connect(pushed::add);
     }
 
