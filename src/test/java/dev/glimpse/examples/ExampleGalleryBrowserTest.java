@@ -74,10 +74,14 @@ class ExampleGalleryBrowserTest {
 
     @Test
     void anIdlePageShowsCaptionedExamplesOncePerIdlePeriodAndKeepsOne() {
+        int libraryTop = browser.findElement(By.id("library")).getLocation().getY();
         wait.until(driver -> !tiles("[data-state='loading']").isEmpty());
         assertThat(tiles("")).hasSize(4);
 
         wait.until(driver -> tiles("[data-state='ready']").size() == 4);
+        assertThat(browser.findElement(By.id("library")).getLocation().getY())
+                .as("the examples appear below the library, never pushing it down")
+                .isEqualTo(libraryTop);
         for (WebElement tile : tiles("[data-state='ready']")) {
             assertThat(tile.findElement(By.cssSelector(".example-caption")).getText())
                     .isNotBlank();
@@ -163,7 +167,7 @@ class ExampleGalleryBrowserTest {
                 .executeScript(
                         "document.querySelectorAll('#example-tiles .example-tile')"
                                 + ".forEach(tile => tile.setAttribute('data-before-upload', ''));"
-                                + "arguments[0].dispatchEvent(new CustomEvent('upload-start', {bubbles: true}));",
+                                + "arguments[0].dispatchEvent(new CustomEvent('glimpse-busy', {detail: true}));",
                         upload);
 
         wait.until(driver -> examples.idleReports() > reports);

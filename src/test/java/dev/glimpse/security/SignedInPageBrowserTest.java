@@ -105,8 +105,7 @@ class SignedInPageBrowserTest {
     }
 
     private void chooseFiles(Path... paths) {
-        WebElement upload = browser.findElement(By.id("upload"));
-        WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        WebElement input = browser.findElement(By.id("upload-input"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '';", input);
         input.sendKeys(
                 String.join("\n", List.of(paths).stream().map(Path::toString).toList()));
