@@ -7,29 +7,8 @@
  * can never miss its row; later changes of a stored image are pushed by the server with a version, newest wins.
  */
 import { onConnectionChange } from './connection-state';
+import { button, createGroup, span, createRowElement, drawRow, summaryText, type Row, type RowText, type Shown } from './upload-rows';
 import { KeptFiles, type KeptFile } from './upload-store';
-
-type Row = {
-  fileId: string;
-  pickId: string;
-  name: string;
-  element: HTMLElement;
-  imageId?: string;
-  version: number;
-  answered: boolean;
-  file?: File;
-};
-
-type RowText = {
-  status: string;
-  outcome: string;
-  mark: string;
-  text: string;
-  detail: string;
-  imageId: string | null;
-  retry: boolean;
-  resend: boolean;
-};
 
 const SENDING_AT_ONCE = 3;
 /** Files being sent by any tray of this page: a tray attached again (after navigating back) leaves them alone. */
@@ -43,13 +22,6 @@ function newId(): string {
     : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
 }
 
-function span(className: string, text = ''): HTMLSpanElement {
-  const element = document.createElement('span');
-  element.className = className;
-  element.textContent = text;
-  return element;
-}
-
 class UploadTray extends HTMLElement {
   private readonly rows = new Map<string, Row>();
   private readonly queue: Row[] = [];
@@ -59,6 +31,8 @@ class UploadTray extends HTMLElement {
   private input!: HTMLInputElement;
   private sending = 0;
   private offline = false;
+  /** Why sending is paused: null for a lost connection, else the server's words (too many uploads a minute). */
+  private limitReason: string | null = null;
   private retryTimer?: number;
   private busy = false;
 
@@ -163,7 +137,8 @@ class UploadTray extends HTMLElement {
 
   private keep(row: Row) {
     this.queue.push(row);
-    this.draw(row, { status: 'QUEUED', mark: '⋯', text: this.offline ? 'Waiting for connection' : 'Waiting to send', detail: '', retry: false });
+    const text = this.offline && !this.limitReason ? 'Waiting for connection' : 'Waiting to send';
+    this.draw(row, { status: 'QUEUED', mark: '⋯', text, detail: '', retry: false });
     void this.store.put({ fileId: row.fileId, pickId: row.pickId, name: row.name, file: row.file! });
   }
 
@@ -210,6 +185,7 @@ class UploadTray extends HTMLElement {
     this.summarise(row.pickId);
     let waitMillis = RETRY_MILLIS;
     let answered = false;
+    let limited: string | null = null;
     try {
       const body = new FormData();
       body.append('file', row.file!, row.name);
@@ -220,7 +196,7 @@ class UploadTray extends HTMLElement {
         headers: { 'X-Glimpse-Pick': row.pickId, 'X-Glimpse-File': row.fileId },
       });
       const json = response.headers.get('content-type')?.includes('json')
-        ? ((await response.json()) as { row?: RowText; version?: number })
+        ? ((await response.json()) as { row?: RowText; version?: number; reason?: string })
         : null;
       if (response.status === 200 && json?.row) {
         answered = true;
@@ -230,6 +206,7 @@ class UploadTray extends HTMLElement {
         this.dataset.lastProblem = `HTTP ${response.status}`;
         if (response.status === 429) {
           waitMillis = 1000 * Number(response.headers.get('Retry-After') ?? '2');
+          limited = json?.reason ?? 'too many uploads right now';
         }
       }
     } catch (error) {
@@ -242,18 +219,22 @@ class UploadTray extends HTMLElement {
     }
     if (!answered) {
       this.queue.unshift(row);
-      this.waitForConnection(waitMillis);
+      this.waitForConnection(waitMillis, limited);
     }
     this.pump();
   }
 
-  private waitForConnection(millis: number) {
+  /** Pauses sending for a while: the connection is lost, or (limited) the server asked to slow down. */
+  private waitForConnection(millis: number, limited: string | null) {
     if (!this.offline) {
       this.offline = true;
+      this.limitReason = limited;
       this.retryTimer = window.setTimeout(() => this.resume(), millis);
     }
-    this.queue.forEach((waiting) =>
-      this.draw(waiting, { status: 'QUEUED', mark: '⋯', text: 'Waiting for connection', detail: 'kept here and sent when Glimpse answers again', retry: false }));
+    const shown = this.limitReason
+      ? { text: 'Waiting to send', detail: `${this.limitReason}; sent by itself in ${Math.ceil(millis / 1000)} s` }
+      : { text: 'Waiting for connection', detail: 'kept here and sent when Glimpse answers again' };
+    this.queue.forEach((waiting) => this.draw(waiting, { status: 'QUEUED', mark: '⋯', retry: false, ...shown }));
     new Set(this.queue.map((waiting) => waiting.pickId)).forEach((pickId) => this.summarise(pickId));
   }
 
@@ -281,38 +262,19 @@ class UploadTray extends HTMLElement {
   }
 
   private offerResend(row: Row) {
-    const again = document.createElement('button');
-    again.type = 'button';
-    again.className = 'upload-retry';
-    again.textContent = 'Send again';
-    again.addEventListener('click', () => {
-      row.answered = false;
-      delete row.element.dataset.outcome;
-      this.keep(row);
-      this.summarise(row.pickId);
-      this.pump();
-    });
-    row.element.append(again);
+    row.element.append(
+      button('upload-retry', 'Send again', () => {
+        row.answered = false;
+        delete row.element.dataset.outcome;
+        this.keep(row);
+        this.summarise(row.pickId);
+        this.pump();
+      }),
+    );
   }
 
-  private draw(row: Row, text: { status: string; mark: string; text: string; detail: string; retry: boolean }) {
-    const element = row.element;
-    element.dataset.status = text.status;
-    element.querySelector('.upload-mark')!.textContent = text.mark;
-    element.querySelector('.upload-state')!.textContent = text.text;
-    element.querySelector('.upload-detail')!.textContent = text.detail;
-    element.title = `${row.name}: ${text.text} ${text.detail}`.trim();
-    element.querySelectorAll('.upload-retry').forEach((button) => button.remove());
-    if (text.retry && row.imageId) {
-      const retry = document.createElement('button');
-      retry.type = 'button';
-      retry.className = 'upload-retry';
-      retry.textContent = 'Retry';
-      const imageId = row.imageId;
-      retry.addEventListener('click', () =>
-        this.dispatchEvent(new CustomEvent('glimpse-retry', { detail: imageId })));
-      element.append(retry);
-    }
+  private draw(row: Row, shown: Shown) {
+    drawRow(row, shown, (imageId) => this.dispatchEvent(new CustomEvent('glimpse-retry', { detail: imageId })));
   }
 
   private group(pickId: string): HTMLElement {
@@ -320,23 +282,7 @@ class UploadTray extends HTMLElement {
     if (existing) {
       return existing;
     }
-    const group = document.createElement('section');
-    group.className = 'upload-pick';
-    group.dataset.pick = pickId;
-    const head = document.createElement('div');
-    head.className = 'upload-pick-head';
-    const summary = document.createElement('p');
-    summary.className = 'upload-summary';
-    summary.setAttribute('role', 'status');
-    const dismiss = document.createElement('button');
-    dismiss.type = 'button';
-    dismiss.className = 'upload-dismiss';
-    dismiss.textContent = 'Dismiss';
-    dismiss.addEventListener('click', () => this.dismiss(pickId, group));
-    head.append(summary, dismiss);
-    const list = document.createElement('div');
-    list.className = 'upload-pick-rows';
-    group.append(head, list);
+    const group = createGroup(pickId, () => this.dismiss(pickId, group));
     this.results.prepend(group);
     return group;
   }
@@ -360,12 +306,7 @@ class UploadTray extends HTMLElement {
   }
 
   private addRow(group: HTMLElement, pickId: string, fileId: string, name: string): Row {
-    const element = document.createElement('div');
-    element.className = 'upload-result';
-    element.dataset.fileId = fileId;
-    const mark = span('upload-mark');
-    mark.setAttribute('aria-hidden', 'true');
-    element.append(mark, span('upload-name', name), span('upload-state'), span('upload-detail'));
+    const element = createRowElement(fileId, name);
     group.querySelector('.upload-pick-rows')!.append(element);
     const row: Row = { fileId, pickId, name, element, version: 0, answered: false };
     this.rows.set(fileId, row);
@@ -375,24 +316,10 @@ class UploadTray extends HTMLElement {
   private summarise(pickId: string) {
     const group = this.results.querySelector<HTMLElement>(`.upload-pick[data-pick='${pickId}']`);
     if (!group) {
-      return;
+      return; // dismissed
     }
     const rows = Array.from(this.rows.values()).filter((row) => row.pickId === pickId);
-    const count = (outcome: string) => rows.filter((row) => row.element.dataset.outcome === outcome).length;
-    const parts: string[] = [];
-    const add = (n: number, one: string, many = one) => n > 0 && parts.push(`${n} ${n === 1 ? one : many}`);
-    add(count('stored'), 'stored');
-    add(count('duplicate'), 'duplicate', 'duplicates');
-    add(count('refused'), 'refused');
-    add(count('unavailable'), 'not stored (try again later)');
-    add(count('full'), 'not stored (storage is full)');
-    const waiting = rows.filter((row) => !row.answered && row.element.dataset.status === 'QUEUED' && this.offline).length;
-    const answered = rows.filter((row) => row.answered).length;
-    const progress = answered < rows.length ? `Uploading ${answered} of ${rows.length}` : '';
-    const waitingText = waiting > 0 ? `${waiting} waiting for connection` : '';
-    group.querySelector('.upload-summary')!.textContent = [progress, parts.join(', '), waitingText]
-      .filter((part) => part.length > 0)
-      .join(' · ');
+    group.querySelector('.upload-summary')!.textContent = summaryText(rows, this.offline ? (this.limitReason ? 'waiting to send' : 'waiting for connection') : null);
   }
 
   private setBusy(busy: boolean) {

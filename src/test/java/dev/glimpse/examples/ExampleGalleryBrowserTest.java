@@ -74,7 +74,9 @@ class ExampleGalleryBrowserTest {
 
     @Test
     void anIdlePageShowsCaptionedExamplesOncePerIdlePeriodAndKeepsOne() {
-        int libraryTop = browser.findElement(By.id("library")).getLocation().getY();
+        int libraryTop = wait.until(driver -> driver.findElement(By.id("library")))
+                .getLocation()
+                .getY();
         wait.until(driver -> !tiles("[data-state='loading']").isEmpty());
         assertThat(tiles("")).hasSize(4);
 
