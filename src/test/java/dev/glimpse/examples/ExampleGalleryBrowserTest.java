@@ -92,10 +92,10 @@ class ExampleGalleryBrowserTest {
         }
         assertThat(examples.modelCalls()).isEqualTo(IMAGES.served());
 
-        tiles("[data-state='ready']")
-                .getFirst()
-                .findElement(By.cssSelector(".example-keep"))
-                .click();
+        WebElement keep = tiles("[data-state='ready']").getFirst().findElement(By.cssSelector(".example-keep"));
+        // the gallery is below the library: brought into the middle of the window before the click
+        js("arguments[0].scrollIntoView({block: 'center'})", keep);
+        keep.click();
         // The click was activity: once the page is idle again, a new round replaces the tiles. However slowly the
         // server keeps the image, the pointer keeps moving until its outcome and library row have been seen.
         WebElement kept = whileActive(driver -> driver.findElement(By.cssSelector("#example-tiles .example-kept")));
