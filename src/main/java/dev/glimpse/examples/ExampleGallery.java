@@ -37,9 +37,13 @@ public class ExampleGallery extends Div implements UploadPageSection {
     private int pending;
     private boolean busy;
 
-    /** Said plainly when no source could deliver a single example, instead of an empty promise. */
+    /** Said plainly when a configured source could not deliver a single example, instead of an empty promise. */
     static final String NOTHING_TO_SHOW = "No examples to show right now: the example image service cannot be reached"
-            + " and your library has no captioned images beyond those listed below.";
+            + " and your library has no captioned images beyond those listed above.";
+
+    /** Said when no source is configured at all: nothing is "unreachable", there is simply nothing to show. */
+    static final String NO_SOURCE = "No example images are configured on this server (see glimpse.examples in the"
+            + " README), so nothing appears here while you wait.";
 
     ExampleGallery(ExampleService service) {
         this.service = service;
@@ -47,7 +51,11 @@ public class ExampleGallery extends Div implements UploadPageSection {
         addClassName("example-gallery");
         tiles.setId("example-tiles");
         tiles.addClassName("example-tiles");
-        if (service.settings().enabled()) {
+        if (service.settings().enabled() && !service.anySourceConfigured()) {
+            note.setId("examples-note");
+            note.setText(NO_SOURCE);
+            add(new H2("While you wait"), note);
+        } else if (service.settings().enabled()) {
             IdleTracker tracker = new IdleTracker(service.settings().idleAfter());
             tracker.addIdleListener(event -> idle());
             note.setId("examples-note");

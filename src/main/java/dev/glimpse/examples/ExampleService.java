@@ -38,6 +38,13 @@ public class ExampleService {
         return properties;
     }
 
+    /** Whether any example source is configured: without one the gallery says so rather than "cannot be reached". */
+    boolean anySourceConfigured() {
+        return remote != null
+                || properties.library().enabled()
+                || properties.folder().configured();
+    }
+
     /** Counts an idle report from a page (whether or not it leads to a round). */
     void idleReported() {
         idleReports.incrementAndGet();

@@ -60,8 +60,11 @@ public record ExamplesProperties(
         }
     }
 
-    /** The user's own captioned images (shown, never captioned again). */
-    public record Library(@DefaultValue("true") boolean enabled) {}
+    /**
+     * The user's own captioned images (shown, never captioned again); off by default, as a person's own photos are no
+     * "examples".
+     */
+    public record Library(@DefaultValue("false") boolean enabled) {}
 
     /** A folder of example images; none by default. */
     public record Folder(

@@ -4,17 +4,13 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadEvent;
 import dev.glimpse.base.MainLayout;
 import dev.glimpse.imaging.ImageInspector;
 import dev.glimpse.library.ImageEdits;
@@ -29,33 +25,26 @@ import dev.glimpse.library.Subscription;
 import dev.glimpse.library.UndoableDelete;
 import dev.glimpse.ratelimit.RateLimiter;
 import jakarta.annotation.security.PermitAll;
-import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The main page: drop or pick images, follow each file in one place until it is captioned, and browse the library
- * below.
+ * The main page: drop images anywhere on it or pick them, follow each pick in the tray until its files are captioned
+ * (kept and sent later while the server cannot be reached), and browse the library below.
  *
  * <p>Over 200 lines because it wires the page's upload, progress and library components; the work is in the services.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Glimpse")
 @PermitAll
-@JsModule("./upload-batches.ts")
 public class UploadView extends VerticalLayout {
-
-    /** The name of the file whose upload started, read in the browser (empty for an event without one). */
-    private static final String STARTED_FILE = "event.detail && event.detail.file ? event.detail.file.name : ''";
 
     private final IngestService ingest;
     private final ImageService images;
     private final ImageEdits edits;
-    private final RateLimiter rateLimiter;
-    private final UploadTracker tracker;
+    private final UploadTray tray;
     private final LibrarySection library;
     private final List<UploadPageSection> sections;
     private @Nullable Subscription changes;
@@ -67,29 +56,33 @@ public class UploadView extends VerticalLayout {
             Library library,
             LibraryDownloads downloads,
             RateLimiter rateLimiter,
-            ObjectProvider<UploadPageSection> sections,
-            Clock clock) {
+            ObjectProvider<UploadPageSection> sections) {
         this.ingest = ingest;
         this.images = images;
         this.edits = edits;
-        this.rateLimiter = rateLimiter;
-        this.tracker = new UploadTracker(this::recaption, clock);
-        this.library = new LibrarySection(library, downloads, new LibraryActions());
         this.sections = sections.orderedStream().toList();
+        this.tray = new UploadTray(ingest.limits(), this::recaption, this::uploading);
+        this.tray.receiveWith(new TrayUploads(ingest, images, rateLimiter, tray));
+        this.library = new LibrarySection(library, downloads, new LibraryActions());
         addClassName("upload-page");
-        add(new H2("Add images"), hint(), upload(), tracker);
+        add(new H2("Add images"), hint(), tray, this.library);
+        // below the library: what appears there never moves what the person is looking at
         this.sections.forEach(section -> add(section.component()));
-        add(this.library);
         setWidthFull();
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        changes = images.onChange((id, image) -> ui.access(() -> {
-            tracker.update(id, image);
-            library.changed(id, image);
-        }));
+        changes = images.onChange((id, image) -> {
+            long version = tray.watches(id) ? tray.nextVersion() : 0;
+            ui.access(() -> {
+                if (version > 0) {
+                    tray.changed(id, image, version);
+                }
+                library.changed(id, image);
+            });
+        });
     }
 
     @Override
@@ -136,6 +129,10 @@ public class UploadView extends VerticalLayout {
         }
     }
 
+    private void uploading(boolean busy) {
+        sections.forEach(section -> section.uploading(busy));
+    }
+
     private void recaption(UUID id) {
         if (!images.recaption(id, false)) {
             error("That image is being captioned already.");
@@ -147,65 +144,7 @@ public class UploadView extends VerticalLayout {
         return new Paragraph(UploadRefusals.ACCEPTED + ", up to "
                 + ImageInspector.megabytes(limits.maxBytes().toBytes()) + " and " + limits.maxMegapixels()
                 + " megapixels each, " + limits.maxFilesPerUpload()
-                + " files at a time. Location data is removed before storing.");
-    }
-
-    private Upload upload() {
-        UploadProperties limits = ingest.limits();
-        Upload upload = new Upload(this::receive);
-        upload.setId("upload");
-        upload.setAcceptedFileTypes(
-                "image/jpeg", "image/png", "image/webp", "image/gif", ".jpg", ".jpeg", ".png", ".webp", ".gif");
-        upload.setMaxFileSize(
-                (int) Math.min(Integer.MAX_VALUE, limits.maxBytes().toBytes()));
-        upload.setDropAllowed(true);
-        UploadI18N i18n = new UploadI18N();
-        i18n.setError(new UploadI18N.Error()
-                .setTooManyFiles(UploadRefusals.tooMany(limits))
-                .setFileIsTooBig(UploadRefusals.tooLarge(limits))
-                .setIncorrectFileType(UploadRefusals.notAnImage()));
-        upload.setI18n(i18n);
-        upload.getElement()
-                .addEventListener("upload-start", event -> {
-                    String name = event.getEventData().path(STARTED_FILE).asString("");
-                    if (!name.isEmpty()) {
-                        tracker.sending(name);
-                    }
-                    sections.forEach(s -> s.uploading(true));
-                })
-                .addEventData(STARTED_FILE);
-        upload.addAllFinishedListener(event -> {
-            tracker.batchFinished();
-            upload.clearFileList();
-            sections.forEach(s -> s.uploading(false));
-        });
-        upload.addFileRejectedListener(event -> tracker.refusedInBrowser(event.getFileName(), event.getErrorMessage()));
-        upload.getElement().executeJs("window.glimpseLimitPerBatch(this, $0)", limits.maxFilesPerUpload());
-        upload.setWidthFull();
-        return upload;
-    }
-
-    private void receive(UploadEvent event) throws IOException {
-        UI ui = event.getUI();
-        RateLimiter.Decision decision = rateLimiter.acquire(RateLimiter.Action.UPLOAD);
-        if (!decision.allowed()) {
-            event.getInputStream().close();
-            ui.access(() -> show(new IngestOutcome.Unavailable(event.getFileName(), decision.reason(), false)));
-            return;
-        }
-        IngestOutcome outcome = ingest.ingest(event.getFileName(), event.getInputStream());
-        ui.access(() -> show(outcome));
-    }
-
-    private void show(IngestOutcome outcome) {
-        // the pipeline may have claimed the image before this answer reached the page, and that change found no row
-        // to update yet: the row starts from the image as it is now
-        if (outcome instanceof IngestOutcome.Stored stored) {
-            outcome = images.find(stored.image().id())
-                    .<IngestOutcome>map(now -> new IngestOutcome.Stored(stored.fileName(), now))
-                    .orElse(outcome);
-        }
-        tracker.outcome(outcome);
+                + " files per pick or drop, anywhere on this page. Location data is removed before storing.");
     }
 
     private static void error(String message) {

@@ -15,7 +15,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.glimpse.base.MainLayout;
-import dev.glimpse.ml.ModelMonitor;
+import dev.glimpse.serving.ModelMonitor;
 import dev.glimpse.ratelimit.RateLimiter;
 import dev.glimpse.speech.SpeechProperties;
 import jakarta.annotation.security.PermitAll;

@@ -1,8 +1,8 @@
 package dev.glimpse.search;
 
 import com.vaadin.flow.component.UI;
-import dev.glimpse.ml.ModelMonitor;
-import dev.glimpse.ml.ModelState;
+import dev.glimpse.serving.ModelMonitor;
+import dev.glimpse.serving.ModelState;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;

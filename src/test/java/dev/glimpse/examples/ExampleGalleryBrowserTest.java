@@ -74,10 +74,16 @@ class ExampleGalleryBrowserTest {
 
     @Test
     void anIdlePageShowsCaptionedExamplesOncePerIdlePeriodAndKeepsOne() {
+        int libraryTop = wait.until(driver -> driver.findElement(By.id("library")))
+                .getLocation()
+                .getY();
         wait.until(driver -> !tiles("[data-state='loading']").isEmpty());
         assertThat(tiles("")).hasSize(4);
 
         wait.until(driver -> tiles("[data-state='ready']").size() == 4);
+        assertThat(browser.findElement(By.id("library")).getLocation().getY())
+                .as("the examples appear below the library, never pushing it down")
+                .isEqualTo(libraryTop);
         for (WebElement tile : tiles("[data-state='ready']")) {
             assertThat(tile.findElement(By.cssSelector(".example-caption")).getText())
                     .isNotBlank();
@@ -86,10 +92,10 @@ class ExampleGalleryBrowserTest {
         }
         assertThat(examples.modelCalls()).isEqualTo(IMAGES.served());
 
-        tiles("[data-state='ready']")
-                .getFirst()
-                .findElement(By.cssSelector(".example-keep"))
-                .click();
+        WebElement keep = tiles("[data-state='ready']").getFirst().findElement(By.cssSelector(".example-keep"));
+        // the gallery is below the library: brought into the middle of the window before the click
+        js("arguments[0].scrollIntoView({block: 'center'})", keep);
+        keep.click();
         // The click was activity: once the page is idle again, a new round replaces the tiles. However slowly the
         // server keeps the image, the pointer keeps moving until its outcome and library row have been seen.
         WebElement kept = whileActive(driver -> driver.findElement(By.cssSelector("#example-tiles .example-kept")));
@@ -163,7 +169,7 @@ class ExampleGalleryBrowserTest {
                 .executeScript(
                         "document.querySelectorAll('#example-tiles .example-tile')"
                                 + ".forEach(tile => tile.setAttribute('data-before-upload', ''));"
-                                + "arguments[0].dispatchEvent(new CustomEvent('upload-start', {bubbles: true}));",
+                                + "arguments[0].dispatchEvent(new CustomEvent('glimpse-busy', {detail: true}));",
                         upload);
 
         wait.until(driver -> examples.idleReports() > reports);

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  */
 @Tag("integration")
 @GlimpseTest
+@TestPropertySource(properties = "glimpse.examples.library.enabled=true")
 class LibraryExamplesIntegrationTest {
 
     @Autowired

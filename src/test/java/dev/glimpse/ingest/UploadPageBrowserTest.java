@@ -31,9 +31,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A person drops and picks images on the page in a real browser: each file is followed in one row from Sending… to
- * Done (Captioning… included: the captioner waits 1.5 s for a batch to fill here, so that the step can be seen), the
- * file limit counts per drop or pick, and refusals show ✗ with the reason and the limit.
+ * A person picks images on the page in a real browser: each file is followed in one row from Sending… to Done
+ * (Captioning… included: the captioner waits 1.5 s for a batch to fill here, so that the step can be seen), each pick
+ * keeps its own rows and summary whatever later picks do, the file limit counts per pick, and refusals show ✗ with the
+ * reason and the limit.
  */
 @Tag("browser")
 @GlimpseTest
@@ -54,11 +55,13 @@ class UploadPageBrowserTest {
 
     private WebDriver browser;
     private WebDriverWait wait;
+    private UploadTrayPage tray;
 
     @BeforeEach
     void openPage() {
         browser = Browser.chromium();
         wait = new WebDriverWait(browser, PATIENCE);
+        tray = new UploadTrayPage(browser);
         browser.get("http://localhost:" + port + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
     }
@@ -106,7 +109,8 @@ class UploadPageBrowserTest {
         assertThat(refused.getText())
                 .contains("notes.png")
                 .contains("it is not a JPEG, PNG, WebP or GIF image (its content is plain text).");
-        assertThat(summary()).isEqualTo("1 refused");
+        assertThat(tray.summaries()).as("the earlier pick keeps its own line").hasSize(2);
+        wait.until(driver -> tray.newestSummary().equals("1 refused"));
     }
 
     @Test
@@ -126,21 +130,21 @@ class UploadPageBrowserTest {
     }
 
     @Test
-    void threeDropsOfEightFilesAreAllStoredAndTheButtonStaysUsable() throws Exception {
-        for (int drop = 0; drop < 3; drop++) {
+    void threePicksOfEightFilesAreAllStoredEachWithItsOwnSummary() throws Exception {
+        for (int pick = 0; pick < 3; pick++) {
             List<Path> batch = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                batch.add(image("drop" + drop + "-" + i + ".png", 1000 + drop * 10 + i));
+                batch.add(image("drop" + pick + "-" + i + ".png", 1000 + pick * 10 + i));
             }
             chooseFiles(batch.toArray(Path[]::new));
         }
 
         wait.until(driver -> storedNamed("drop") == 24);
+        wait.withMessage(() -> "the summaries say: " + tray.summaries())
+                .until(driver -> tray.summaries().equals(List.of("8 stored", "8 stored", "8 stored")));
         assertThat(rows("[data-outcome='refused']")).isEmpty();
-        WebElement button = browser.findElement(By.cssSelector("#upload [slot='add-button']"));
-        assertThat(button.getAttribute("disabled")).isNull();
-        assertThat(browser.findElement(By.id("upload")).getAttribute("max-files-reached"))
-                .isNull();
+        assertThat(rows("[data-outcome='stored']")).hasSize(24);
+        assertThat(browser.findElement(By.id("upload-button")).isEnabled()).isTrue();
     }
 
     @Test
@@ -158,8 +162,13 @@ class UploadPageBrowserTest {
         assertThat(refused).hasSize(5);
         assertThat(refused)
                 .allSatisfy(row -> assertThat(row.getText()).contains("at most 20 files are taken per drop or pick"));
-        wait.withMessage(() -> "the summary says: " + summary())
-                .until(driver -> summary().equals("20 stored, 5 refused"));
+        List<String> seen = new ArrayList<>();
+        wait.withMessage(() -> "the summary says: " + tray.newestSummary()).until(driver -> {
+            seen.add(tray.newestSummary());
+            return tray.newestSummary().equals("20 stored, 5 refused");
+        });
+        System.out.println("Summaries seen: " + seen.stream().distinct().toList());
+        assertThat(rows("")).as("every row of the pick stays").hasSize(25);
         PageChecks.screenshot(browser, "upload-batch-1280");
         Thread.sleep(200);
         assertThat(storedNamed("pick-")).isEqualTo(20);
@@ -175,19 +184,11 @@ class UploadPageBrowserTest {
                 .count();
     }
 
-    private String summary() {
-        return browser.findElement(By.id("upload-summary")).getText();
-    }
-
     private List<WebElement> rows(String filter) {
-        return browser.findElements(By.cssSelector("#upload-results .upload-result" + filter));
+        return tray.rows(filter);
     }
 
     private void chooseFiles(Path... paths) {
-        WebElement upload = browser.findElement(By.id("upload"));
-        WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '';", input);
-        input.sendKeys(
-                String.join("\n", List.of(paths).stream().map(Path::toString).toList()));
+        tray.choose(paths);
     }
 }

@@ -2,7 +2,7 @@ package dev.glimpse.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.glimpse.ml.ModelState;
+import dev.glimpse.serving.ModelState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.glimpse.ml.ModelMonitor;
+import dev.glimpse.serving.ModelMonitor;
 import dev.glimpse.ratelimit.RateLimiter;
 import dev.glimpse.speech.AudioDecodingException;
 import dev.glimpse.speech.SpeechProperties;
