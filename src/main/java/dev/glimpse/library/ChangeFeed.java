@@ -135,12 +135,13 @@ class ChangeFeed {
 
     /** What the index stores of a READY image: its caption and embedding, when and where it was taken. */
     static IndexedImage indexed(Image image) {
+        PhotoFacts facts = image.getFacts();
         return new IndexedImage(
                 image.getId(),
                 image.getCaption(),
                 image.getEmbedding(),
-                takenAt(image.getTakenAt(), image.getTakenAtOffset()),
-                place(image.getPlaceCity(), image.getPlaceRegion(), image.getPlaceCountry()));
+                takenAt(facts.takenAt(), facts.offset()),
+                place(facts.city(), facts.region(), facts.country()));
     }
 
     /** The capture time as an instant: with its recorded offset, else the camera's clock read as UTC. */

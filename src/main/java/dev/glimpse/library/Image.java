@@ -1,6 +1,7 @@
 package dev.glimpse.library;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,8 +11,6 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -103,27 +102,8 @@ public class Image {
     @Column(name = "status_before_delete")
     private @Nullable ImageStatus statusBeforeDelete;
 
-    /** The capture time as the camera's clock showed it (the upload time in UTC when unknown). */
-    @Column(name = "taken_at", nullable = false)
-    private LocalDateTime takenAt;
-
-    @Column(name = "taken_at_offset", length = 6)
-    private @Nullable String takenAtOffset;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "taken_at_source", length = 16)
-    private PhotoFacts.@Nullable TakenAtSource takenAtSource;
-
-    private @Nullable String camera;
-
-    @Column(name = "place_city")
-    private @Nullable String placeCity;
-
-    @Column(name = "place_region")
-    private @Nullable String placeRegion;
-
-    @Column(name = "place_country")
-    private @Nullable String placeCountry;
+    @Embedded
+    private CaptureColumns capture = new CaptureColumns();
 
     @Version
     private long version;
@@ -154,22 +134,10 @@ public class Image {
 
     /**
      * Records when, with what and where the photo was taken; {@code uploadedAt} stands in for an unknown capture time
-     * (as UTC wall-clock time, marked {@link PhotoFacts.TakenAtSource#UPLOAD}).
+     * ({@link CaptureColumns#record}).
      */
     public void recordFacts(PhotoFacts facts, Instant uploadedAt) {
-        if (facts.takenAt() == null) {
-            this.takenAt = LocalDateTime.ofInstant(uploadedAt, ZoneOffset.UTC);
-            this.takenAtOffset = ZoneOffset.UTC.getId();
-            this.takenAtSource = PhotoFacts.TakenAtSource.UPLOAD;
-        } else {
-            this.takenAt = facts.takenAt();
-            this.takenAtOffset = facts.offset() == null ? null : facts.offset().getId();
-            this.takenAtSource = facts.source();
-        }
-        this.camera = facts.camera();
-        this.placeCity = facts.city();
-        this.placeRegion = facts.region();
-        this.placeCountry = facts.country();
+        capture.record(facts, uploadedAt);
     }
 
     @PrePersist
@@ -198,10 +166,6 @@ public class Image {
 
     public @Nullable String getSourcePath() {
         return sourcePath;
-    }
-
-    public short getPriority() {
-        return priority;
     }
 
     public String getOriginalName() {
@@ -261,73 +225,23 @@ public class Image {
         return failureKind;
     }
 
-    public @Nullable Instant getClaimedAt() {
-        return claimedAt;
-    }
-
     /** The instance holding the claim while the image is CAPTIONING. */
     public @Nullable String getClaimedBy() {
         return claimedBy;
-    }
-
-    public @Nullable Instant getLeaseExpiresAt() {
-        return leaseExpiresAt;
     }
 
     public Instant getCreatedAt() {
         return createdAt;
     }
 
-    /** When the photo was taken, as the camera's clock showed it; the upload time (UTC) when unknown. */
-    public LocalDateTime getTakenAt() {
-        return takenAt;
-    }
-
-    /** The UTC offset of {@link #getTakenAt()} when the photo recorded it (Z for an upload time), else null. */
-    public @Nullable ZoneOffset getTakenAtOffset() {
-        return takenAtOffset == null ? null : ZoneOffset.of(takenAtOffset);
-    }
-
-    /** Where {@link #getTakenAt()} came from; null only for a row not yet read back since the column was added. */
-    public PhotoFacts.@Nullable TakenAtSource getTakenAtSource() {
-        return takenAtSource;
-    }
-
-    /** True when the capture time is not known and the upload time stands in for it. */
-    public boolean isTakenAtEstimated() {
-        return takenAtSource == null || takenAtSource == PhotoFacts.TakenAtSource.UPLOAD;
-    }
-
-    /** The camera, e.g. "Apple iPhone 13". */
-    public @Nullable String getCamera() {
-        return camera;
-    }
-
-    /** The nearest town or city to where the photo was taken (GeoNames), e.g. "Lisbon". */
-    public @Nullable String getPlaceCity() {
-        return placeCity;
-    }
-
-    /** Its region (state, province), e.g. "Lisbon". */
-    public @Nullable String getPlaceRegion() {
-        return placeRegion;
-    }
-
-    /** Its country in English, e.g. "Portugal". */
-    public @Nullable String getPlaceCountry() {
-        return placeCountry;
-    }
-
     /** Everything known of when, with what and where, as one value. */
     public PhotoFacts getFacts() {
-        return new PhotoFacts(
-                takenAt,
-                getTakenAtOffset(),
-                takenAtSource == null ? PhotoFacts.TakenAtSource.UPLOAD : takenAtSource,
-                camera,
-                placeCity,
-                placeRegion,
-                placeCountry);
+        return capture.facts();
+    }
+
+    /** Where the capture time came from; null only for a row not yet read back since the column was added. */
+    public PhotoFacts.@Nullable TakenAtSource getTakenAtSource() {
+        return capture.source();
     }
 
     public long getVersion() {

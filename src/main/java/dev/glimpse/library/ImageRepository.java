@@ -19,10 +19,10 @@ public interface ImageRepository extends JpaRepository<Image, UUID> {
     Page<Image> findByStatusNotOrderByCreatedAtDesc(ImageStatus status, Pageable pageable);
 
     /** The library as it is listed: latest taken first, the upload time standing in when unknown. */
-    Page<Image> findByStatusNotOrderByTakenAtDescCreatedAtDescIdDesc(ImageStatus status, Pageable pageable);
+    Page<Image> findByStatusNotOrderByCaptureTakenAtDescCreatedAtDescIdDesc(ImageStatus status, Pageable pageable);
 
     /** Images whose capture facts were not read yet (rows from before they were recorded), a batch at a time. */
-    @Query("select i.id from Image i where i.takenAtSource is null order by i.createdAt")
+    @Query("select i.id from Image i where i.capture.takenAtSource is null order by i.createdAt")
     List<UUID> withoutFacts(Pageable pageable);
 
     long countByStatusNot(ImageStatus status);

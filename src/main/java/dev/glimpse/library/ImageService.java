@@ -39,7 +39,7 @@ public class ImageService {
 
     /** One page of the library, latest taken first (the upload time standing in when unknown). */
     public Page<ImageSummary> library(int page, int size) {
-        return images.findByStatusNotOrderByTakenAtDescCreatedAtDescIdDesc(
+        return images.findByStatusNotOrderByCaptureTakenAtDescCreatedAtDescIdDesc(
                         ImageStatus.DELETED, PageRequest.of(page, size))
                 .map(ImageSummary::of);
     }

@@ -123,9 +123,9 @@ class PhotoFactsApiTest {
 
         Image backfilled = images.findById(UUID.fromString(id)).orElseThrow();
         System.out.println("backfill visited " + visited + " images");
-        assertThat(backfilled.getTakenAt()).isEqualTo(LocalDateTime.of(2018, 8, 9, 10, 11, 12));
+        assertThat(backfilled.getFacts().takenAt()).isEqualTo(LocalDateTime.of(2018, 8, 9, 10, 11, 12));
         assertThat(backfilled.getTakenAtSource()).isEqualTo(PhotoFacts.TakenAtSource.EXIF);
-        assertThat(backfilled.getCamera()).isEqualTo("Apple iPhone 13");
+        assertThat(backfilled.getFacts().camera()).isEqualTo("Apple iPhone 13");
     }
 
     @Autowired
