@@ -32,8 +32,6 @@ import org.springframework.web.multipart.MultipartFile;
  * The JSON API for scripts and bulk import, with the same rules as the page: {@code POST /api/images} (multipart,
  * field {@code files}, one or many) answers per file; list, read, delete and re-caption by id; {@code PATCH} a caption
  * a person wrote; the images most like one. Errors are RFC 9457 problems.
- *
- * <p>Over 200 lines as one resource's endpoints and their response records, which change with the API.
  */
 @RestController
 // JSON only, checked before a handler runs: an upload sent with "Accept: image/png" is refused (406) before anything

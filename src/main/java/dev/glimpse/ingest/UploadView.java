@@ -33,8 +33,6 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * The main page: drop images anywhere on it or pick them, follow each pick in the tray until its files are captioned
  * (kept and sent later while the server cannot be reached), and browse the library below.
- *
- * <p>Over 200 lines because it wires the page's upload, progress and library components; the work is in the services.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Glimpse")

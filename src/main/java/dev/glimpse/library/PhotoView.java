@@ -28,8 +28,6 @@ import org.jspecify.annotations.Nullable;
  * ({@code frontend/photo-keys.ts}), so they work wherever the focus is on the page (a button included), but not in a
  * text field (the search box) or a dialog, nor while a caption is being edited. On a phone the photo fills the screen, a
  * swipe steps and a pinch or double tap zooms ({@link PhotoStage}).
- *
- * <p>Over 200 lines because it wires the page's parts, its keys and its address; the work is in the services.
  */
 @Route(value = "photo/:id", layout = MainLayout.class)
 @PermitAll

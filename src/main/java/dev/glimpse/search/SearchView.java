@@ -32,8 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and searched in one service call; the transcript then stands under the recorder, where it can be corrected and
  * searched again. Every search runs in the background and its answer is pushed to the page; a new search cancels the
  * one before, and leaving the page cancels the one in flight.
- *
- * <p>Over 200 lines because it wires the page's many components; the work itself is in {@link SearchService}.
  */
 @Route(value = "search", layout = MainLayout.class)
 @PermitAll
