@@ -72,7 +72,7 @@ class LibraryBrowserTest {
                            'generated', CASE WHEN n % 500 = 0 THEN 'FAILED' ELSE 'READY' END,
                            now() - (n || ' seconds')::interval, now()
                     FROM generate_series(1, ?) AS n, image i WHERE i.id = ?
-                    """, GENERATED - 1, id);
+                    """, GENERATED - library.count(LibraryFilter.EVERYTHING), id);
         }
         browser = Browser.chromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));

@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -43,6 +44,7 @@ import org.springframework.test.context.TestPropertySource;
 @Tag("browser")
 @GlimpseTest
 @TestPropertySource(properties = "glimpse.examples.enabled=false")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PhotoPageBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
