@@ -47,9 +47,12 @@ class ImportKilledThreeTimesTest {
         for (int kill = 1; kill <= 3; kill++) {
             Process run = GlimpseJar.start(data, "import", photos.toString(), "--threads=2", "--report=" + report);
             CompletableFuture<String> output = drain(run);
+            String point;
             if (kill == 1) {
                 // anywhere in the first seconds: JVM start, database start (initdb on this first run), migrations
-                Thread.sleep(random.nextInt(8_000)); // the random kill point itself, not a wait for something
+                int delay = random.nextInt(8_000);
+                point = delay + " ms after the start";
+                Thread.sleep(delay); // the random kill point itself, not a wait for something
             } else {
                 long more = 10 + random.nextInt(IMAGES / 6);
                 long blobsAtStart = GlimpseJar.blobCount(data.resolve("blobs"));
@@ -58,7 +61,9 @@ class ImportKilledThreeTimesTest {
                         .pollInterval(Duration.ofMillis(10))
                         .until(() -> !run.isAlive()
                                 || GlimpseJar.blobCount(data.resolve("blobs")) - blobsAtStart >= 2 * more);
-                Thread.sleep(random.nextInt(300)); // a random moment later: mid-file, mid-commit, between files
+                int delay = random.nextInt(300);
+                point = delay + " ms after it stored " + more + " more images";
+                Thread.sleep(delay); // a random moment later: mid-file, mid-commit, between files
             }
             assertThat(run.isAlive())
                     .as("import run %d was still running when killed:%n%s", kill, output.getNow("(running)"))
@@ -66,8 +71,13 @@ class ImportKilledThreeTimesTest {
             run.destroyForcibly().waitFor();
             LibraryRows.Census afterKill = LibraryRows.census(data);
             System.out.printf(
-                    "kill %d: %d images stored (%d before), %d blobs on disk; its output:%n%s%n",
-                    kill, afterKill.rows(), storedBefore, GlimpseJar.blobCount(data.resolve("blobs")), output.join());
+                    "kill %d, %s: %d images stored (%d before), %d blobs on disk; its output:%n%s%n",
+                    kill,
+                    point,
+                    afterKill.rows(),
+                    storedBefore,
+                    GlimpseJar.blobCount(data.resolve("blobs")),
+                    output.join());
             assertThat(afterKill.rows()).as("images stored after kill " + kill).isGreaterThanOrEqualTo(storedBefore);
             assertThat(afterKill.distinctHashes()).isEqualTo(afterKill.rows());
             assertThat(afterKill.problems()).isEmpty();
