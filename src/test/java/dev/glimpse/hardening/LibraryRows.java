@@ -50,7 +50,8 @@ final class LibraryRows {
         }
     }
 
-    private static Census census(Connection connection, Path blobs) throws SQLException, IOException {
+    /** The rows of the database behind {@code connection}, checked against the blobs under {@code blobs}. */
+    static Census census(Connection connection, Path blobs) throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
             if (!tableExists(statement)) {
                 return new Census(0, 0, 0, List.of());
