@@ -16,7 +16,7 @@ public class GlimpseApplication {
 
     public static void main(String[] args) {
         if (GlimpseCli.handles(args)) {
-            System.exit(GlimpseCli.execute(args));
+            System.exit(GlimpseCli.execute(args, GlimpseApplication.class));
         }
         SpringApplication.run(GlimpseApplication.class, args);
     }

@@ -2,6 +2,7 @@ package dev.glimpse.cli;
 
 import java.io.PrintWriter;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             NewApiTokenCommand.class,
             BenchCommand.class,
             IndexBenchCommand.class,
+            ImportBenchCommand.class,
             EvaluateSearchCommand.class,
             CompareCaptionersCommand.class,
             WriteRandomCheckpointCommand.class,
@@ -39,6 +41,25 @@ public final class GlimpseCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The server's Spring Boot application, for commands that start the server (handed in: no cycle to it). */
+    private final @Nullable Class<?> server;
+
+    public GlimpseCli() {
+        this(null);
+    }
+
+    GlimpseCli(@Nullable Class<?> server) {
+        this.server = server;
+    }
+
+    /** The server's application class; a command that needs it fails with this message where none was given. */
+    Class<?> server() {
+        if (server == null) {
+            throw new IllegalStateException("this command starts the server: run it through the jar's main class");
+        }
+        return server;
+    }
+
     /**
      * True when the arguments name a command (or ask for help) rather than start the server: the first argument is
      * a word, not a {@code --setting}.
@@ -47,17 +68,24 @@ public final class GlimpseCli implements Runnable {
         return args.length > 0 && (!args[0].startsWith("-") || HELP.contains(args[0]));
     }
 
-    /** Runs the command the arguments name; returns its exit code (0 done, 1 failed, 2 bad arguments). */
-    public static int execute(String[] args) {
-        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    /**
+     * Runs the command the arguments name; returns its exit code (0 done, 1 failed, 2 bad arguments). {@code server}
+     * is the server's application class, which {@code import-bench} starts.
+     */
+    public static int execute(String[] args, Class<?> server) {
+        return execute(args, server, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, null, out, err);
+    }
+
+    private static int execute(String[] args, @Nullable Class<?> server, PrintWriter out, PrintWriter err) {
         if (System.getProperty("ai.djl.offline") == null) {
             // the model engine's native library comes from the jar; it must never be downloaded at run time
             System.setProperty("ai.djl.offline", "true");
         }
-        CommandLine commandLine = new CommandLine(new GlimpseCli());
+        CommandLine commandLine = new CommandLine(new GlimpseCli(server));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setUnmatchedOptionsArePositionalParams(true);

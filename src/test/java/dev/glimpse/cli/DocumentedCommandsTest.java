@@ -120,6 +120,8 @@ class DocumentedCommandsTest {
                 "restore", "restore " + scratch.resolve("backup") + library(scratch.resolve("restored")),
                 "bench", "bench --quick --only=minilm --fixtures=" + Fixtures.root() + " --configs=" + configs,
                 "index-bench", "index-bench 2000 --queries=10 --recall-queries=10 --clusters=10",
+                "import-bench",
+                        "import-bench --count=12 --fixtures=" + Fixtures.root() + " --dir=" + scratch.resolve("bench"),
                 "compare-captioners",
                         "compare-captioners --images=" + photos + " --out=" + scratch.resolve("comparison") + " "
                                 + blipTiny,

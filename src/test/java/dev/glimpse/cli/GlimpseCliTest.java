@@ -37,6 +37,7 @@ class GlimpseCliTest {
                         "new-api-token",
                         "bench",
                         "index-bench",
+                        "import-bench",
                         "evaluate-search",
                         "compare-captioners",
                         "write-random-checkpoint")

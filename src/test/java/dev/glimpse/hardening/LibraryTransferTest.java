@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,6 @@ class LibraryTransferTest {
 
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
     private static final Pattern CAPTIONED = Pattern.compile("\"id\":\"([0-9a-f-]{36})\".*?\"caption\":\"([^\"]+)\"");
-    private static final Pattern SUMMARY = Pattern.compile("imported (\\d+), duplicates (\\d+), refused (\\d+)");
 
     @TempDir
     Path scratch;
@@ -44,28 +41,29 @@ class LibraryTransferTest {
 
         // killed once it has stored something, then run again to the end
         Path report = scratch.resolve("refused.tsv");
-        Process first = jar(data, "import", photos.toString(), "--threads=1", "--report=" + report);
+        Process first = GlimpseJar.start(data, "import", photos.toString(), "--threads=1", "--report=" + report);
         Path blobs = data.resolve("blobs");
         await("the first import storing images")
                 .atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> !first.isAlive() || blobCount(blobs) >= 4);
+                .until(() -> !first.isAlive() || GlimpseJar.blobCount(blobs) >= 4);
         assertThat(first.isAlive())
                 .as("the first import was still running when killed")
                 .isTrue();
         first.destroyForcibly().waitFor();
-        long storedBeforeKill = blobCount(blobs) / 2;
+        long storedBeforeKill = GlimpseJar.blobCount(blobs) / 2;
         System.out.println("killed the first import with about " + storedBeforeKill + " images stored");
 
-        String second = finish(jar(data, "import", photos.toString(), "--report=" + report));
-        long[] counts = summary(second);
+        String second = GlimpseJar.finish(GlimpseJar.start(data, "import", photos.toString(), "--report=" + report));
+        long[] counts = GlimpseJar.summary(second);
         assertThat(counts[0] + counts[1]).as(second).isEqualTo(35);
         assertThat(counts[0]).as(second).isLessThan(30);
         assertThat(counts[2]).as(second).isEqualTo(3);
         assertThat(Files.readAllLines(report, StandardCharsets.UTF_8))
                 .hasSize(3)
                 .allMatch(line -> line.contains("\t"));
-        assertThat(lastLine(finish(jar(data, "import", photos.toString(), "--report=" + report))))
+        assertThat(GlimpseJar.lastLine(
+                        GlimpseJar.finish(GlimpseJar.start(data, "import", photos.toString(), "--report=" + report))))
                 .isEqualTo("imported 0, duplicates 35, refused 3");
 
         try (GlimpseProcess server = new GlimpseProcess(data, new ArrayList<>())) {
@@ -77,24 +75,26 @@ class LibraryTransferTest {
             Path more = photos(scratch.resolve("more"), 100, 10, 0, 1);
             Files.copy(photos.resolve("album-0/photo-0.png"), more.resolve("copy-a.png"));
             Files.copy(photos.resolve("album-1/photo-1.jpg"), more.resolve("copy-b.jpg"));
-            assertThat(lastLine(finish(jar(data, "import", more.toString(), "--report=" + report))))
+            assertThat(GlimpseJar.lastLine(
+                            GlimpseJar.finish(GlimpseJar.start(data, "import", more.toString(), "--report=" + report))))
                     .isEqualTo("imported 10, duplicates 2, refused 1");
             await("the server seeing the imported images")
                     .atMost(Duration.ofMinutes(1))
                     .until(() -> total(server) == 40);
 
             Path backup = scratch.resolve("backup");
-            String backedUp = finish(jar(data, "backup", backup.toString()));
-            assertThat(lastLine(backedUp)).startsWith("backed up 40 images");
+            String backedUp = GlimpseJar.finish(GlimpseJar.start(data, "backup", backup.toString()));
+            assertThat(GlimpseJar.lastLine(backedUp)).startsWith("backed up 40 images");
             assertThat(backup.resolve("manifest.json")).isRegularFile();
             assertThat(backup.resolve("SHA256SUMS")).isRegularFile();
         }
 
         Path restored = scratch.resolve("restored");
-        String restoring =
-                finish(jar(restored, "restore", scratch.resolve("backup").toString()));
-        assertThat(lastLine(restoring)).startsWith("restored 40 images");
-        Process again = jar(restored, "restore", scratch.resolve("backup").toString());
+        String restoring = GlimpseJar.finish(
+                GlimpseJar.start(restored, "restore", scratch.resolve("backup").toString()));
+        assertThat(GlimpseJar.lastLine(restoring)).startsWith("restored 40 images");
+        Process again =
+                GlimpseJar.start(restored, "restore", scratch.resolve("backup").toString());
         assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String refusal = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(again.exitValue()).as(refusal).isEqualTo(1);
@@ -138,54 +138,6 @@ class LibraryTransferTest {
         return root;
     }
 
-    /** Starts {@code java -jar target/glimpse-….jar <command> …} on the working folder {@code data}. */
-    private static Process jar(Path data, String command, String... arguments) throws IOException {
-        List<String> line = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "--enable-native-access=ALL-UNNAMED",
-                "-jar",
-                jarFile().toString(),
-                command));
-        line.addAll(List.of(arguments));
-        line.add("--glimpse.database.embedded.data-directory=" + data.resolve("postgres"));
-        line.add("--glimpse.storage.local.root=" + data.resolve("blobs"));
-        line.add("--glimpse.index.directory=" + data.resolve("index"));
-        return new ProcessBuilder(line).redirectErrorStream(true).start();
-    }
-
-    private static String finish(Process process) throws Exception {
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        System.out.println(output);
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
-
-    private static long[] summary(String output) {
-        Matcher matcher = SUMMARY.matcher(lastLine(output));
-        assertThat(matcher.matches()).as(output).isTrue();
-        return new long[] {
-            Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3))
-        };
-    }
-
-    private static String lastLine(String output) {
-        String[] lines = output.strip().split("\\R");
-        return lines[lines.length - 1];
-    }
-
-    private static long blobCount(Path blobs) throws IOException {
-        if (!Files.isDirectory(blobs)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(blobs)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().endsWith(".part"))
-                    .count();
-        }
-    }
-
     private static long total(GlimpseProcess server) throws Exception {
         Matcher matcher = TOTAL.matcher(get(server, "/api/images?size=1"));
         assertThat(matcher.find()).isTrue();
@@ -201,14 +153,5 @@ class LibraryTransferTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
-    }
-
-    private static Path jarFile() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(file -> file.getFileName().toString().matches("glimpse-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/glimpse-*.jar: run mvn package first"))
-                    .toAbsolutePath();
-        }
     }
 }
