@@ -50,7 +50,6 @@ class ArchitectureTest {
         "dev.glimpse.storage..",
         "dev.glimpse.ratelimit..",
         "dev.glimpse.security..",
-        "dev.glimpse.bench..",
         "dev.glimpse.tools..",
         "dev.glimpse.importing..",
         "dev.glimpse.backup.."
@@ -109,7 +108,7 @@ class ArchitectureTest {
             .that()
             .resideInAnyPackage(FEATURES)
             .and()
-            .resideOutsideOfPackages("dev.glimpse.bench..", "dev.glimpse.tools..")
+            .resideOutsideOfPackage("dev.glimpse.tools..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("dev.glimpse.tools..", "dev.glimpse.cli..")

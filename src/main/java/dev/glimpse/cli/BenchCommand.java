@@ -1,6 +1,6 @@
 package dev.glimpse.cli;
 
-import dev.glimpse.bench.ModelBenchmark;
+import dev.glimpse.tools.bench.ModelBenchmark;
 import picocli.CommandLine.Command;
 
 /** {@code bench}: the model benchmark (BLIP, Whisper, MiniLM at real size with random weights). */

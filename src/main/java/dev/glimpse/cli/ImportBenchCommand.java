@@ -1,6 +1,6 @@
 package dev.glimpse.cli;
 
-import dev.glimpse.bench.ImportBenchmark;
+import dev.glimpse.tools.bench.ImportBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 

@@ -1,6 +1,6 @@
 package dev.glimpse.cli;
 
-import dev.glimpse.bench.IndexBenchmark;
+import dev.glimpse.tools.bench.IndexBenchmark;
 import picocli.CommandLine.Command;
 
 /** {@code index-bench}: build and search rate, latency and recall of the Lucene index at given sizes. */

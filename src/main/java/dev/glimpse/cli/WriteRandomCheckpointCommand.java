@@ -1,6 +1,6 @@
 package dev.glimpse.cli;
 
-import dev.glimpse.bench.WriteRandomCheckpoint;
+import dev.glimpse.tools.bench.WriteRandomCheckpoint;
 import picocli.CommandLine.Command;
 
 /** {@code write-random-checkpoint}: a model folder with random weights, for measuring speed without downloads. */

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * token by token (0: the same as every other operation). A decoding step is hundreds of small operations around
  * matrix-vector products that only stream weights from memory, which one thread already does at memory speed;
  * with more, every operation waits for all its threads, and on a busy machine that wait dominates (measured by
- * {@code dev.glimpse.bench.ModelBenchmark}). That holds for one sequence: a step over several rows (a batch of
+ * {@code dev.glimpse.tools.bench.ModelBenchmark}). That holds for one sequence: a step over several rows (a batch of
  * images, beams) multiplies matrices rather than a vector and gains from every thread, so it keeps the engine's.
  */
 public record ModelOptions(String device, int intraOpThreads, int decodeThreads) {

@@ -1,6 +1,6 @@
 /**
- * What the command-line tools measure, apart from the product's features: {@code compare} scores captioning models
- * on the user's images. The commands themselves are in {@code dev.glimpse.cli}; nothing in a feature depends on this
+ * What the command-line tools measure, apart from the product's features: {@code bench} times the models, the index
+ * and an import at full size, {@code compare} scores captioning models on the user's images. The commands themselves are in {@code dev.glimpse.cli}; nothing in a feature depends on this
  * package.
  */
 @NullMarked

@@ -3,7 +3,6 @@ package dev.glimpse.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.glimpse.bench.RandomCheckpoint;
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
 import dev.glimpse.library.ImageStatus;
@@ -11,6 +10,7 @@ import dev.glimpse.library.ImageSummary;
 import dev.glimpse.testsupport.Browser;
 import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.TestImages;
+import dev.glimpse.tools.bench.RandomCheckpoint;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

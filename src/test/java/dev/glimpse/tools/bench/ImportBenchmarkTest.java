@@ -1,4 +1,4 @@
-package dev.glimpse.bench;
+package dev.glimpse.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.glimpse.bench;
+package dev.glimpse.tools.bench;
 
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package dev.glimpse.bench;
+package dev.glimpse.tools.bench;
 
 import ai.djl.engine.Engine;
 import dev.glimpse.caption.BlipCaptioner;

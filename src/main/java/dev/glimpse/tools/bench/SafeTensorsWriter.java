@@ -1,4 +1,4 @@
-package dev.glimpse.bench;
+package dev.glimpse.tools.bench;
 
 import dev.glimpse.ml.RandomWeights.Tensor;
 import java.io.IOException;

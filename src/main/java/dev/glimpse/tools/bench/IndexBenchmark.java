@@ -1,4 +1,4 @@
-package dev.glimpse.bench;
+package dev.glimpse.tools.bench;
 
 import dev.glimpse.search.ImageIndex;
 import dev.glimpse.search.IndexProbes;

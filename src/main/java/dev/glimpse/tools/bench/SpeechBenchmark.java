@@ -1,4 +1,4 @@
-package dev.glimpse.bench;
+package dev.glimpse.tools.bench;
 
 import dev.glimpse.speech.TranscriberOptions;
 import dev.glimpse.speech.WhisperStageTimer;

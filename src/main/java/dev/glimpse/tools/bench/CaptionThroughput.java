@@ -1,4 +1,4 @@
-package dev.glimpse.bench;
+package dev.glimpse.tools.bench;
 
 import dev.glimpse.caption.BlipCaptioner;
 import dev.glimpse.serving.InferenceExecutor;

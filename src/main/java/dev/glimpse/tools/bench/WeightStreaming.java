@@ -1,4 +1,4 @@
-package dev.glimpse.bench;
+package dev.glimpse.tools.bench;
 
 import ai.djl.ndarray.types.DataType;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.glimpse.bench;
+package dev.glimpse.tools.bench;
 
 import java.io.PrintStream;
 import java.sql.Connection;

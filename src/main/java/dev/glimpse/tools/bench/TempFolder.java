@@ -1,4 +1,4 @@
-package dev.glimpse.bench;
+package dev.glimpse.tools.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
