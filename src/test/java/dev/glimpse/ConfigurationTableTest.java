@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's configuration table is checked against the configuration metadata the build generates from the
+ * the configuration table (docs/configuration.md) is checked against the configuration metadata the build generates from the
  * {@code @ConfigurationProperties} records, so that a setting cannot be added, renamed or removed without the table
  * following. A row names one property in full and may name its siblings by their last part
  * ({@code `glimpse.caption.max-new-tokens`, `.num-beams`}).
@@ -31,15 +31,15 @@ class ConfigurationTableTest {
 
     @Test
     void readmeConfigurationTableListsExactlyTheApplicationsSettings() throws IOException {
-        Set<String> documented = documentedSettings(Files.readAllLines(Path.of("README.md")));
+        Set<String> documented = documentedSettings(Files.readAllLines(Path.of("docs", "configuration.md")));
         Set<String> actual = metadataSettings();
 
         assertThat(actual).as("settings in the configuration metadata").isNotEmpty();
         assertThat(difference(actual, documented))
-                .as("settings missing from README's configuration table")
+                .as("settings missing from the configuration table (docs/configuration.md)")
                 .isEmpty();
         assertThat(difference(documented, actual))
-                .as("settings in README's configuration table that the application does not have")
+                .as("settings in the configuration table (docs/configuration.md) that the application does not have")
                 .isEmpty();
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Every {@code java … -jar target/glimpse-….jar <command>} line in README.md works against the jar the build just
+ * Every {@code java … -jar target/glimpse-….jar <command>} line in README.md and docs/*.md works against the jar the build just
  * made: lines that need nothing but the repository run exactly as written (through bash, from the project root,
  * with this JDK first on the PATH as *Getting started* sets it up); the others (full-size benchmarks, the hub, the
  * user's photos) run the same command on tiny inputs. A command README shows that the jar lacks, or that this test
@@ -141,12 +141,25 @@ class DocumentedCommandsTest {
                 + " --glimpse.index.directory=" + folder.resolve("index");
     }
 
-    /** README's bash lines that run the jar, continuation lines joined and comments removed. */
+    /** README.md, then every {@code docs/*.md} in name order: what a user reads. */
+    private static List<String> documentationLines() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(ROOT.resolve("README.md"), StandardCharsets.UTF_8));
+        try (var docs = Files.list(ROOT.resolve("docs"))) {
+            for (Path doc : docs.filter(path -> path.toString().endsWith(".md"))
+                    .sorted()
+                    .toList()) {
+                lines.addAll(Files.readAllLines(doc, StandardCharsets.UTF_8));
+            }
+        }
+        return lines;
+    }
+
+    /** The bash lines of README and docs that run the jar, continuation lines joined and comments removed. */
     static List<String> documentedLines() throws IOException {
         List<String> lines = new ArrayList<>();
         boolean inBash = false;
         StringBuilder current = new StringBuilder();
-        for (String raw : Files.readAllLines(ROOT.resolve("README.md"), StandardCharsets.UTF_8)) {
+        for (String raw : documentationLines()) {
             String line = raw.strip();
             if (line.startsWith("```")) {
                 inBash = line.equals("```bash");
