@@ -6,7 +6,9 @@
  * {@code import} command does and starts the server (the application class handed in by the command line) to time
  * captioning. Command-line tools; they may depend on every model package and on the import, none depends on them.
  */
+@NamedInterface("bench")
 @NullMarked
 package dev.glimpse.tools.bench;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
