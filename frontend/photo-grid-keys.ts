@@ -79,6 +79,11 @@ function focusTile(grid: Grid, button: HTMLElement) {
 function onKey(grid: Grid, event: KeyboardEvent) {
   const from = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(OPEN) : null;
   if (!from || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.key === 'Tab') {
+    // tiles drawn anew since the last settle are Tab stops until the next frame: settle before Tab moves on
+    settle(grid);
+    return;
+  }
   if (event.key === ' ') {
     const box = from.closest('.photo-tile')?.querySelector<HTMLElement>('.photo-tile-select');
     if (box) {
