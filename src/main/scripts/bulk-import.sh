@@ -13,7 +13,7 @@ while IFS= read -r -d '' file; do files+=("$file"); done < <(
         -print0 | sort -z)
 total=${#files[@]}
 if [ "$total" -eq 0 ]; then
-    echo "No JPEG, PNG, WebP or GIF files in $folder"
+    echo "No JPEG, PNG, WebP, GIF, HEIC or AVIF files in $folder"
     exit 0
 fi
 

@@ -16,7 +16,7 @@ import org.apache.tika.Tika;
 public class ImageInspector {
 
     /** The types accepted, as people name them. */
-    public static final String ACCEPTED = "JPEG, PNG, WebP or GIF";
+    public static final String ACCEPTED = "JPEG, PNG, WebP, GIF, HEIC or AVIF";
 
     private final Tika tika = new Tika();
     private final ImageLimits limits;

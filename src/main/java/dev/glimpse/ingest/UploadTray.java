@@ -33,7 +33,11 @@ class UploadTray extends Component {
         setId("upload");
         getElement().setAttribute("max-files", Integer.toString(limits.maxFilesPerUpload()));
         getElement().setAttribute("max-bytes", Long.toString(limits.maxBytes().toBytes()));
-        getElement().setAttribute("accept", "image/jpeg,image/png,image/webp,image/gif,.jpg,.jpeg,.png,.webp,.gif");
+        getElement()
+                .setAttribute(
+                        "accept",
+                        "image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,image/avif,"
+                                + ".jpg,.jpeg,.png,.webp,.gif,.heic,.heif,.avif");
         getElement().setAttribute("too-many", "it " + UploadRefusals.tooMany(limits) + ".");
         getElement().setAttribute("too-large", "it " + UploadRefusals.tooLarge(limits) + ".");
         getElement().setAttribute("not-image", "it " + UploadRefusals.notAnImage() + ".");

@@ -33,7 +33,7 @@ class HostileImagesTest {
         // a few bytes of a tiny WebP no longer look like WebP at all: refused as unrecognisable instead
         assertThatThrownBy(() -> inspector.inspect(truncated))
                 .isInstanceOf(ImageRefusedException.class)
-                .hasMessageMatching("is damaged.*|is not a JPEG, PNG, WebP or GIF image.*");
+                .hasMessageMatching("is damaged.*|is not a JPEG, PNG, WebP, GIF, HEIC or AVIF image.*");
     }
 
     @Test

@@ -34,7 +34,7 @@ class ImageInspectorTest {
     void refusesTextNamedPngByItsContent() throws Exception {
         assertThatThrownBy(() -> inspector.inspect(Files.readAllBytes(Fixtures.media("bad-text-named.png"))))
                 .isInstanceOf(ImageRefusedException.class)
-                .hasMessage("is not a JPEG, PNG, WebP or GIF image (its content is plain text)");
+                .hasMessage("is not a JPEG, PNG, WebP, GIF, HEIC or AVIF image (its content is plain text)");
     }
 
     @Test
@@ -55,7 +55,7 @@ class ImageInspectorTest {
         new Random(7).nextBytes(noise);
         assertThatThrownBy(() -> inspector.inspect(noise))
                 .isInstanceOf(ImageRefusedException.class)
-                .hasMessageContaining("is not a JPEG, PNG, WebP or GIF image");
+                .hasMessageContaining("is not a JPEG, PNG, WebP, GIF, HEIC or AVIF image");
     }
 
     @Test

@@ -62,7 +62,7 @@ class HostileUploadsApiTest {
         new Random(99).nextBytes(noise);
         Stream.Builder<Arguments> files = Stream.builder();
         files.add(Arguments.of("empty.png", new byte[0], "is empty", 422));
-        files.add(Arguments.of("noise.jpg", noise, "is not a JPEG, PNG, WebP or GIF image", 415));
+        files.add(Arguments.of("noise.jpg", noise, "is not a JPEG, PNG, WebP, GIF, HEIC or AVIF image", 415));
         files.add(Arguments.of(
                 "notes.png", "shopping: milk, eggs\n".getBytes(StandardCharsets.UTF_8), "plain text", 415));
         files.add(Arguments.of("page.png", HostileFiles.HTML, "HTML", 415));

@@ -108,7 +108,7 @@ class UploadPageBrowserTest {
         assertThat(refused.findElement(By.className("upload-mark")).getText()).isEqualTo("✗");
         assertThat(refused.getText())
                 .contains("notes.png")
-                .contains("it is not a JPEG, PNG, WebP or GIF image (its content is plain text).");
+                .contains("it is not a JPEG, PNG, WebP, GIF, HEIC or AVIF image (its content is plain text).");
         assertThat(tray.summaries()).as("the earlier pick keeps its own line").hasSize(2);
         wait.until(driver -> tray.newestSummary().equals("1 refused"));
     }

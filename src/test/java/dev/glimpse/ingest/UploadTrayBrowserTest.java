@@ -117,6 +117,19 @@ class UploadTrayBrowserTest {
     }
 
     @Test
+    void phonePhotosInHeicAndAvifArePickedAndStoredLikeAnyOther() throws Exception {
+        Path heif = Path.of("src/test/resources/imaging/heif");
+        Path heic = Files.copy(heif.resolve("grid-cropped-rotated.heic"), files.resolve("picked-phone.heic"));
+        Path avif = Files.copy(heif.resolve("rotated.avif"), files.resolve("picked-phone.avif"));
+
+        tray.choose(heic, avif);
+
+        wait.withMessage(() -> "summary: " + tray.newestSummary())
+                .until(driver -> tray.newestSummary().equals("2 stored"));
+        assertThat(storedNamed("picked-phone")).isEqualTo(2);
+    }
+
+    @Test
     void onAPhoneEveryRowShowsItsWholeTextAndThePagePassesAxe() throws Exception {
         PageChecks.viewport(browser, PageChecks.PHONE);
         String longName = "a-very-long-file-name-from-a-phone-camera-roll-2026-12-07-07-15-42-IMG_20261207_071542"
@@ -142,7 +155,7 @@ class UploadTrayBrowserTest {
                 .isLessThanOrEqualTo(box.get("rowBottom").doubleValue());
         assertThat(box.get("right").doubleValue())
                 .isLessThanOrEqualTo(box.get("viewport").doubleValue());
-        assertThat(refused.getText()).contains(longName).contains("is not a JPEG, PNG, WebP or GIF image");
+        assertThat(refused.getText()).contains(longName).contains("is not a JPEG, PNG, WebP, GIF, HEIC or AVIF image");
         WebElement dismiss = browser.findElement(By.cssSelector(".upload-dismiss"));
         assertThat(dismiss.isDisplayed()).isTrue();
         assertThat(PageChecks.horizontalOverflow(browser)).isZero();
