@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * In a real browser with sign-in required: the page sends a visitor to the login view, the configured user signs in
  * (Vaadin's login form, Spring's CSRF token), and an upload beyond the user's limit (2 a minute here) is kept in the
- * tray, waiting with the "slow down" message, instead of being stored now.
+ * tray, waiting with the "slow down" message, and is sent by itself once the limit allows.
  */
 @Tag("browser")
 @SecuredGlimpseTest
@@ -75,16 +75,24 @@ class SignedInPageBrowserTest {
         wait.until(driver -> driver.findElements(By.cssSelector("#upload-results .upload-result"))
                         .size()
                 == 3);
-        // the third file is kept and waits for the limit, saying why, rather than being lost
-        WebElement waiting = wait.until(
+        // the third file is kept and waits for the limit, saying why, rather than being lost; the row's text is read
+        // once per look, as the tray sends the file by itself once the limit allows and the row changes then
+        String waiting = wait.until(
                 driver -> driver.findElements(By.cssSelector("#upload-results [data-status='QUEUED']")).stream()
-                        .filter(row -> row.getText().contains("slow down, at most 2 uploads a minute"))
+                        .map(WebElement::getText)
+                        .filter(text -> text.contains("slow down, at most 2 uploads a minute"))
                         .findFirst()
                         .orElse(null));
-        System.out.println("over the limit: " + waiting.getText());
-        assertThat(waiting.getText()).contains("Waiting to send");
-        assertThat(browser.findElements(By.cssSelector("#upload-results [data-outcome='stored']")))
-                .hasSize(2);
+        System.out.println("over the limit: " + waiting);
+        assertThat(waiting).contains("Waiting to send").contains("sent by itself in");
+        assertThat(browser.findElement(By.tagName("glimpse-upload-tray")).getDomAttribute("data-last-problem"))
+                .isEqualTo("HTTP 429");
+
+        // and it is: a minute's limit refills within the time-out, and all three end up stored
+        new WebDriverWait(browser, Duration.ofSeconds(150))
+                .until(driver -> driver.findElements(By.cssSelector("#upload-results [data-outcome='stored']"))
+                                .size()
+                        == 3);
     }
 
     @Test
