@@ -4,7 +4,7 @@
  * target covering the whole page: files dropped anywhere go to the upload tray when the page has one, and a drop never
  * makes the browser leave the app to show the file.
  */
-import { connectionState, nudgeWhenBackOnline, onConnectionChange } from './connection-state';
+import { connectionState, nudgeWhenBackOnline, nudgeWhenPushDrops, onConnectionChange } from './connection-state';
 
 const LOST = "Can't reach Glimpse — retrying… What you do meanwhile is kept and sent when it answers again.";
 const BACK = 'Connected again.';
@@ -79,5 +79,6 @@ if (!flags.glimpsePageStatus) {
   // back online: Vaadin may never have noticed the outage (no request failed meanwhile), so its state is asked
   window.addEventListener('online', () => show(connectionState()?.state ?? 'connected'));
   nudgeWhenBackOnline();
+  nudgeWhenPushDrops();
   guardDrops();
 }

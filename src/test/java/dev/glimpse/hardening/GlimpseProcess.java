@@ -43,6 +43,7 @@ final class GlimpseProcess implements AutoCloseable {
     private int port;
     private int postgresPort;
     private int starts;
+    private boolean keepPort;
 
     GlimpseProcess(Path root, List<String> extraArguments) {
         this.root = root;
@@ -61,6 +62,12 @@ final class GlimpseProcess implements AutoCloseable {
 
     Path blobs() {
         return blobs;
+    }
+
+    /** Listens on the same port after a restart, as a server behind a fixed address does (pages stay pointed at it). */
+    GlimpseProcess keepingItsPort() {
+        this.keepPort = true;
+        return this;
     }
 
     /** Starts with these heap options instead of {@code -Xmx1536m} (e.g. a small heap that must not run out). */
@@ -93,7 +100,9 @@ final class GlimpseProcess implements AutoCloseable {
     /** Starts the app and returns once it answers HTTP; the time it took. */
     Duration start() throws Exception {
         long begin = System.nanoTime();
-        port = freePort();
+        if (!keepPort || port == 0) {
+            port = freePort();
+        }
         Files.createDirectories(root);
         Path log = root.resolve("app-" + (++starts) + ".log");
         List<String> command =
