@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The application's HTTP API as a test calls it on {@code http://localhost:port}: requests with the same sign-in
- * (none, a bearer token or a password) and answers read as text, bytes or JSON. Built from a port, or from a supplier
- * of one where the port is injected after the test instance is made ({@code new GlimpseHttp(() -> port)}).
+ * (none, a bearer token, or a session kept in cookies) and answers read as text, bytes or JSON. Built from a port, or
+ * from a supplier of one where the port is known only later ({@code new GlimpseHttp(() -> port)} for a field that
+ * Spring injects after the test instance is made, or a process that takes a new port each time it starts).
  */
 public final class GlimpseHttp {
 
@@ -41,7 +41,12 @@ public final class GlimpseHttp {
     }
 
     public GlimpseHttp(IntSupplier port) {
-        this(port, HttpClient.newHttpClient(), null);
+        this(port, HttpClient.newHttpClient());
+    }
+
+    /** Requests through the client given (one with a connect time-out, say). */
+    public GlimpseHttp(IntSupplier port, HttpClient client) {
+        this(port, client, null);
     }
 
     private GlimpseHttp(IntSupplier port, HttpClient client, @Nullable String authorization) {
@@ -53,13 +58,6 @@ public final class GlimpseHttp {
     /** The same API, every request carrying {@code Authorization: Bearer token}. */
     public GlimpseHttp withToken(String token) {
         return new GlimpseHttp(port, client, "Bearer " + token);
-    }
-
-    /** The same API, every request carrying HTTP Basic credentials. */
-    public GlimpseHttp withPassword(String user, String password) {
-        String pair = user + ":" + password;
-        return new GlimpseHttp(
-                port, client, "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The same API from a client of its own that keeps cookies, as a browser does (a session after sign-in). */
@@ -139,13 +137,6 @@ public final class GlimpseHttp {
         return send(request(path)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build());
-    }
-
-    public HttpResponse<String> postJson(String path, String json) {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
 
