@@ -67,7 +67,7 @@ class HostileUploadsApiTest {
                 HostileFiles.gifWithLogicalScreen(HostileFiles.image("gif"), 60_000, 60_000),
                 "is too large",
                 422));
-        files.add(Arguments.of("huge.jpg", oversized(), "is larger than the limit of 5 MB", 413));
+        files.add(Arguments.of("huge.jpg", TestImages.oversizedJpeg(708), "is larger than the limit of 5 MB", 413));
         for (String format : new String[] {"png", "jpg", "gif", "webp"}) {
             byte[] whole = HostileFiles.image(format);
             for (int percent : new int[] {10, 50, 90}) {
@@ -211,13 +211,6 @@ class HostileUploadsApiTest {
     private static long heapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static byte[] oversized() {
-        byte[] jpeg = TestImages.jpeg(64, 64, 708);
-        byte[] big = new byte[6 * 1024 * 1024];
-        System.arraycopy(jpeg, 0, big, 0, jpeg.length);
-        return big;
     }
 
     private static byte[] jpegWithGps(byte[] jpeg) throws Exception {

@@ -114,9 +114,6 @@ class UploadStatusApiTest {
 
     /** A real JPEG followed by zeros, past the 5 MB limit. */
     private static byte[] oversized(long seed) {
-        byte[] jpeg = TestImages.jpeg(64, 64, 4410 + seed);
-        byte[] big = new byte[6 * 1024 * 1024];
-        System.arraycopy(jpeg, 0, big, 0, jpeg.length);
-        return big;
+        return TestImages.oversizedJpeg(4410 + seed);
     }
 }

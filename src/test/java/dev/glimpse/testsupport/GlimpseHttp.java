@@ -156,7 +156,7 @@ public final class GlimpseHttp {
         return get("/api/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
     }
 
-    /** {@code POST /api/search/voice} (then {@code query}, empty or {@code ?…}) with a recording sent as a browser does. */
+    /** {@code POST /api/search/voice} plus {@code query} ("" or "?…"), the recording sent as a browser sends it. */
     public HttpResponse<String> voiceSearch(String query, String fileName, byte[] audio) {
         return post("/api/search/voice" + query, new Multipart().file("audio", fileName, "audio/webm", audio));
     }
