@@ -2,10 +2,8 @@ package dev.glimpse.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,11 +17,7 @@ class FaviconTest {
 
     @Test
     void theFaviconIsServed() throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/favicon.ico"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = new GlimpseHttp(port).getBytes("/favicon.ico");
 
         assertThat(response.statusCode()).isEqualTo(200);
         byte[] icon = response.body();

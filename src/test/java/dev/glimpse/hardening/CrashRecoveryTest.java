@@ -244,15 +244,12 @@ class CrashRecoveryTest {
                     if (imageSeed.get() % 2 == 0) {
                         body.file("files", "b.png", noisePng(imageSeed.incrementAndGet()));
                     }
-                    HttpResponse<String> response =
-                            app.http().send(body.post(app.uri("/api/images")), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = app.api().upload(body);
                     Matcher stored = STORED_ID.matcher(response.body());
                     while (stored.find()) {
                         acknowledged.add(stored.group(1));
                     }
-                } catch (IOException e) {
-                    return;
-                } catch (InterruptedException e) {
+                } catch (UncheckedIOException e) {
                     return;
                 }
             }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.glimpse.testsupport.TestImages;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,13 +124,9 @@ class ExternalDatabaseTransferTest {
         return get(server, "/api/images?size=200").split("\"status\":\"READY\"", -1).length - 1;
     }
 
-    private static String get(GlimpseProcess server, String path) throws Exception {
-        HttpResponse<String> response = server.http()
-                .send(
-                        HttpRequest.newBuilder(server.uri(path))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+    private static String get(GlimpseProcess server, String path) {
+        HttpResponse<String> response = server.api()
+                .send(server.api().request(path).timeout(Duration.ofSeconds(30)).build());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
     }

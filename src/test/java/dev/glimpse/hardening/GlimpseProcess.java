@@ -3,6 +3,7 @@ package dev.glimpse.hardening;
 import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.testsupport.Fixtures;
+import dev.glimpse.testsupport.GlimpseHttp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -38,6 +39,7 @@ final class GlimpseProcess implements AutoCloseable {
     private boolean externalDatabase;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final GlimpseHttp api = new GlimpseHttp(() -> this.port, http);
     private List<String> heapOptions = List.of("-Xmx1536m");
     private Process process;
     private int port;
@@ -93,8 +95,9 @@ final class GlimpseProcess implements AutoCloseable {
         return URI.create("http://localhost:" + port + path);
     }
 
-    HttpClient http() {
-        return http;
+    /** The API of the running app (the port changes with each start). */
+    GlimpseHttp api() {
+        return api;
     }
 
     /** Starts the app and returns once it answers HTTP; the time it took. */

@@ -3,12 +3,10 @@ package dev.glimpse.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.PrometheusText;
 import dev.glimpse.testsupport.TestImages;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -105,11 +103,7 @@ class MultiInstanceTest {
 
             for (String id : ids.subList(15, 18)) {
                 long version = version(id);
-                send(
-                        a,
-                        HttpRequest.newBuilder(a.uri("/api/images/" + id + "/recaption"))
-                                .POST(HttpRequest.BodyPublishers.noBody())
-                                .build());
+                a.api().post("/api/images/" + id + "/recaption");
                 await().atMost(PATIENCE).until(() -> version(id) > version && "READY".equals(status(id)));
                 long ready = System.nanoTime();
                 String caption = caption(id);
@@ -203,34 +197,20 @@ class MultiInstanceTest {
     }
 
     private String upload(GlimpseProcess app) throws Exception {
-        HttpResponse<String> response = app.http()
-                .send(
-                        new Multipart()
-                                .file("files", "m" + seed + ".png", TestImages.png(96, 72, seed++))
-                                .post(app.uri("/api/images")),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = app.api().upload("m" + seed + ".png", TestImages.png(96, 72, seed++));
         Matcher stored = STORED_ID.matcher(response.body());
         assertThat(stored.find()).as(response.body()).isTrue();
         return stored.group(1);
     }
 
     private void delete(GlimpseProcess app, String id) throws Exception {
-        HttpResponse<String> response = send(
-                app,
-                HttpRequest.newBuilder(app.uri("/api/images/" + id)).DELETE().build());
+        HttpResponse<String> response = app.api().delete("/api/images/" + id);
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
     }
 
-    private static HttpResponse<String> send(GlimpseProcess app, HttpRequest request) throws Exception {
-        return app.http().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
     private Set<String> search(GlimpseProcess app, String query) throws Exception {
-        HttpResponse<String> response = send(
-                app,
-                HttpRequest.newBuilder(
-                                app.uri("/api/search?k=100&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                        .build());
+        HttpResponse<String> response =
+                app.api().get("/api/search?k=100&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         Set<String> found = new HashSet<>();
         Matcher matcher = RESULT_ID.matcher(response.body());
         while (matcher.find()) {
@@ -265,10 +245,8 @@ class MultiInstanceTest {
      * (Micrometer's Prometheus registry publishes the percentiles there as quantiles, not as separate meters).
      */
     private static String followerLag(GlimpseProcess app) throws Exception {
-        PrometheusText metrics = new PrometheusText(send(
-                        app,
-                        HttpRequest.newBuilder(app.uri("/actuator/prometheus")).build())
-                .body());
+        PrometheusText metrics =
+                new PrometheusText(app.api().get("/actuator/prometheus").body());
         StringBuilder lag = new StringBuilder();
         for (String quantile : List.of("0.5", "0.95", "0.99")) {
             double seconds = metrics.value("glimpse_index_follower_lag_seconds", "quantile=" + quantile);

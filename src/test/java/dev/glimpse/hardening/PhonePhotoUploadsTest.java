@@ -2,7 +2,6 @@ package dev.glimpse.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.glimpse.testsupport.Multipart;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,10 +74,7 @@ class PhonePhotoUploadsTest {
             for (int i = 0; i < photos.size(); i++) {
                 byte[] photo = photos.get(i);
                 String name = "camera-" + i + ".jpg";
-                sent.add(senders.submit(() -> app.http()
-                        .send(
-                                new Multipart().file("files", name, photo).post(app.uri("/api/images")),
-                                HttpResponse.BodyHandlers.ofString())));
+                sent.add(senders.submit(() -> app.api().upload(name, photo)));
             }
             List<HttpResponse<String>> answers = new ArrayList<>();
             for (Future<HttpResponse<String>> answer : sent) {

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.imaging.ImageStructure;
 import dev.glimpse.imaging.MetadataFiles;
-import dev.glimpse.testsupport.Multipart;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.TestImages;
 import dev.glimpse.testsupport.UnreachableHubGlimpseTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With {@code glimpse.upload.keep-all-metadata=true} an original is stored and served byte for byte — GPS, comments
@@ -24,12 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 @UnreachableHubGlimpseTest
 class ByteExactOriginalsTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void originalIsStoredAndServedByteForByte() throws Exception {
@@ -38,7 +31,7 @@ class ByteExactOriginalsTest {
         JsonNode file = upload("everything.jpg", loaded);
 
         assertThat(file.get("status").asString()).isEqualTo("stored");
-        byte[] served = content(file.get("id").asString());
+        byte[] served = api.content(file.get("id").asString());
         assertThat(served).isEqualTo(loaded);
         assertThat(ImageStructure.exifOf(served).getGpsInfo()).isNotNull();
     }
@@ -56,19 +49,7 @@ class ByteExactOriginalsTest {
         assertThat(two.get("id").asString()).isNotEqualTo(one.get("id").asString());
     }
 
-    private JsonNode upload(String name, byte[] bytes) throws Exception {
-        HttpResponse<String> response = http.send(
-                new Multipart().file("files", name, bytes).post(URI.create("http://localhost:" + port + "/api/images")),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).get("files").get(0);
-    }
-
-    private byte[] content(String id) throws Exception {
-        HttpResponse<byte[]> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/images/" + id + "/content"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+    private JsonNode upload(String name, byte[] bytes) {
+        return GlimpseHttp.firstFile(api.upload(name, bytes));
     }
 }

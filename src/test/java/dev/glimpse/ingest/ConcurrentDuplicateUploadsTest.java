@@ -7,11 +7,9 @@ import dev.glimpse.library.Image;
 import dev.glimpse.library.ImageRepository;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.testsupport.CapturedLog;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
-import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Eight clients send the same image at the same moment: the database decides which one stores it, quietly. Exactly one
@@ -41,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @GlimpseTest
 class ConcurrentDuplicateUploadsTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CLIENTS = 8;
 
     @LocalServerPort
@@ -53,7 +49,7 @@ class ConcurrentDuplicateUploadsTest {
     @Autowired
     BlobStore blobs;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void sameImageFromEightClientsAtOnceIsStoredOnceAndLogsNothingAboveInfo() throws Exception {
@@ -73,11 +69,7 @@ class ConcurrentDuplicateUploadsTest {
                 sent.add(clients.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return http.send(
-                            new Multipart()
-                                    .file("files", name, png)
-                                    .post(URI.create("http://localhost:" + port + "/api/images")),
-                            HttpResponse.BodyHandlers.ofString());
+                    return api.upload(name, png);
                 }));
             }
             assertThat(ready.await(60, TimeUnit.SECONDS)).isTrue();
@@ -85,7 +77,7 @@ class ConcurrentDuplicateUploadsTest {
             for (Future<HttpResponse<String>> answer : sent) {
                 HttpResponse<String> response = answer.get(120, TimeUnit.SECONDS);
                 statuses.add(response.statusCode());
-                answers.add(JSON.readTree(response.body()).get("files").get(0));
+                answers.add(GlimpseHttp.firstFile(response));
             }
         }
         List<String> aboveInfo = log.events().stream()

@@ -7,14 +7,11 @@ import dev.glimpse.imaging.ImageStructure;
 import dev.glimpse.imaging.MetadataFiles;
 import dev.glimpse.library.ImageRepository;
 import dev.glimpse.storage.BlobStore;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
-import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -34,7 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hostile files sent straight to {@code POST /api/images}, without any browser check: each is refused with a reason a
@@ -43,8 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("integration")
 @GlimpseTest
 class HostileUploadsApiTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -55,7 +49,7 @@ class HostileUploadsApiTest {
     @Autowired
     BlobStore blobs;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     static Stream<Arguments> hostileFiles() {
         byte[] noise = new byte[8192];
@@ -73,7 +67,7 @@ class HostileUploadsApiTest {
                 HostileFiles.gifWithLogicalScreen(HostileFiles.image("gif"), 60_000, 60_000),
                 "is too large",
                 422));
-        files.add(Arguments.of("huge.jpg", oversized(), "is larger than the limit of 5 MB", 413));
+        files.add(Arguments.of("huge.jpg", TestImages.oversizedJpeg(708), "is larger than the limit of 5 MB", 413));
         for (String format : new String[] {"png", "jpg", "gif", "webp"}) {
             byte[] whole = HostileFiles.image(format);
             for (int percent : new int[] {10, 50, 90}) {
@@ -95,14 +89,14 @@ class HostileUploadsApiTest {
         long stored = countBlobs();
         long heapBefore = heapAfterGc();
 
-        HttpResponse<String> response = upload(name, bytes);
+        HttpResponse<String> response = api.upload(name, bytes);
 
         long growth = heapAfterGc() - heapBefore;
         assertThat(response.statusCode())
                 .as("every file of the request refused")
                 .isEqualTo(status);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-        JsonNode file = JSON.readTree(response.body()).get("files").get(0);
+        JsonNode file = GlimpseHttp.firstFile(response);
         assertThat(file.get("status").asString()).isEqualTo("refused");
         assertThat(file.get("message").asString())
                 .startsWith("\"" + name + "\" was refused: it ")
@@ -120,7 +114,7 @@ class HostileUploadsApiTest {
         long peak = before;
 
         for (int i = 0; i < 5; i++) {
-            upload("bomb-" + i + ".png", bomb);
+            api.upload("bomb-" + i + ".png", bomb);
             peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
         }
 
@@ -135,12 +129,10 @@ class HostileUploadsApiTest {
     void jpegZipPolyglotIsStoredAsTheJpegWithoutTheArchive() throws Exception {
         byte[] polyglot = HostileFiles.jpegZipPolyglot();
 
-        JsonNode file = JSON.readTree(upload("holiday.jpg", polyglot).body())
-                .get("files")
-                .get(0);
+        JsonNode file = GlimpseHttp.firstFile(api.upload("holiday.jpg", polyglot));
 
         assertThat(file.get("status").asString()).isIn("stored", "duplicate");
-        byte[] served = content(file.get("id").asString());
+        byte[] served = api.content(file.get("id").asString());
         assertThat(served.length).isLessThan(polyglot.length - HostileFiles.zip().length + 1);
         assertThat(served[served.length - 2] & 0xFF).isEqualTo(0xFF);
         assertThat(served[served.length - 1] & 0xFF).isEqualTo(0xD9);
@@ -149,10 +141,7 @@ class HostileUploadsApiTest {
 
     @Test
     void pngWithTextChunksIsStored() throws Exception {
-        JsonNode file = JSON.readTree(upload("commented.png", HostileFiles.pngWithTextChunks())
-                        .body())
-                .get("files")
-                .get(0);
+        JsonNode file = GlimpseHttp.firstFile(api.upload("commented.png", HostileFiles.pngWithTextChunks()));
 
         assertThat(file.get("status").asString()).isIn("stored", "duplicate");
     }
@@ -167,10 +156,10 @@ class HostileUploadsApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("imagesWithMetadata")
     void storedOriginalKeepsPixelsCameraAndDateButNothingHidden(String name, byte[] loaded) throws Exception {
-        JsonNode file = JSON.readTree(upload(name, loaded).body()).get("files").get(0);
+        JsonNode file = GlimpseHttp.firstFile(api.upload(name, loaded));
         assertThat(file.get("status").asString()).isIn("stored", "duplicate");
 
-        byte[] served = content(file.get("id").asString());
+        byte[] served = api.content(file.get("id").asString());
 
         System.out.printf("%s: %d bytes uploaded, %d stored and served%n", name, loaded.length, served.length);
         assertThat(ImageStructure.latin1(served)).doesNotContain(MetadataFiles.HIDDEN);
@@ -193,11 +182,9 @@ class HostileUploadsApiTest {
         byte[] first = MetadataFiles.jpeg(plain);
         byte[] second = java.util.Arrays.copyOf(first, first.length + 3);
         second[first.length] = 'x'; // different bytes after the end of the image, which are never stored
-        JsonNode stored =
-                JSON.readTree(upload("first.jpg", first).body()).get("files").get(0);
+        JsonNode stored = GlimpseHttp.firstFile(api.upload("first.jpg", first));
 
-        JsonNode again =
-                JSON.readTree(upload("second.jpg", second).body()).get("files").get(0);
+        JsonNode again = GlimpseHttp.firstFile(api.upload("second.jpg", second));
 
         assertThat(stored.get("status").asString()).isEqualTo("stored");
         assertThat(again.get("status").asString()).isEqualTo("duplicate");
@@ -209,26 +196,10 @@ class HostileUploadsApiTest {
         byte[] withGps = jpegWithGps(TestImages.jpeg(90, 60, 707));
         assertThat(gpsOf(withGps)).isNotNull();
 
-        JsonNode file =
-                JSON.readTree(upload("where.jpg", withGps).body()).get("files").get(0);
+        JsonNode file = GlimpseHttp.firstFile(api.upload("where.jpg", withGps));
 
         assertThat(file.get("status").asString()).isEqualTo("stored");
-        assertThat(gpsOf(content(file.get("id").asString()))).isNull();
-    }
-
-    private HttpResponse<String> upload(String name, byte[] bytes) throws Exception {
-        return http.send(
-                new Multipart().file("files", name, bytes).post(URI.create("http://localhost:" + port + "/api/images")),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private byte[] content(String id) throws Exception {
-        HttpResponse<byte[]> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/images/" + id + "/content"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+        assertThat(gpsOf(api.content(file.get("id").asString()))).isNull();
     }
 
     private long countBlobs() {
@@ -240,13 +211,6 @@ class HostileUploadsApiTest {
     private static long heapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static byte[] oversized() {
-        byte[] jpeg = TestImages.jpeg(64, 64, 708);
-        byte[] big = new byte[6 * 1024 * 1024];
-        System.arraycopy(jpeg, 0, big, 0, jpeg.length);
-        return big;
     }
 
     private static byte[] jpegWithGps(byte[] jpeg) throws Exception {

@@ -8,11 +8,10 @@ import dev.glimpse.library.ImageRepository;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.search.ImageIndex;
 import dev.glimpse.storage.BlobStore;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,13 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @Tag("integration")
 @GlimpseTest
 class ImageApiTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -47,7 +43,7 @@ class ImageApiTest {
     @Autowired
     BlobStore blobs;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void postAnswersPerFileAndGetShowsTheCaptionOnceReady() throws Exception {
@@ -55,53 +51,42 @@ class ImageApiTest {
                 .file("files", "cat.png", TestImages.png(64, 48, 501))
                 .file("files", "notes.png", "just some text".getBytes());
 
-        HttpResponse<String> response = send(body.post(uri("/api/images")));
+        HttpResponse<String> response = api.upload(body);
 
         assertThat(response.statusCode()).isEqualTo(201);
-        JsonNode files = JSON.readTree(response.body()).get("files");
+        JsonNode files = GlimpseHttp.json(response).get("files");
         assertThat(files.get(0).get("status").asString()).isEqualTo("stored");
         assertThat(files.get(1).get("status").asString()).isEqualTo("refused");
         assertThat(files.get(1).get("message").asString()).contains("plain text");
         String id = files.get(0).get("id").asString();
 
-        await().atMost(Duration.ofSeconds(90))
-                .until(() -> json("/api/images/" + id).get("status").asString().equals("READY"));
-        JsonNode image = json("/api/images/" + id);
+        JsonNode image = api.awaitImage(id, "READY", Duration.ofSeconds(90));
         assertThat(image.get("caption").asString()).isNotBlank();
         assertThat(image.get("contentUrl").asString()).isEqualTo("/api/images/" + id + "/content");
     }
 
     @Test
     void unknownImageIsAProblemDetail() throws Exception {
-        HttpResponse<String> response = send(
-                HttpRequest.newBuilder(uri("/api/images/" + UUID.randomUUID())).build());
+        HttpResponse<String> response = api.get("/api/images/" + UUID.randomUUID());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type"))
                 .get()
                 .asString()
                 .contains("application/problem+json");
-        assertThat(JSON.readTree(response.body()).get("title").asString()).isEqualTo("No such image");
+        assertThat(GlimpseHttp.json(response).get("title").asString()).isEqualTo("No such image");
     }
 
     @Test
     void deleteThroughTheApiRemovesTheImage() throws Exception {
-        String id = JSON.readTree(send(new Multipart()
-                                .file("files", "x.png", TestImages.png(30, 30, 502))
-                                .post(uri("/api/images")))
-                        .body())
-                .get("files")
-                .get(0)
+        String id = GlimpseHttp.firstFile(api.upload("x.png", TestImages.png(30, 30, 502)))
                 .get("id")
                 .asString();
 
-        HttpResponse<String> deleted =
-                send(HttpRequest.newBuilder(uri("/api/images/" + id)).DELETE().build());
+        HttpResponse<String> deleted = api.delete("/api/images/" + id);
 
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
-        assertThat(send(HttpRequest.newBuilder(uri("/api/images/" + id)).build())
-                        .statusCode())
-                .isEqualTo(404);
+        assertThat(api.get("/api/images/" + id).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -117,12 +102,12 @@ class ImageApiTest {
         for (int i = 0; i < uploads.size(); i++) {
             HttpRequest request = new Multipart()
                     .file("files", "c" + i + ".png", uploads.get(i))
-                    .post(uri("/api/images"));
-            responses.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+                    .post(api.request("/api/images"));
+            responses.add(api.sendAsync(request));
         }
         Set<UUID> ids = new HashSet<>();
         for (CompletableFuture<HttpResponse<String>> response : responses) {
-            JsonNode file = JSON.readTree(response.get().body()).get("files").get(0);
+            JsonNode file = GlimpseHttp.firstFile(response.get());
             assertThat(file.get("status").asString()).isIn("stored", "duplicate");
             ids.add(UUID.fromString(file.get("id").asString()));
         }
@@ -156,17 +141,5 @@ class ImageApiTest {
 
         assertThat(process.waitFor()).isZero();
         assertThat(output).contains("100%").contains("Stored 2, already there 0, refused 1.");
-    }
-
-    private JsonNode json(String path) throws Exception {
-        return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).build()).body());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

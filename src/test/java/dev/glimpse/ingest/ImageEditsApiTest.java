@@ -9,12 +9,10 @@ import dev.glimpse.library.ImageService;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.LibraryDownloads;
 import dev.glimpse.search.ImageIndex;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON API for what a person does to one image: {@code PATCH /api/images/{id}} writes the caption (re-embedded
@@ -34,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @GlimpseTest
 class ImageEditsApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @LocalServerPort
@@ -58,7 +54,7 @@ class ImageEditsApiTest {
     @Autowired
     LibraryDownloads downloads;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void aPatchedCaptionIsSavedReindexedAndFoundFirstByItsOwnWord() throws Exception {
@@ -67,7 +63,7 @@ class ImageEditsApiTest {
         HttpResponse<String> response = patch(id, "{\"caption\":\"an orange hovercraft crossing a frozen bay\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode image = JSON.readTree(response.body());
+        JsonNode image = GlimpseHttp.json(response);
         assertThat(image.get("caption").asString()).isEqualTo("an orange hovercraft crossing a frozen bay");
         assertThat(image.get("captionByPerson").asBoolean()).isTrue();
         assertThat(image.get("status").asString()).isEqualTo("READY");
@@ -93,11 +89,11 @@ class ImageEditsApiTest {
         UUID id = ready("mine.png", 7103);
         patch(id, "{\"caption\":\"my grandmother's garden in june\"}");
 
-        HttpResponse<String> refused = post("/api/images/" + id + "/recaption");
-        HttpResponse<String> replaced = post("/api/images/" + id + "/recaption?replace=true");
+        HttpResponse<String> refused = api.post("/api/images/" + id + "/recaption");
+        HttpResponse<String> replaced = api.post("/api/images/" + id + "/recaption?replace=true");
 
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(JSON.readTree(refused.body()).get("title").asString()).isEqualTo("Caption written by a person");
+        assertThat(GlimpseHttp.json(refused).get("title").asString()).isEqualTo("Caption written by a person");
         assertThat(replaced.statusCode()).isEqualTo(202);
         await().atMost(PATIENCE)
                 .until(() -> ingest.find(id).orElseThrow().status() == ImageStatus.READY
@@ -129,10 +125,7 @@ class ImageEditsApiTest {
             }
         }
         assertThat(bridgeAt).isGreaterThan(0);
-        assertThat(send(HttpRequest.newBuilder(uri("/api/images/" + dog + "/similar?k=0"))
-                                .build())
-                        .statusCode())
-                .isEqualTo(400);
+        assertThat(api.get("/api/images/" + dog + "/similar?k=0").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -191,30 +184,13 @@ class ImageEditsApiTest {
         return id;
     }
 
-    private HttpResponse<String> patch(UUID id, String body) throws Exception {
-        return send(HttpRequest.newBuilder(uri("/api/images/" + id))
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
-                .build());
+    private HttpResponse<String> patch(UUID id, String body) {
+        return api.patchJson("/api/images/" + id, body);
     }
 
-    private HttpResponse<String> post(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).build());
+    private JsonNode get(String path) {
+        HttpResponse<String> response = api.get(path);
         assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return GlimpseHttp.json(response);
     }
 }

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.glimpse.library.ImageRepository;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.testsupport.CapturedLog;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.RawHttp;
 import dev.glimpse.testsupport.TestImages;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
@@ -47,7 +46,7 @@ class MalformedRequestsApiTest {
     @Autowired
     UploadProperties limits;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     static Stream<Arguments> malformedBodies() {
         byte[] png = TestImages.png(20, 20, 41);
@@ -94,12 +93,7 @@ class MalformedRequestsApiTest {
         HttpResponse<String> response;
         CapturedLog log = CapturedLog.start();
         try (log) {
-            response = http.send(
-                    HttpRequest.newBuilder(api("/api/images"))
-                            .header("Content-Type", contentType)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            response = api.post("/api/images", contentType, body);
         }
 
         System.out.printf(
@@ -119,12 +113,7 @@ class MalformedRequestsApiTest {
         byte[] body = bytes(
                 "--X\r\nContent-Disposition: form-data; name=\"files\"; filename=\"evil\0.png\"\r\n\r\nabc\r\n--X--\r\n");
 
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(api("/api/images"))
-                        .header("Content-Type", "multipart/form-data; boundary=X")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.post("/api/images", "multipart/form-data; boundary=X", body);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertProblem(response, "Invalid file name: evil\\0.png");
@@ -136,13 +125,9 @@ class MalformedRequestsApiTest {
         long rows = images.count();
         HttpRequest request = new Multipart()
                 .file("files", "new.png", TestImages.png(24, 16, 44))
-                .post(api("/api/images"));
+                .post(api.request("/api/images").header("Accept", "image/png"));
 
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(request, (name, value) -> true)
-                        .header("Accept", "image/png")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.send(request);
 
         assertThat(response.statusCode()).isEqualTo(406);
         assertThat(images.count()).isEqualTo(rows);
@@ -150,7 +135,7 @@ class MalformedRequestsApiTest {
 
     @Test
     void absurdPageIsAProblemNamingTheLimit() throws Exception {
-        HttpResponse<String> response = get("/api/images?page=10737419&size=200");
+        HttpResponse<String> response = api.get("/api/images?page=10737419&size=200");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertProblem(response, "page at most 10737418");
@@ -158,10 +143,10 @@ class MalformedRequestsApiTest {
 
     @Test
     void lastPageBelowTheLimitIsAnEmptyPage() throws Exception {
-        HttpResponse<String> response = get("/api/images?page=10737418&size=200");
+        HttpResponse<String> response = api.get("/api/images?page=10737418&size=200");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).get("images").size()).isZero();
+        assertThat(GlimpseHttp.json(response).get("images").size()).isZero();
     }
 
     @Test
@@ -169,10 +154,10 @@ class MalformedRequestsApiTest {
         String name = "夏".repeat(75) + "休".repeat(75) + ".png";
         byte[] png = TestImages.png(24, 16, 42);
 
-        HttpResponse<String> response = send(new Multipart().file("files", name, png));
+        HttpResponse<String> response = api.upload(new Multipart().file("files", name, png));
 
         assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
-        JsonNode file = JSON.readTree(response.body()).get("files").get(0);
+        JsonNode file = GlimpseHttp.firstFile(response);
         assertThat(file.get("status").asString()).isIn("stored", "duplicate");
         assertThat(file.get("fileName").asString()).isEqualTo(name);
     }
@@ -180,7 +165,7 @@ class MalformedRequestsApiTest {
     @Test
     void fileNameLongerThanThePartHeaderLimitIsAProblemNamingTheLimit() throws Exception {
         HttpResponse<String> response =
-                send(new Multipart().file("files", "x".repeat(9000) + ".png", TestImages.png(8, 8, 45)));
+                api.upload(new Multipart().file("files", "x".repeat(9000) + ".png", TestImages.png(8, 8, 45)));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertProblem(response, "longer than the limit of 8192 bytes");
@@ -204,9 +189,9 @@ class MalformedRequestsApiTest {
     @Test
     void bidiOverrideIsRemovedFromTheStoredName() throws Exception {
         HttpResponse<String> response =
-                send(new Multipart().file("files", "invoice\u202Egnp.exe", TestImages.png(24, 16, 43)));
+                api.upload(new Multipart().file("files", "invoice\u202Egnp.exe", TestImages.png(24, 16, 43)));
 
-        JsonNode file = JSON.readTree(response.body()).get("files").get(0);
+        JsonNode file = GlimpseHttp.firstFile(response);
         assertThat(file.get("status").asString()).isIn("stored", "duplicate");
         assertThat(file.get("fileName").asString()).isEqualTo("invoicegnp.exe");
         if (file.get("status").asString().equals("stored")) {
@@ -236,7 +221,7 @@ class MalformedRequestsApiTest {
         CapturedLog log = CapturedLog.start();
         HttpResponse<String> response;
         try (log) {
-            response = send(request);
+            response = api.upload(request);
         }
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -248,22 +233,10 @@ class MalformedRequestsApiTest {
     private void assertProblem(HttpResponse<String> response, String detail) throws Exception {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
+        JsonNode problem = GlimpseHttp.json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
         assertThat(problem.get("detail").asString()).contains(detail);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-    }
-
-    private HttpResponse<String> send(Multipart request) throws Exception {
-        return http.send(request.post(api("/api/images")), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(api(path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI api(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 
     private long countBlobs() {

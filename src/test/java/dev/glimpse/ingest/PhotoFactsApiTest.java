@@ -8,14 +8,10 @@ import dev.glimpse.imaging.ImageFormat;
 import dev.glimpse.library.Image;
 import dev.glimpse.library.ImageRepository;
 import dev.glimpse.library.PhotoFacts;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
-import dev.glimpse.testsupport.Multipart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A geotagged, dated phone photo through the API: its capture time, place and camera are answered, its dimensions
@@ -43,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @GlimpseTest
 class PhotoFactsApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TagInfoAscii OFFSET_TIME_ORIGINAL =
             new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
 
@@ -56,14 +50,14 @@ class PhotoFactsApiTest {
     @Autowired
     CaptureFactsBackfill backfill;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void aGeotaggedDatedPortraitPhotoShowsWhenWhereAndWithWhat() throws Exception {
         byte[] photo = photo(1600, 1200, 6, "2024:07:14 18:03:00", "+01:00", 38.7139, -9.1394, 11);
 
-        String id = upload("lisbon.jpg", photo);
-        JsonNode image = json("/api/images/" + id);
+        String id = api.uploadOne("lisbon.jpg", photo);
+        JsonNode image = api.json("/api/images/" + id);
 
         assertThat(image.get("width").asInt()).isEqualTo(1200);
         assertThat(image.get("height").asInt()).isEqualTo(1600);
@@ -72,11 +66,7 @@ class PhotoFactsApiTest {
         assertThat(image.get("camera").asString()).isEqualTo("Apple iPhone 13");
         assertThat(image.get("place").get("city").asString()).isEqualTo("Lisbon");
         assertThat(image.get("place").get("country").asString()).isEqualTo("Portugal");
-        byte[] stored = http.send(
-                        HttpRequest.newBuilder(uri("/api/images/" + id + "/content"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray())
-                .body();
+        byte[] stored = api.getBytes("/api/images/" + id + "/content").body();
         CaptureFacts kept = CaptureFactsReader.read(ImageFormat.JPEG, stored);
         assertThat(kept.position()).as("GPS in the stored original").isNull();
         assertThat(kept.takenAt()).isEqualTo(LocalDateTime.of(2024, 7, 14, 18, 3));
@@ -85,9 +75,9 @@ class PhotoFactsApiTest {
 
     @Test
     void aPhotoWithoutMetadataIsListedByItsUploadTimeMarkedAsSuch() throws Exception {
-        String id = upload("plain.jpg", plainJpeg(64, 48, 12));
+        String id = api.uploadOne("plain.jpg", plainJpeg(64, 48, 12));
 
-        JsonNode image = json("/api/images/" + id);
+        JsonNode image = api.json("/api/images/" + id);
 
         assertThat(image.get("takenAtEstimated").asBoolean()).isTrue();
         assertThat(image.get("place").isNull()).isTrue();
@@ -96,8 +86,8 @@ class PhotoFactsApiTest {
 
     @Test
     void theLibraryIsListedLatestTakenFirst() throws Exception {
-        String older = upload("older.jpg", photo(64, 48, 1, "2019:03:01 10:00:00", null, null, null, 13));
-        String newer = upload("newer.jpg", photo(64, 48, 1, "2022:03:01 10:00:00", null, null, null, 14));
+        String older = api.uploadOne("older.jpg", photo(64, 48, 1, "2019:03:01 10:00:00", null, null, null, 13));
+        String newer = api.uploadOne("newer.jpg", photo(64, 48, 1, "2022:03:01 10:00:00", null, null, null, 14));
 
         int olderAt = positionInLibrary(older);
         int newerAt = positionInLibrary(newer);
@@ -108,7 +98,7 @@ class PhotoFactsApiTest {
 
     @Test
     void anImageStoredBeforeFactsWereRecordedIsBackfilledFromItsOriginal() throws Exception {
-        String id = upload("earlier.jpg", photo(64, 48, 1, "2018:08:09 10:11:12", "-04:00", null, null, 15));
+        String id = api.uploadOne("earlier.jpg", photo(64, 48, 1, "2018:08:09 10:11:12", "-04:00", null, null, 15));
         // the pipeline changes the row while it captions it: wait until it is done, so the change below is the only one
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(120))
@@ -137,7 +127,7 @@ class PhotoFactsApiTest {
 
     private int positionInLibrary(String id) throws Exception {
         for (int page = 0; page < 100; page++) {
-            JsonNode list = json("/api/images?size=200&page=" + page).get("images");
+            JsonNode list = api.json("/api/images?size=200&page=" + page).get("images");
             if (list.isEmpty()) {
                 break;
             }
@@ -148,24 +138,6 @@ class PhotoFactsApiTest {
             }
         }
         throw new AssertionError("Image " + id + " is not listed");
-    }
-
-    private String upload(String name, byte[] bytes) throws Exception {
-        HttpResponse<String> response = http.send(
-                new Multipart().file("files", name, bytes).post(uri("/api/images")),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode file = JSON.readTree(response.body()).get("files").get(0);
-        assertThat(file.get("status").asString()).as(response.body()).isIn("stored", "duplicate");
-        return file.get("id").asString();
-    }
-
-    private JsonNode json(String path) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString())
-                .body());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 
     /** A JPEG from an iPhone 13 with EXIF orientation, date (and offset) and GPS where given; seed makes it unique. */

@@ -1,21 +1,14 @@
 package dev.glimpse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
-import dev.glimpse.testsupport.Multipart;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * From upload to search: the capture time and place read from a photo's EXIF reach the search index, so "photos
@@ -25,12 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 @GlimpseTest
 class TimeAndPlaceSearchApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void aPhotoIsFoundByWhereAndWhenItWasTaken() throws Exception {
@@ -40,8 +31,8 @@ class TimeAndPlaceSearchApiTest {
         String nairobi = upload(
                 "market.jpg",
                 PhotoFactsApiTest.photo(320, 240, 1, "2013:10:10 16:40:00", "+03:00", -1.2921, 36.8219, 32));
-        awaitReady(reykjavik);
-        awaitReady(nairobi);
+        api.awaitImage(reykjavik, "READY", Duration.ofSeconds(120));
+        api.awaitImage(nairobi, "READY", Duration.ofSeconds(120));
 
         assertThat(firstHit("photos from reykjavik")).isEqualTo(reykjavik);
         assertThat(firstHit("our trip to kenya")).isEqualTo(nairobi);
@@ -60,33 +51,12 @@ class TimeAndPlaceSearchApiTest {
     }
 
     private JsonNode search(String query) throws Exception {
-        String path = "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-        return JSON.readTree(http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString())
-                .body());
+        return GlimpseHttp.json(api.search(query));
     }
 
-    private void awaitReady(String id) {
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> JSON.readTree(http.send(
-                                        HttpRequest.newBuilder(uri("/api/images/" + id))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .body())
-                        .get("status")
-                        .asString()
-                        .equals("READY"));
-    }
-
-    private String upload(String name, byte[] bytes) throws Exception {
-        HttpResponse<String> response = http.send(
-                new Multipart().file("files", name, bytes).post(uri("/api/images")),
-                HttpResponse.BodyHandlers.ofString());
+    private String upload(String name, byte[] bytes) {
+        HttpResponse<String> response = api.upload(name, bytes);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).at("/files/0/id").asString();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return GlimpseHttp.firstFile(response).get("id").asString();
     }
 }

@@ -3,11 +3,10 @@ package dev.glimpse.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.library.ImageRepository;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The status of {@code POST /api/images} says what happened to the request as a whole, while the body always lists
@@ -28,19 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
 @GlimpseTest
 class UploadStatusApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
     @Autowired
     ImageRepository images;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void requestWhoseOnlyFileIsNotAnImageIsUnsupportedMediaType() throws Exception {
-        HttpResponse<String> response = upload(new Multipart().file("files", "notes.png", text("shopping list")));
+        HttpResponse<String> response = api.upload(new Multipart().file("files", "notes.png", text("shopping list")));
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertFiles(response, "refused");
@@ -50,7 +46,7 @@ class UploadStatusApiTest {
 
     @Test
     void requestWhoseFilesAreAllTooLargeIsContentTooLarge() throws Exception {
-        HttpResponse<String> response = upload(
+        HttpResponse<String> response = api.upload(
                 new Multipart().file("files", "big-1.jpg", oversized(1)).file("files", "big-2.jpg", oversized(2)));
 
         assertThat(response.statusCode()).isEqualTo(413);
@@ -62,7 +58,7 @@ class UploadStatusApiTest {
     void requestWhoseOnlyFileIsDamagedIsUnprocessable() throws Exception {
         byte[] png = TestImages.png(64, 48, 4401);
         HttpResponse<String> response =
-                upload(new Multipart().file("files", "cut.png", Arrays.copyOf(png, png.length / 2)));
+                api.upload(new Multipart().file("files", "cut.png", Arrays.copyOf(png, png.length / 2)));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertFiles(response, "refused");
@@ -72,7 +68,7 @@ class UploadStatusApiTest {
     void requestWhoseFilesAreRefusedForDifferentReasonsIsUnprocessable() throws Exception {
         long rows = images.count();
 
-        HttpResponse<String> response = upload(new Multipart()
+        HttpResponse<String> response = api.upload(new Multipart()
                 .file("files", "big.jpg", oversized(3))
                 .file("files", "notes.png", text("not a picture")));
 
@@ -83,7 +79,7 @@ class UploadStatusApiTest {
 
     @Test
     void requestWithOneStoredAndOneRefusedFileIsCreatedAndAnswersPerFile() throws Exception {
-        HttpResponse<String> response = upload(new Multipart()
+        HttpResponse<String> response = api.upload(new Multipart()
                 .file("files", "kept.png", TestImages.png(40, 30, 4402))
                 .file("files", "notes.png", text("not a picture either")));
 
@@ -94,28 +90,22 @@ class UploadStatusApiTest {
     @Test
     void requestWithOnlyADuplicateAndARefusedFileIsOk() throws Exception {
         byte[] png = TestImages.png(40, 30, 4403);
-        assertThat(upload(new Multipart().file("files", "first.png", png)).statusCode())
+        assertThat(api.upload(new Multipart().file("files", "first.png", png)).statusCode())
                 .isEqualTo(201);
 
         HttpResponse<String> response =
-                upload(new Multipart().file("files", "again.png", png).file("files", "big.jpg", oversized(4)));
+                api.upload(new Multipart().file("files", "again.png", png).file("files", "big.jpg", oversized(4)));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertFiles(response, "duplicate", "refused");
     }
 
     private static void assertFiles(HttpResponse<String> response, String... statuses) {
-        JsonNode files = JSON.readTree(response.body()).get("files");
+        JsonNode files = GlimpseHttp.json(response).get("files");
         List<String> found =
                 files.valueStream().map(file -> file.get("status").asString()).toList();
         System.out.println(response.statusCode() + " " + response.body());
         assertThat(found).containsExactly(statuses);
-    }
-
-    private HttpResponse<String> upload(Multipart body) throws Exception {
-        return http.send(
-                body.post(URI.create("http://localhost:" + port + "/api/images")),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] text(String words) {
@@ -124,9 +114,6 @@ class UploadStatusApiTest {
 
     /** A real JPEG followed by zeros, past the 5 MB limit. */
     private static byte[] oversized(long seed) {
-        byte[] jpeg = TestImages.jpeg(64, 64, 4410 + seed);
-        byte[] big = new byte[6 * 1024 * 1024];
-        System.arraycopy(jpeg, 0, big, 0, jpeg.length);
-        return big;
+        return TestImages.oversizedJpeg(4410 + seed);
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
@@ -26,14 +24,14 @@ class ImageContentControllerTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void servesTheStoredImageWithItsTypeAndSafeCachingHeaders() throws Exception {
         byte[] png = TestImages.png(50, 40, 201);
         ImageSummary image = ((IngestOutcome.Stored) ingest.ingest("a.png", png)).image();
 
-        HttpResponse<byte[]> response = get(image.contentUrl());
+        HttpResponse<byte[]> response = api.getBytes(image.contentUrl());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(png);
@@ -54,7 +52,7 @@ class ImageContentControllerTest {
     void servesAJpegThumbnail() throws Exception {
         ImageSummary image = ((IngestOutcome.Stored) ingest.ingest("b.png", TestImages.png(900, 600, 202))).image();
 
-        HttpResponse<byte[]> response = get(image.thumbnailUrl());
+        HttpResponse<byte[]> response = api.getBytes(image.thumbnailUrl());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
@@ -65,13 +63,8 @@ class ImageContentControllerTest {
 
     @Test
     void unknownImageIsNotFound() throws Exception {
-        assertThat(get(ImageContentController.contentPath(UUID.randomUUID())).statusCode())
+        assertThat(api.getBytes(ImageContentController.contentPath(UUID.randomUUID()))
+                        .statusCode())
                 .isEqualTo(404);
-    }
-
-    private HttpResponse<byte[]> get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 }

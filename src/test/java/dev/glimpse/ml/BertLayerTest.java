@@ -4,34 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BertLayerTest {
+class BertLayerTest extends ModelAndRequestManagers {
 
     private static final float EPS = 1e-12f;
     private static final float TOLERANCE = 5e-5f;
 
     private final Random random = new Random(7);
-    private NDManager model;
-    private NDManager request;
-
-    @BeforeEach
-    void managers() {
-        model = NDManager.newBaseManager();
-        request = model.newSubManager();
-    }
-
-    @AfterEach
-    void close() {
-        request.close();
-        model.close();
-    }
 
     @Test
     void encoderLayerWithPaddingMatchesLoops() {
@@ -51,10 +34,7 @@ class BertLayerTest {
 
         assertThat(layer.hasCrossAttention()).isFalse();
         for (int s = 0; s < 2; s++) {
-            boolean[] keys = new boolean[t];
-            for (int j = 0; j < t; j++) {
-                keys[j] = attention[s * t + j] == 1;
-            }
+            boolean[] keys = Reference.keyMask(attention, s, t);
             float[][] expected = bert.forward(Reference.rows(x, s * t * 8, t, 8), keys, false, null, null, EPS);
             assertThat(out.get(s).toFloatArray()).containsExactly(Reference.flat(expected), within(TOLERANCE));
         }

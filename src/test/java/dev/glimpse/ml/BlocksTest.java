@@ -4,33 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BlocksTest {
+class BlocksTest extends ModelAndRequestManagers {
 
     private static final float TOLERANCE = 2e-5f;
 
     private final Random random = new Random(42);
-    private NDManager model;
-    private NDManager request;
-
-    @BeforeEach
-    void managers() {
-        model = NDManager.newBaseManager();
-        request = model.newSubManager();
-    }
-
-    @AfterEach
-    void close() {
-        request.close();
-        model.close();
-    }
 
     @Test
     void linearMatchesLoopsAndKeepsResultsOnTheRequestManager() {
@@ -142,10 +125,7 @@ class BlocksTest {
                 heads(q, b, t, width, heads), heads(k, b, t, width, heads), heads(v, b, t, width, heads), mask));
 
         for (int s = 0; s < b; s++) {
-            boolean[] keys = new boolean[t];
-            for (int j = 0; j < t; j++) {
-                keys[j] = attention[s * t + j] == 1;
-            }
+            boolean[] keys = Reference.keyMask(attention, s, t);
             int at = s * t * width;
             float[][] expected = Reference.attention(
                     Reference.rows(q, at, t, width),

@@ -107,6 +107,15 @@ final class Reference {
         return y;
     }
 
+    /** Which of the {@code t} keys of batch row {@code row} an attention mask (1 = attend, 0 = padding) shows. */
+    static boolean[] keyMask(long[] attention, int row, int t) {
+        boolean[] keys = new boolean[t];
+        for (int j = 0; j < t; j++) {
+            keys[j] = attention[row * t + j] == 1;
+        }
+        return keys;
+    }
+
     /**
      * Multi-head attention of q [tq][h·dh] over k, v [tk][h·dh]. {@code keyMask[j]} false hides key j from every
      * query; {@code causal} hides keys after position i + (tk − tq) from query i.

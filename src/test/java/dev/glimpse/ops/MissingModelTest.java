@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.testsupport.ArrivingModel;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
-import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.PrometheusText;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The captioning model's folder is missing at start: the {@code models} health component is DOWN and says why,
@@ -36,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @GlimpseTest
 class MissingModelTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ArrivingModel CAPTION = new ArrivingModel("blip-tiny");
     private static final Path CAPTION_FOLDER = CAPTION.folder();
 
@@ -52,7 +47,7 @@ class MissingModelTest {
     @Qualifier("modelsHealthIndicator")
     HealthIndicator models;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void healthSaysTheModelIsMissingAndFailedImagesAreCaptionedOnceItAppears() throws Exception {
@@ -65,23 +60,19 @@ class MissingModelTest {
         assertThat((String) caption.get("fix")).contains(CAPTION_FOLDER.toString());
         assertThat(((Map<?, ?>) missing.getDetails().get("embedding")).get("state"))
                 .isIn("on disk", "loaded");
-        HttpResponse<String> health = get("/actuator/health");
+        HttpResponse<String> health = api.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(JSON.readTree(health.body()).at("/components/models/status").asString())
+        assertThat(GlimpseHttp.json(health).at("/components/models/status").asString())
                 .isEqualTo("DOWN");
 
-        String id = JSON.readTree(http.send(
-                                new Multipart()
-                                        .file("files", "waits.png", TestImages.png(64, 48, 1702))
-                                        .post(uri("/api/images")),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body())
-                .at("/files/0/id")
+        String id = GlimpseHttp.firstFile(api.upload("waits.png", TestImages.png(64, 48, 1702)))
+                .get("id")
                 .asString();
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> image(id).get("status").asString().equals("FAILED"));
         System.out.println("failure while missing: " + image(id).get("failureReason"));
-        assertThat(new PrometheusText(get("/actuator/prometheus").body()).value("glimpse_images_failed", "kind=model"))
+        assertThat(new PrometheusText(api.get("/actuator/prometheus").body())
+                        .value("glimpse_images_failed", "kind=model"))
                 .isEqualTo(1);
 
         CAPTION.appear();
@@ -94,22 +85,14 @@ class MissingModelTest {
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(
                     "The image was not captioned after the model appeared. Image: " + image(id) + "\nHealth: "
-                            + get("/actuator/health").body(),
+                            + api.get("/actuator/health").body(),
                     e);
         }
         assertThat(image(id).get("caption").asString()).isNotBlank();
-        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
-    private JsonNode image(String id) throws Exception {
-        return JSON.readTree(get("/api/images/" + id).body());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    private JsonNode image(String id) {
+        return api.json("/api/images/" + id);
     }
 }

@@ -2,10 +2,8 @@ package dev.glimpse.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.SecuredGlimpseTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,25 +15,17 @@ class PrometheusAccessTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void metricsNeedAnApiTokenWhenSecurityIsOn() throws Exception {
-        HttpResponse<String> anonymous = scrape(HttpRequest.newBuilder(uri()));
+        HttpResponse<String> anonymous = api.get("/actuator/prometheus");
         HttpResponse<String> withToken =
-                scrape(HttpRequest.newBuilder(uri()).header("Authorization", "Bearer " + SecuredGlimpseTest.BOB_TOKEN));
+                api.withToken(SecuredGlimpseTest.BOB_TOKEN).get("/actuator/prometheus");
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain("glimpse_");
         assertThat(withToken.statusCode()).isEqualTo(200);
         assertThat(withToken.body()).contains("glimpse_images{");
-    }
-
-    private HttpResponse<String> scrape(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri() {
-        return URI.create("http://localhost:" + port + "/actuator/prometheus");
     }
 }

@@ -3,16 +3,12 @@ package dev.glimpse.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.PrometheusText;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /actuator/prometheus} shows the pipeline at work: counts and latencies move by what one stored upload, one
@@ -32,36 +27,25 @@ import tools.jackson.databind.json.JsonMapper;
 @GlimpseTest
 class PrometheusMetricsTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void anUploadThatReachesReadyARefusedUploadAndASearchShowInTheMetrics() throws Exception {
         PrometheusText before = scrape();
 
-        HttpResponse<String> upload = http.send(
-                new Multipart()
-                        .file("files", "meter.png", TestImages.png(80, 60, 1701))
-                        .file("files", "meter.png.txt.png", "not an image at all".getBytes())
-                        .post(uri("/api/images")),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode files = JSON.readTree(upload.body()).get("files");
+        HttpResponse<String> upload = api.upload(new Multipart()
+                .file("files", "meter.png", TestImages.png(80, 60, 1701))
+                .file("files", "meter.png.txt.png", "not an image at all".getBytes()));
+        JsonNode files = GlimpseHttp.json(upload).get("files");
         assertThat(files.get(1).get("status").asString()).isEqualTo("refused");
         String id = files.get(0).get("id").asString();
-        await().atMost(Duration.ofSeconds(90))
-                .until(() -> JSON.readTree(get("/api/images/" + id).body())
-                        .get("status")
-                        .asString()
-                        .equals("READY"));
-        String caption =
-                JSON.readTree(get("/api/images/" + id).body()).get("caption").asString();
-        assertThat(get("/api/search?q=" + URLEncoder.encode(caption, StandardCharsets.UTF_8))
-                        .statusCode())
-                .isEqualTo(200);
+        String caption = api.awaitImage(id, "READY", Duration.ofSeconds(90))
+                .get("caption")
+                .asString();
+        assertThat(api.search(caption).statusCode()).isEqualTo(200);
 
         // the library gauges read the database at most once a second: wait for a fresh reading
         PrometheusText after = await().atMost(Duration.ofSeconds(10))
@@ -122,16 +106,8 @@ class PrometheusMetricsTest {
     }
 
     private PrometheusText scrape() throws Exception {
-        HttpResponse<String> response = get("/actuator/prometheus");
+        HttpResponse<String> response = api.get("/actuator/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
         return new PrometheusText(response.body());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

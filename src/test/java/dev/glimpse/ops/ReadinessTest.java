@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.GlimpseApplication;
+import dev.glimpse.testsupport.GlimpseHttp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the Docker health check and fly.io probe, {@code /actuator/health/readiness}, covers the database and the blob
@@ -26,12 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("integration")
 class ReadinessTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @TempDir
     Path data;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void readinessCoversTheDatabaseAndTurnsDownWhenItStops() throws Exception {
@@ -41,11 +34,12 @@ class ReadinessTest {
                 .start();
         boolean stopped = false;
         try (ConfigurableApplicationContext app = start(database)) {
-            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            HttpResponse<String> ready = readiness(port);
+            GlimpseHttp api =
+                    new GlimpseHttp(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            HttpResponse<String> ready = readiness(api);
             System.out.println("readiness with the database: " + ready.statusCode() + " " + ready.body());
             assertThat(ready.statusCode()).isEqualTo(200);
-            JsonNode components = JSON.readTree(ready.body()).get("components");
+            JsonNode components = GlimpseHttp.json(ready).get("components");
             assertThat(components.propertyNames()).containsExactlyInAnyOrder("db", "blobStorage", "readinessState");
             assertThat(components.at("/db/status").asString()).isEqualTo("UP");
 
@@ -54,9 +48,9 @@ class ReadinessTest {
 
             HttpResponse<String> down = await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> readiness(port), response -> response.statusCode() == 503);
+                    .until(() -> readiness(api), response -> response.statusCode() == 503);
             System.out.println("readiness without the database: " + down.statusCode() + " " + down.body());
-            JsonNode downComponents = JSON.readTree(down.body()).get("components");
+            JsonNode downComponents = GlimpseHttp.json(down).get("components");
             assertThat(downComponents.at("/db/status").asString()).isEqualTo("DOWN");
             assertThat(downComponents.at("/blobStorage/status").asString()).isEqualTo("UP");
         } finally {
@@ -80,11 +74,9 @@ class ReadinessTest {
                         "--glimpse.index.directory=" + data.resolve("index"));
     }
 
-    private HttpResponse<String> readiness(int port) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> readiness(GlimpseHttp api) {
+        return api.send(api.request("/actuator/health/readiness")
+                .timeout(Duration.ofSeconds(30))
+                .build());
     }
 }

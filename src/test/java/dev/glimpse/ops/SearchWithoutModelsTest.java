@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.search.ImageIndex;
 import dev.glimpse.search.IndexedImage;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.TestWav;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -19,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With the embedding and speech models missing, typed search still finds the captioned images in the index by their
@@ -28,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 @GlimpseTest
 class SearchWithoutModelsTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path NOWHERE =
             Path.of("target/test-data", UUID.randomUUID().toString());
 
@@ -48,7 +44,7 @@ class SearchWithoutModelsTest {
     @Autowired
     ImageIndex index;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void typedSearchFallsBackToCaptionWordsWhileTheEmbeddingModelIsMissing() throws Exception {
@@ -56,24 +52,22 @@ class SearchWithoutModelsTest {
         index.upsert(new IndexedImage(harbour, "fishing boats in a small harbour at dawn", unit(384, 0)));
         index.upsert(new IndexedImage(UUID.randomUUID(), "a cat asleep on a red sofa", unit(384, 1)));
 
-        HttpResponse<String> response = get("/api/search?q=harbour+boats");
+        HttpResponse<String> response = api.get("/api/search?q=harbour+boats");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode results = JSON.readTree(response.body()).get("results");
+        JsonNode results = GlimpseHttp.json(response).get("results");
         assertThat(results).hasSize(1);
         assertThat(results.get(0).get("id").asString()).isEqualTo(harbour.toString());
     }
 
     @Test
     void voiceSearchSaysTheSpeechModelIsMissing() throws Exception {
-        HttpResponse<String> response = http.send(
-                new Multipart()
-                        .file("audio", "question.wav", TestWav.of(16_000, 1, tone(16_000)))
-                        .post(uri("/api/search/voice")),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.post(
+                "/api/search/voice",
+                new Multipart().file("audio", "question.wav", TestWav.of(16_000, 1, tone(16_000))));
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(JSON.readTree(response.body()).get("detail").asString())
+        assertThat(GlimpseHttp.json(response).get("detail").asString())
                 .contains("Voice search is not available")
                 .doesNotContain("try again");
     }
@@ -93,13 +87,5 @@ class SearchWithoutModelsTest {
         float[] vector = new float[dimensions];
         vector[axis] = 1;
         return vector;
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

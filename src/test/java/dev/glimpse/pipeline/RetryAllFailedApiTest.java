@@ -10,24 +10,19 @@ import dev.glimpse.library.ImageRepository;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.StoredUpload;
 import dev.glimpse.storage.BlobStore;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/images/retry-failed} queues every FAILED image again, whatever it failed for. */
 @GlimpseTest
 class RetryAllFailedApiTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -38,21 +33,17 @@ class RetryAllFailedApiTest {
     @Autowired
     BlobStore blobs;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void retryAllFailedQueuesFailedImagesAgainAndTheyReachReady() throws Exception {
         UUID failedForImage = failedImage(1801, FailureKind.IMAGE);
         UUID failedBeforeKindsExisted = failedImage(1802, null);
 
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(uri("/api/images/retry-failed"))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.post("/api/images/retry-failed");
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(JSON.readTree(response.body()).get("queued").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(GlimpseHttp.json(response).get("queued").asInt()).isGreaterThanOrEqualTo(2);
         await().atMost(Duration.ofSeconds(90))
                 .until(() -> status(failedForImage) == ImageStatus.READY
                         && status(failedBeforeKindsExisted) == ImageStatus.READY);
@@ -79,9 +70,5 @@ class RetryAllFailedApiTest {
 
     private ImageStatus status(UUID id) {
         return images.findById(id).orElseThrow().getStatus();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

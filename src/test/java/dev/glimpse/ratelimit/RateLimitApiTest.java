@@ -2,10 +2,8 @@ package dev.glimpse.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.SecuredGlimpseTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,7 @@ class RateLimitApiTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void aUserOverTheSearchLimitGets429WhileAnotherUserCanStillSearch() throws Exception {
@@ -37,11 +35,7 @@ class RateLimitApiTest {
         assertThat(search(SecuredGlimpseTest.BOB_TOKEN).statusCode()).isEqualTo(200);
     }
 
-    private HttpResponse<String> search(String token) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search?q=cat"))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> search(String token) {
+        return api.withToken(token).get("/api/search?q=cat");
     }
 }

@@ -3,19 +3,14 @@ package dev.glimpse.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.testsupport.Fixtures;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.TestWav;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.UUID;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hostile recordings and queries sent straight to the search API: unreadable or referencing audio is a 400 problem
@@ -35,12 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 @GlimpseTest
 class HostileVoiceQueriesApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"truncated-half", "hls-playlist", "concat-script"})
@@ -56,16 +48,15 @@ class HostileVoiceQueriesApiTest {
                         .getBytes(StandardCharsets.UTF_8);
         };
 
-        HttpResponse<String> response = postAudio(kind + ".webm", audio);
+        HttpResponse<String> response = api.voiceSearch("", kind + ".webm", audio);
 
         // a half recording may still hold decodable sound: then it is answered like any other query
         if (kind.equals("truncated-half") && response.statusCode() == 200) {
-            assertThat(JSON.readTree(response.body()).get("transcript").isString())
-                    .isTrue();
+            assertThat(GlimpseHttp.json(response).get("transcript").isString()).isTrue();
             return;
         }
         assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode problem = JSON.readTree(response.body());
+        JsonNode problem = GlimpseHttp.json(response);
         assertThat(problem.get("detail").asString())
                 .isNotBlank()
                 .doesNotContain("Exception")
@@ -77,10 +68,10 @@ class HostileVoiceQueriesApiTest {
     void speechAtAnySampleRateIsTranscribed(int sampleRate, int channels) throws Exception {
         byte[] wav = speechAt(sampleRate, channels);
 
-        HttpResponse<String> response = postAudio("speech.wav", wav);
+        HttpResponse<String> response = api.voiceSearch("", "speech.wav", wav);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = GlimpseHttp.json(response);
         System.out.printf("Voice search %d Hz × %d: %s%n", sampleRate, channels, body.get("transcript"));
         assertThat(body.get("transcript").isString()).isTrue();
         assertThat(body.get("seconds").asDouble()).isBetween(1.0, 3.0);
@@ -96,13 +87,13 @@ class HostileVoiceQueriesApiTest {
         }
         long start = System.nanoTime();
 
-        HttpResponse<String> response = postAudio("lecture.wav", TestWav.of(rate, 1, pcm));
+        HttpResponse<String> response = api.voiceSearch("", "lecture.wav", TestWav.of(rate, 1, pcm));
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("Ten-minute recording answered in " + millis + " ms: " + response.statusCode());
         assertThat(response.body()).doesNotContain("Exception");
         if (response.statusCode() == 200) {
-            assertThat(JSON.readTree(response.body()).get("seconds").asDouble()).isLessThanOrEqualTo(20.0);
+            assertThat(GlimpseHttp.json(response).get("seconds").asDouble()).isLessThanOrEqualTo(20.0);
         } else {
             assertThat(response.statusCode()).isEqualTo(400);
         }
@@ -111,25 +102,17 @@ class HostileVoiceQueriesApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"\u0000\u0001\u0002\u001f\u007f", "\uD83D\uDE97\u200D\uD83D\uDD25\uFE0F", "\uFFFF\uFFFE"})
     void textQueriesMadeOfControlCharactersOrEmojiAreAnswered(String query) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search?q="
-                                + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.search(query);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).has("results")).isTrue();
+        assertThat(GlimpseHttp.json(response).has("results")).isTrue();
     }
 
     @Test
     void tenThousandCharacterQueryInTheUrlIsAnswered() throws Exception {
         String query = "a red car by the sea ".repeat(500).substring(0, 10_000);
 
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search?q="
-                                + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.search(query);
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
@@ -163,21 +146,5 @@ class HostileVoiceQueriesApiTest {
             }
             return TestWav.of(sampleRate, channels, out.array());
         }
-    }
-
-    private HttpResponse<String> postAudio(String name, byte[] audio) throws Exception {
-        String boundary = "glimpse-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"audio\"; filename=\"" + name
-                        + "\"\r\nContent-Type: audio/webm\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(audio);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search/voice"))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -10,13 +10,10 @@ import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.ImageSummary;
 import dev.glimpse.speech.TranscriptionService;
 import dev.glimpse.testsupport.Fixtures;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
 import dev.glimpse.testsupport.TestImages;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +55,7 @@ class SearchApiIntegrationTest {
     @TempDir
     Path emptyIndexFolder;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -90,10 +87,10 @@ class SearchApiIntegrationTest {
 
         // blip-tiny writes much the same caption for every image, and other tests share this library: ask for
         // enough results that every image tied with ours is listed.
-        HttpResponse<String> response = get("/api/search?k=100&q=" + encode(caption));
+        HttpResponse<String> response = api.get("/api/search?k=100&q=" + encode(caption));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = json.readTree(response.body());
+        JsonNode body = GlimpseHttp.json(response);
         JsonNode first = body.get("results").get(0);
         assertThat(first.get("caption").asString()).isEqualTo(caption);
         // The query is searched in its search form (lower case, no punctuation), so it is not byte for byte the caption
@@ -132,10 +129,10 @@ class SearchApiIntegrationTest {
                 "\u202Egnirts desrever"
             })
     void hostileTextQueriesAreAnsweredNormally(String query) throws Exception {
-        HttpResponse<String> response = get("/api/search?q=" + encode(query));
+        HttpResponse<String> response = api.search(query);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = json.readTree(response.body());
+        JsonNode body = GlimpseHttp.json(response);
         assertThat(body.get("results").size() > 0 || !body.get("message").isNull())
                 .isTrue();
     }
@@ -144,37 +141,35 @@ class SearchApiIntegrationTest {
     void tenThousandCharacterQueryIsShortenedAndAnswered() throws Exception {
         String query = "red car near the sea ".repeat(500);
 
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("k=5&q=" + encode(query)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.post(
+                "/api/search",
+                "application/x-www-form-urlencoded",
+                ("k=5&q=" + encode(query)).getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(response.body()).get("query").asString()).hasSizeLessThanOrEqualTo(1000);
+        assertThat(GlimpseHttp.json(response).get("query").asString()).hasSizeLessThanOrEqualTo(1000);
     }
 
     @Test
     void queryLongerThanTheMaximumInAUrlIsShortenedAndAnswered() throws Exception {
-        HttpResponse<String> response = get("/api/search?q=" + "sea".repeat(1000));
+        HttpResponse<String> response = api.get("/api/search?q=" + "sea".repeat(1000));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(response.body()).get("query").asString()).hasSize(1000);
+        assertThat(GlimpseHttp.json(response).get("query").asString()).hasSize(1000);
     }
 
     @Test
     void missingQueryAsksForOne() throws Exception {
-        HttpResponse<String> response = get("/api/search");
+        HttpResponse<String> response = api.get("/api/search");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(response.body()).get("message").asString()).isEqualTo(SearchResults.EMPTY_QUERY);
+        assertThat(GlimpseHttp.json(response).get("message").asString()).isEqualTo(SearchResults.EMPTY_QUERY);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "101", "-3", "many"})
     void resultCountOutsideItsRangeIsAProblem(String k) throws Exception {
-        HttpResponse<String> response = get("/api/search?q=car&k=" + k);
+        HttpResponse<String> response = api.get("/api/search?q=car&k=" + k);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -189,7 +184,7 @@ class SearchApiIntegrationTest {
         System.out.println("Voice search answered: " + response.body());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = json.readTree(response.body());
+        JsonNode body = GlimpseHttp.json(response);
         assertThat(body.get("transcript").isString()).isTrue();
         assertThat(body.get("language").asString()).isNotBlank();
         assertThat(body.get("seconds").asDouble()).isBetween(1.0, 3.0);
@@ -202,7 +197,7 @@ class SearchApiIntegrationTest {
         HttpResponse<String> response = postAudio(Fixtures.media("speech-red-car-48khz-mono.webm"), "true");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(response.body()).get("transcript").isString()).isTrue();
+        assertThat(GlimpseHttp.json(response).get("transcript").isString()).isTrue();
     }
 
     @ParameterizedTest
@@ -215,7 +210,7 @@ class SearchApiIntegrationTest {
                 .get()
                 .asString()
                 .contains("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
+        JsonNode problem = GlimpseHttp.json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("detail").asString())
                 .isNotBlank()
@@ -225,12 +220,10 @@ class SearchApiIntegrationTest {
 
     @Test
     void voiceSearchWithoutAudioIsABadRequestProblem() throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search/voice"))
-                        .header("Content-Type", "multipart/form-data; boundary=nothing")
-                        .POST(HttpRequest.BodyPublishers.ofString("--nothing--\r\n"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.post(
+                "/api/search/voice",
+                "multipart/form-data; boundary=nothing",
+                "--nothing--\r\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -239,28 +232,9 @@ class SearchApiIntegrationTest {
                 .contains("application/problem+json");
     }
 
-    private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private HttpResponse<String> postAudio(Path file, String translate) throws Exception {
-        String boundary = "glimpse-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"audio\"; filename=\""
-                        + file.getFileName() + "\"\r\nContent-Type: audio/webm\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(Files.readAllBytes(file));
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         String query = translate.isEmpty() ? "" : "?translate=" + translate;
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search/voice" + query))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api.voiceSearch(query, file.getFileName().toString(), Files.readAllBytes(file));
     }
 
     private static String encode(String text) {

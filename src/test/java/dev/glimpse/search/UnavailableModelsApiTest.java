@@ -8,11 +8,10 @@ import dev.glimpse.ingest.IngestService;
 import dev.glimpse.library.ImageSummary;
 import dev.glimpse.testsupport.CapturedLog;
 import dev.glimpse.testsupport.Fixtures;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.TestImages;
 import dev.glimpse.testsupport.UnreachableHubGlimpseTest;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Models that cannot be loaded because the hub cannot be reached are an expected condition of an installation: voice
@@ -31,15 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 @UnreachableHubGlimpseTest
 class UnavailableModelsApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
     @Autowired
     IngestService ingest;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void voiceSearchWhileTheSpeechModelCannotBeLoadedIsA503ProblemSayingWhy() throws Exception {
@@ -47,18 +43,14 @@ class UnavailableModelsApiTest {
         CapturedLog log = CapturedLog.start();
         HttpResponse<String> response;
         try (log) {
-            response = http.send(
-                    new Multipart()
-                            .file("audio", "question.wav", recording)
-                            .post(URI.create("http://localhost:" + port + "/api/search/voice")),
-                    HttpResponse.BodyHandlers.ofString());
+            response = api.post("/api/search/voice", new Multipart().file("audio", "question.wav", recording));
         }
 
         System.out.printf("HTTP %d %s%nlogged %s%n", response.statusCode(), response.body(), log.linesFrom(""));
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
+        JsonNode problem = GlimpseHttp.json(response);
         assertThat(problem.get("detail").asString())
                 .startsWith("The speech model is unavailable: ")
                 .contains("Cannot reach the model hub");

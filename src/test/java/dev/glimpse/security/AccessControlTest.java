@@ -2,11 +2,9 @@ package dev.glimpse.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.SecuredGlimpseTest;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +35,7 @@ class AccessControlTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    private final HttpClient anonymous = HttpClient.newHttpClient();
+    private final GlimpseHttp anonymous = new GlimpseHttp(() -> port);
 
     @Test
     void everyApiEndpointRefusesAnonymousRequestsWith401() throws Exception {
@@ -51,8 +49,7 @@ class AccessControlTest {
                         "GET /api/search",
                         "POST /api/search/voice");
         for (String endpoint : endpoints) {
-            HttpResponse<String> response =
-                    anonymous.send(request(endpoint).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = anonymous.send(request(endpoint).build());
             assertThat(response.statusCode()).as(endpoint).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate"))
                     .as(endpoint)
@@ -64,8 +61,7 @@ class AccessControlTest {
     @Test
     void pagesAndOtherEndpointsSendAnonymousVisitorsToLogin() throws Exception {
         for (String path : List.of("/", "/?q=cat", "/actuator/info", "/actuator", "/no-such-page")) {
-            HttpResponse<String> response =
-                    anonymous.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = anonymous.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location"))
                     .as(path)
@@ -75,18 +71,14 @@ class AccessControlTest {
 
     @Test
     void loginPageAndHealthStayOpen() throws Exception {
-        assertThat(get(anonymous, "/login").statusCode()).isEqualTo(200);
-        assertThat(get(anonymous, "/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
     @Test
     void aValidTokenOpensTheApiForItsUser() throws Exception {
         for (String token : List.of(SecuredGlimpseTest.ALICE_TOKEN, SecuredGlimpseTest.BOB_TOKEN)) {
-            HttpResponse<String> response = anonymous.send(
-                    HttpRequest.newBuilder(uri("/api/images"))
-                            .header("Authorization", "Bearer " + token)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = anonymous.withToken(token).get("/api/images");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"images\"");
             assertThat(response.headers().firstValue("Set-Cookie"))
@@ -102,11 +94,7 @@ class AccessControlTest {
                 "ALICE-TOKEN",
                 "",
                 "9c220f200955d76c0a38d308225e0ef10c5f971acaf2f8d1d8f732affa5bd1dc")) {
-            HttpResponse<String> response = anonymous.send(
-                    HttpRequest.newBuilder(uri("/api/images"))
-                            .header("Authorization", "Bearer " + token)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = anonymous.withToken(token).get("/api/images");
             assertThat(response.statusCode()).as(token).isEqualTo(401);
             assertThat(response.body()).contains("not valid");
         }
@@ -114,20 +102,15 @@ class AccessControlTest {
 
     @Test
     void formLoginWithTheConfiguredUserOpensThePageAndTheApi() throws Exception {
-        HttpClient browser =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        GlimpseHttp browser = anonymous.withCookies();
 
         HttpResponse<String> login = signIn(browser, "alice", SecuredGlimpseTest.ALICE_PASSWORD);
 
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        assertThat(get(browser, "/").statusCode()).isEqualTo(200);
-        assertThat(get(browser, "/api/images").statusCode()).isEqualTo(200);
-        HttpResponse<String> writeWithoutCsrf = browser.send(
-                HttpRequest.newBuilder(uri("/api/images/" + UUID.randomUUID()))
-                        .DELETE()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/api/images").statusCode()).isEqualTo(200);
+        HttpResponse<String> writeWithoutCsrf = browser.delete("/api/images/" + UUID.randomUUID());
         assertThat(writeWithoutCsrf.statusCode())
                 .as("session writes need a CSRF token")
                 .isEqualTo(403);
@@ -135,29 +118,23 @@ class AccessControlTest {
 
     @Test
     void aWrongPasswordIsSentBackToTheLoginPage() throws Exception {
-        HttpClient browser =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        GlimpseHttp browser = anonymous.withCookies();
 
         HttpResponse<String> login = signIn(browser, "alice", "wrong");
 
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/login?error");
-        assertThat(get(browser, "/").statusCode()).isEqualTo(302);
+        assertThat(browser.get("/").statusCode()).isEqualTo(302);
     }
 
-    private HttpResponse<String> signIn(HttpClient browser, String user, String password) throws Exception {
-        String page = get(browser, "/login").body();
+    private static HttpResponse<String> signIn(GlimpseHttp browser, String user, String password) {
+        String page = browser.get("/login").body();
         Matcher csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).as("the login page carries a CSRF token").isTrue();
         String form = Map.of("username", user, "password", password, "_csrf", csrf.group(1)).entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return browser.send(
-                HttpRequest.newBuilder(uri("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return browser.post("/login", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
     }
 
     private List<String> apiEndpoints() {
@@ -182,14 +159,6 @@ class AccessControlTest {
     private HttpRequest.Builder request(String endpoint) {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-        return HttpRequest.newBuilder(uri(path)).method(parts[0], HttpRequest.BodyPublishers.noBody());
-    }
-
-    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return anonymous.request(path).method(parts[0], HttpRequest.BodyPublishers.noBody());
     }
 }

@@ -2,9 +2,7 @@ package dev.glimpse.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.glimpse.testsupport.GlimpseHttp;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,27 +36,20 @@ class OidcLoginTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void thePageSendsVisitorsToLoginAndTheProviderLinkStartsTheAuthorizationCodeFlow() throws Exception {
-        HttpResponse<String> page = get("/");
+        HttpResponse<String> page = api.get("/");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
-        HttpResponse<String> start = get("/oauth2/authorization/example");
+        HttpResponse<String> start = api.get("/oauth2/authorization/example");
 
         assertThat(start.statusCode()).isEqualTo(302);
         assertThat(start.headers().firstValue("Location").orElseThrow())
                 .startsWith("https://id.example.test/authorize?")
                 .contains("client_id=glimpse", "response_type=code", "scope=openid%20profile");
-        assertThat(get("/api/images").statusCode()).isEqualTo(401);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.get("/api/images").statusCode()).isEqualTo(401);
     }
 }

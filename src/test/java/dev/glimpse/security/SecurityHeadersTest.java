@@ -2,10 +2,8 @@ package dev.glimpse.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,11 +17,11 @@ class SecurityHeadersTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp http = new GlimpseHttp(() -> port);
 
     @Test
     void thePageIsOpenAndCarriesProtectiveHeadersThatLeaveVaadinScriptsAlone() throws Exception {
-        HttpResponse<String> page = get("/");
+        HttpResponse<String> page = http.get("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -35,17 +33,10 @@ class SecurityHeadersTest {
 
     @Test
     void theApiIsOpenWithoutATokenAndLoginForwardsToThePage() throws Exception {
-        HttpResponse<String> api = get("/api/images");
+        HttpResponse<String> api = http.get("/api/images");
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
-        assertThat(get("/login").statusCode()).isEqualTo(200);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(http.get("/login").statusCode()).isEqualTo(200);
     }
 }

@@ -2,12 +2,9 @@ package dev.glimpse.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.glimpse.testsupport.Multipart;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.SecuredGlimpseTest;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,7 @@ class BlobStoreHealthTest {
     @Autowired
     BlobStoreHealthIndicator indicator;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void healthFlipsToDownWhileStorageIsGoneAndBackWhenItReturns() throws Exception {
@@ -66,22 +63,13 @@ class BlobStoreHealthTest {
         assertThat(upload.body()).contains("\"status\":\"stored\"");
     }
 
-    private HttpResponse<String> health() throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> health() {
+        return api.get("/actuator/health");
     }
 
-    private HttpResponse<String> upload(int seed) throws Exception {
-        HttpRequest request = new Multipart()
-                .file("files", "outage-" + seed + ".png", TestImages.png(48, 32, seed))
-                .post(URI.create("http://localhost:" + port + "/api/images"));
-        return http.send(
-                HttpRequest.newBuilder(request, (name, value) -> true)
-                        .header("Authorization", "Bearer " + SecuredGlimpseTest.BOB_TOKEN)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> upload(int seed) {
+        return api.withToken(SecuredGlimpseTest.BOB_TOKEN)
+                .upload("outage-" + seed + ".png", TestImages.png(48, 32, seed));
     }
 
     private static long countFiles(Path root) throws Exception {

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.GlimpseApplication;
 import dev.glimpse.testsupport.CapturedLog;
-import dev.glimpse.testsupport.Multipart;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The blob disk has less free space than {@code glimpse.storage.local.min-free-space} (here: a minimum larger than any
@@ -29,21 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("integration")
 class StorageFullTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @TempDir
     Path data;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void diskBelowTheFreeSpaceMinimumIsNotReadyAndUploadsAre503StorageIsFull() throws Exception {
         Path blobs = data.resolve("blobs");
         try (ConfigurableApplicationContext app = start(blobs)) {
-            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            GlimpseHttp api =
+                    new GlimpseHttp(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 
-            HttpResponse<String> readiness = get(port, "/actuator/health/readiness");
-            HttpResponse<String> liveness = get(port, "/actuator/health/liveness");
+            HttpResponse<String> readiness = api.get("/actuator/health/readiness");
+            HttpResponse<String> liveness = api.get("/actuator/health/liveness");
             String reason = app.getBean(BlobStoreHealthIndicator.class)
                     .health()
                     .getDetails()
@@ -52,7 +45,7 @@ class StorageFullTest {
             HttpResponse<String> upload;
             CapturedLog log = CapturedLog.start();
             try (log) {
-                upload = upload(port);
+                upload = api.upload("no-room.png", TestImages.png(48, 32, 5201));
             }
             System.out.println("Readiness: " + readiness.statusCode() + " " + readiness.body() + "; reason: " + reason);
             System.out.println(
@@ -64,7 +57,7 @@ class StorageFullTest {
             assertThat(reason).contains("is full").contains("min-free-space");
             assertThat(upload.statusCode()).isEqualTo(503);
             assertThat(upload.headers().firstValue("Retry-After")).hasValue("300");
-            JsonNode file = JSON.readTree(upload.body()).get("files").get(0);
+            JsonNode file = GlimpseHttp.firstFile(upload);
             assertThat(file.get("status").asString()).isEqualTo("unavailable");
             assertThat(file.get("message").asString()).contains("storage is full");
             assertThat(log.stackTraces()).isEmpty();
@@ -83,20 +76,6 @@ class StorageFullTest {
                         "--glimpse.storage.local.min-free-space=100000TB",
                         "--glimpse.database.embedded.data-directory=" + data.resolve("postgres"),
                         "--glimpse.index.directory=" + data.resolve("index"));
-    }
-
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> upload(int port) throws Exception {
-        HttpRequest request = new Multipart()
-                .file("files", "no-room.png", TestImages.png(48, 32, 5201))
-                .post(URI.create("http://localhost:" + port + "/api/images"));
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static long countFiles(Path root) throws Exception {

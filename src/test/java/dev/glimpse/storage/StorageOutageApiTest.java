@@ -3,12 +3,9 @@ package dev.glimpse.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.testsupport.CapturedLog;
+import dev.glimpse.testsupport.GlimpseHttp;
 import dev.glimpse.testsupport.GlimpseTest;
-import dev.glimpse.testsupport.Multipart;
 import dev.glimpse.testsupport.TestImages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Blob storage goes away while the app runs (its folder replaced by a file, so every write and delete fails as on a
@@ -30,20 +26,18 @@ import tools.jackson.databind.json.JsonMapper;
 @GlimpseTest
 class StorageOutageApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
     @Autowired
     StorageProperties storage;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final GlimpseHttp api = new GlimpseHttp(() -> port);
 
     @Test
     void duringAnOutageUploadsAre503WithRetryAfterAndEachFailureIsOneWarningWithoutStackTrace() throws Exception {
-        String deleted = storedId(upload("to-delete.png", TestImages.png(40, 30, 5101)));
-        String kept = storedId(upload("to-read.png", TestImages.png(40, 30, 5102)));
+        String deleted = storedId(api.upload("to-delete.png", TestImages.png(40, 30, 5101)));
+        String kept = storedId(api.upload("to-read.png", TestImages.png(40, 30, 5102)));
         Path root = storage.local().root().toAbsolutePath();
         Path away = root.resolveSibling(root.getFileName() + "-away");
         Files.move(root, away);
@@ -53,12 +47,9 @@ class StorageOutageApiTest {
         HttpResponse<String> read;
         CapturedLog log = CapturedLog.start();
         try (log) {
-            refused = upload("during-outage.png", TestImages.png(40, 30, 5103));
-            deletion = send(HttpRequest.newBuilder(uri("/api/images/" + deleted))
-                    .DELETE()
-                    .build());
-            read = send(HttpRequest.newBuilder(uri("/api/images/" + kept + "/content"))
-                    .build());
+            refused = api.upload("during-outage.png", TestImages.png(40, 30, 5103));
+            deletion = api.delete("/api/images/" + deleted);
+            read = api.get("/api/images/" + kept + "/content");
         } finally {
             Files.delete(root);
             Files.move(away, root);
@@ -70,7 +61,7 @@ class StorageOutageApiTest {
 
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
-        JsonNode file = JSON.readTree(refused.body()).get("files").get(0);
+        JsonNode file = GlimpseHttp.firstFile(refused);
         assertThat(file.get("status").asString()).isEqualTo("unavailable");
         assertThat(file.get("message").asString()).contains("storage is unavailable right now");
         assertThat(deletion.statusCode()).isEqualTo(204);
@@ -91,18 +82,6 @@ class StorageOutageApiTest {
 
     private static String storedId(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).get("files").get(0).get("id").asString();
-    }
-
-    private HttpResponse<String> upload(String name, byte[] bytes) throws Exception {
-        return send(new Multipart().file("files", name, bytes).post(uri("/api/images")));
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return GlimpseHttp.firstFile(response).get("id").asString();
     }
 }

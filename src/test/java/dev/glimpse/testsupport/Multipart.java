@@ -13,9 +13,14 @@ public final class Multipart {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
     public Multipart file(String field, String fileName, byte[] bytes) {
+        return file(field, fileName, "application/octet-stream", bytes);
+    }
+
+    /** A file part that says its type, as a browser says {@code audio/webm} for a recording. */
+    public Multipart file(String field, String fileName, String contentType, byte[] bytes) {
         write("--" + boundary + "\r\n");
         write("Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName + "\"\r\n");
-        write("Content-Type: application/octet-stream\r\n\r\n");
+        write("Content-Type: " + contentType + "\r\n\r\n");
         body.writeBytes(bytes);
         write("\r\n");
         return this;
@@ -28,9 +33,13 @@ public final class Multipart {
     }
 
     public HttpRequest post(URI uri) {
+        return post(HttpRequest.newBuilder(uri));
+    }
+
+    /** Finishes the body and sends it with the request (its address and any headers already set). */
+    public HttpRequest post(HttpRequest.Builder request) {
         write("--" + boundary + "--\r\n");
-        return HttpRequest.newBuilder(uri)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
     }

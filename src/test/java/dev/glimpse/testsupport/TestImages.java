@@ -53,6 +53,14 @@ public final class TestImages {
         return encode(picture(width, height, seed), "jpeg");
     }
 
+    /** A real 64 × 64 JPEG followed by zeros to 6 MB, past the 5 MB upload limit; each seed gives other bytes. */
+    public static byte[] oversizedJpeg(long seed) {
+        byte[] jpeg = jpeg(64, 64, seed);
+        byte[] big = new byte[6 * 1024 * 1024];
+        System.arraycopy(jpeg, 0, big, 0, jpeg.length);
+        return big;
+    }
+
     /** A PNG whose header declares the given size but which holds no pixel data. */
     public static byte[] pngHeaderOnly(int width, int height) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height);
