@@ -1,5 +1,12 @@
-package dev.glimpse.search;
+package dev.glimpse.tools.evaluate;
 
+import dev.glimpse.search.ImageIndex;
+import dev.glimpse.search.IndexedImage;
+import dev.glimpse.search.Match;
+import dev.glimpse.search.Retrieval;
+import dev.glimpse.search.SearchProbe;
+import dev.glimpse.search.SearchProperties;
+import dev.glimpse.search.UnderstoodQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,17 +21,17 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Measures how well the search finds the intended image of each query of an {@link EvaluationSet}: the captions are
  * embedded and indexed (with their capture day and place) in a temporary {@link ImageIndex}, every query goes through
- * the same steps as a user's ({@link QueryText#clean}, {@link QueryText#searchForm}, for the hybrid search
- * {@link QueryUnderstanding} relative to the set's today, embedding, {@link HybridSearcher}; the embedding and BM25
- * alone take the query literally, as the baselines), and for each
+ * the same steps as a user's through {@link SearchProbe} (cleaning, search form, for the hybrid search the query
+ * understood relative to the set's today, embedding, search; the embedding and BM25 alone take the query literally,
+ * as the baselines), and for each
  * {@link Retrieval} the rank of the intended caption among the first {@link #DEPTH} results gives recall@1,
  * recall@5 and the mean reciprocal rank (0 for a caption not among them, e.g. hidden by the minimum similarity).
  * Index once, then {@link #run} with any settings. Used by {@link EvaluateSearch} and the quality tests.
@@ -81,10 +88,10 @@ final class SearchEvaluation implements AutoCloseable {
     private final float[][] queryVectors;
     private final float[][] understoodVectors;
     private final Embedder embedder;
-    private final KnownWords known;
+    private final Predicate<String> known;
     private final LocalDate today;
 
-    private SearchEvaluation(EvaluationSet set, Embedder embedder, KnownWords known, Path folder) {
+    private SearchEvaluation(EvaluationSet set, Embedder embedder, Predicate<String> known, Path folder) {
         this.set = set;
         this.embedder = embedder;
         this.known = known;
@@ -99,12 +106,12 @@ final class SearchEvaluation implements AutoCloseable {
                     idOf(i), set.captions().get(i), captionVectors[i], facts.takenAt(), facts.place()));
         }
         index.upsertAll(images);
-        HybridSearcher understanding = new HybridSearcher(index, settingsInZone(SearchProperties.defaults()));
+        SearchProbe understanding = new SearchProbe(index, settingsInZone(SearchProperties.defaults()));
         for (EvaluationSet.Query query : set.queries()) {
-            String searchForm = QueryText.searchForm(
-                    QueryText.clean(query.text(), SearchProperties.defaults().maxQueryLength()));
+            String searchForm = SearchProbe.searchForm(
+                    query.text(), SearchProperties.defaults().maxQueryLength());
             searchForms.add(searchForm);
-            understood.add(understanding.understand(searchForm, today, Set.of(), known));
+            understood.add(understanding.understand(searchForm, today, known));
         }
         this.queryVectors = embedder.embed(searchForms);
         this.understoodVectors =
@@ -122,7 +129,7 @@ final class SearchEvaluation implements AutoCloseable {
      * Embeds and indexes the captions and embeds the queries; the hybrid search leaves the words {@code known} knows
      * uncorrected, as the application does with its embedding model's vocabulary.
      */
-    static SearchEvaluation index(EvaluationSet set, Embedder embedder, KnownWords known) {
+    static SearchEvaluation index(EvaluationSet set, Embedder embedder, Predicate<String> known) {
         try {
             Path folder = Files.createTempDirectory("glimpse-evaluation");
             try {
@@ -141,13 +148,12 @@ final class SearchEvaluation implements AutoCloseable {
      * first, as a user would get it (cleaned, in its search form, embedded).
      */
     List<Match> search(String query) {
-        String words = QueryText.searchForm(
-                QueryText.clean(query, SearchProperties.defaults().maxQueryLength()));
+        String words = SearchProbe.searchForm(query, SearchProperties.defaults().maxQueryLength());
         if (words.isEmpty()) {
             return List.of();
         }
-        HybridSearcher searcher = new HybridSearcher(index, settingsInZone(SearchProperties.defaults()));
-        UnderstoodQuery understood = searcher.understand(words, today, Set.of(), known);
+        SearchProbe searcher = new SearchProbe(index, settingsInZone(SearchProperties.defaults()));
+        UnderstoodQuery understood = searcher.understand(words, today, known);
         return searcher.search(understood, embedder.embed(List.of(understood.words()))[0], DEPTH, Retrieval.HYBRID);
     }
 
@@ -188,7 +194,7 @@ final class SearchEvaluation implements AutoCloseable {
 
     /** The 1-based rank of each query's intended caption (0: not found), and the misses of the hybrid search. */
     private int[] ranks(SearchProperties settings, Retrieval retrieval, List<Miss> misses) {
-        HybridSearcher searcher = new HybridSearcher(index, settingsInZone(settings));
+        SearchProbe searcher = new SearchProbe(index, settingsInZone(settings));
         boolean understanding = retrieval == Retrieval.HYBRID;
         int depth = Math.min(DEPTH, set.captions().size());
         int[] ranks = new int[set.queries().size()];

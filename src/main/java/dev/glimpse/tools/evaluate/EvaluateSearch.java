@@ -1,4 +1,4 @@
-package dev.glimpse.search;
+package dev.glimpse.tools.evaluate;
 
 import dev.glimpse.embedding.EmbeddingProperties;
 import dev.glimpse.embedding.SentenceEmbedder;
@@ -6,6 +6,7 @@ import dev.glimpse.embedding.WordVocabulary;
 import dev.glimpse.ml.ModelLocator;
 import dev.glimpse.ml.hub.HubClient;
 import dev.glimpse.ml.hub.ModelStore;
+import dev.glimpse.search.SearchProperties;
 import dev.glimpse.serving.ModelsProperties;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,9 @@
-package dev.glimpse.search;
+package dev.glimpse.tools.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.glimpse.search.IndexedPlace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

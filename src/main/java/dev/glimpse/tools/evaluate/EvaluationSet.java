@@ -1,5 +1,6 @@
-package dev.glimpse.search;
+package dev.glimpse.tools.evaluate;
 
+import dev.glimpse.search.IndexedPlace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;

@@ -1,9 +1,12 @@
-package dev.glimpse.search;
+package dev.glimpse.tools.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.embedding.SentenceEmbedder;
 import dev.glimpse.embedding.WordVocabulary;
+import dev.glimpse.search.Match;
+import dev.glimpse.search.Retrieval;
+import dev.glimpse.search.SearchProperties;
 import dev.glimpse.testsupport.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * phone library, tuning and held out, reported per kind against the issue's targets; and) on the evaluation sets in {@code src/test/resources/search/eval},
  * through the same {@link SearchEvaluation} as the {@link EvaluateSearch} command and with the default settings:
  * 183 BLIP-style captions with many near neighbours, and one file per query kind (paraphrase, fragment, exact-word,
- * voice) and split (tuning: used to choose the word weight and the shape of the {@link SharedWords word evidence};
+ * voice) and split (tuning: used to choose the word weight and the shape of the word evidence (search's {@code SharedWords});
  * heldout: a third of the queries, never used for either), plus the 40 captions of the earlier {@code classic-*} sets.
  * Prints each set's report and a table with the tuning and held-out splits apart, and asserts the targets on every
  * set, held-out included: the hybrid search never has a lower recall@1 or recall@5 than the embedding alone, and on

@@ -1,4 +1,4 @@
-package dev.glimpse.search;
+package dev.glimpse.tools.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

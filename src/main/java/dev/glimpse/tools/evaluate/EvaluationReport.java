@@ -1,5 +1,7 @@
-package dev.glimpse.search;
+package dev.glimpse.tools.evaluate;
 
+import dev.glimpse.search.Retrieval;
+import dev.glimpse.search.SearchProperties;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
