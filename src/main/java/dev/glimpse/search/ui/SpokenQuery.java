@@ -1,4 +1,4 @@
-package dev.glimpse.search;
+package dev.glimpse.search.ui;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;

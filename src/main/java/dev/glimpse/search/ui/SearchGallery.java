@@ -1,10 +1,12 @@
-package dev.glimpse.search;
+package dev.glimpse.search.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Span;
+import dev.glimpse.search.ImageViewers;
+import dev.glimpse.search.SearchHit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.glimpse.search;
+package dev.glimpse.search.ui;
 
 import dev.glimpse.ratelimit.RateLimiter;
 import java.util.Optional;

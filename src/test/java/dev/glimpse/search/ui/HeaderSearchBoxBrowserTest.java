@@ -1,4 +1,4 @@
-package dev.glimpse.search;
+package dev.glimpse.search.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +8,7 @@ import dev.glimpse.ingest.IngestService;
 import dev.glimpse.library.ImageEdits;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.ImageSummary;
+import dev.glimpse.search.ImageIndex;
 import dev.glimpse.testsupport.Accessibility;
 import dev.glimpse.testsupport.Browser;
 import dev.glimpse.testsupport.GlimpseTest;

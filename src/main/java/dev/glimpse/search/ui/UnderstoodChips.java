@@ -1,8 +1,10 @@
-package dev.glimpse.search;
+package dev.glimpse.search.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
+import dev.glimpse.search.QueryPart;
+import dev.glimpse.search.Understood;
 import java.util.function.Consumer;
 
 /**

@@ -1,4 +1,4 @@
-package dev.glimpse.search;
+package dev.glimpse.search.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.glimpse.ratelimit.RateLimiter;
+import dev.glimpse.search.ImageViewers;
+import dev.glimpse.search.SearchService;
 import dev.glimpse.serving.ModelMonitor;
 import dev.glimpse.speech.AudioDecodingException;
 import dev.glimpse.speech.SpeechProperties;

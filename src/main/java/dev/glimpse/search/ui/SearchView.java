@@ -1,21 +1,24 @@
-package dev.glimpse.search;
+package dev.glimpse.search.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.glimpse.base.MainLayout;
 import dev.glimpse.ratelimit.RateLimiter;
+import dev.glimpse.search.ImageViewers;
+import dev.glimpse.search.QueryPart;
+import dev.glimpse.search.SearchResults;
+import dev.glimpse.search.SearchService;
+import dev.glimpse.search.VoiceSearchResult;
 import dev.glimpse.serving.ModelMonitor;
 import dev.glimpse.speech.SpeechProperties;
 import jakarta.annotation.security.PermitAll;
@@ -46,18 +49,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final QueryBox box = new QueryBox(this::searchTyped);
     private final VoiceRecorder recorder = box.recorder();
     private final SpokenQuery spoken = new SpokenQuery(this::searchTranscript);
-    private @Nullable SearchBox lentTo;
+    private final BoxInHeader header = new BoxInHeader(box);
+    private final QueryInUrl url = new QueryInUrl();
     private boolean listenOnAttach;
-    private final HorizontalLayout searching = SearchPageParts.busy("searching", "Searching…");
-    private final Paragraph message = new Paragraph();
-    private final Paragraph count = new Paragraph();
-    private final SearchGallery results;
-    private final UnderstoodChips understood = new UnderstoodChips(this::searchWithout);
+    private final SearchAnswer answer;
     private final Set<QueryPart> without = EnumSet.noneOf(QueryPart.class);
     private String lastText = "";
     private @Nullable PageAccess page;
     private @Nullable Registration recordings;
-    private String queryInUrl = "";
     private @Nullable String pendingQuery;
 
     @Autowired
@@ -88,7 +87,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             ImageViewers viewers) {
         this.searches = searches;
         this.gate = gate;
-        this.results = new SearchGallery(viewers);
+        this.answer = new SearchAnswer(viewers, this::searchWithout);
         addClassName("search-page");
         recorder.setMaxDuration(longestRecording);
         recorder.setMaxBytes(largestRecording);
@@ -99,15 +98,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
                 spoken.spinner(),
                 spoken.transcriptRow(),
                 box,
-                searching);
-        count.setId("search-count");
-        count.addClassName("search-count");
-        count.getElement().setAttribute("aria-live", "polite");
-        count.setVisible(false);
-        add(understood, count, message, results);
-        message.setId("search-message");
-        message.getElement().setAttribute("aria-live", "polite");
-        message.setVisible(false);
+                answer.spinner());
+        add(answer.parts());
         setWidthFull();
     }
 
@@ -126,10 +118,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         if (!isAttached()) {
             return;
         }
-        lentTo = SearchBox.of(ui).orElse(null);
-        if (lentTo != null) {
-            lentTo.lend(box);
-        }
+        header.lend(ui);
         box.focusWords();
         if (listenOnAttach) {
             listenOnAttach = false;
@@ -140,10 +129,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     protected void onDetach(DetachEvent event) {
         disconnect();
-        if (lentTo != null) {
-            lentTo.giveBack();
-            lentTo = null;
-        }
+        header.giveBack();
     }
 
     /** The page is shown: answers and recordings reach it through {@code page}. */
@@ -152,7 +138,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         this.page = page;
         recordings = recorder.addRecordingListener(audio -> {
             Optional<String> refusal = gate.refuse(true);
-            page.access(() -> refusal.ifPresentOrElse(this::say, () -> searchSpoken(audio)));
+            page.access(() -> refusal.ifPresentOrElse(answer::say, () -> searchSpoken(audio)));
         });
         if (pendingQuery != null) {
             String text = pendingQuery;
@@ -161,16 +147,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    /**
-     * The query lives in the URL ({@code /search?q=red+car}): opening, reloading or going Back to such an address
-     * searches for it; a search typed here puts its words in the URL as a new history entry.
-     */
+    /** The query lives in the URL ({@link QueryInUrl}): an address with one searches for it. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParameters parameters = event.getLocation().getQueryParameters();
-        String q = parameters.getSingleParameter("q").orElse("");
-        queryInUrl = q;
-        listenOnAttach = parameters.getParameters().containsKey(SearchBox.LISTEN);
+        String q = url.enter(parameters);
+        listenOnAttach = QueryInUrl.listen(parameters);
         if (q.isBlank()) {
             pendingQuery = null;
             return;
@@ -202,10 +184,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The words searched for go into the URL as a new history entry (unless they are there already). */
     private void putInUrl(String text) {
-        if (page != null && !text.isBlank() && !text.equals(queryInUrl)) {
-            queryInUrl = text;
-            getUI().ifPresent(ui ->
-                    ui.getPage().getHistory().pushState(null, new Location("search", QueryParameters.of("q", text))));
+        if (page != null) {
+            getUI().ifPresent(ui -> url.push(ui, text));
         }
     }
 
@@ -233,10 +213,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         Set<QueryPart> parts = Set.copyOf(without);
         Optional<String> refusal = gate.refuse(false);
         if (refusal.isPresent()) {
-            say(refusal.get());
+            answer.say(refusal.get());
             return;
         }
-        showOnly(searching);
+        showOnly(answer.spinner());
         latest.start(page, () -> searches.search(text, parts), this::show, this::fail);
     }
 
@@ -247,45 +227,27 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** What was heard stands in the search box and the URL, as if it had been typed. */
-    private void showSpoken(VoiceSearchResult answer) {
-        String heard = answer.transcript().text();
+    private void showSpoken(VoiceSearchResult spokenAnswer) {
+        String heard = spokenAnswer.transcript().text();
         box.setWords(heard);
         putInUrl(heard);
         spoken.heard(heard);
-        show(answer.results());
+        show(spokenAnswer.results());
     }
 
-    private void show(SearchResults answer) {
+    private void show(SearchResults results) {
         showOnly(null);
-        understood.show(answer.understood());
-        count.setText(SearchPageParts.matches(answer.hits().size()));
-        count.setVisible(true);
-        if (answer.hits().isEmpty()) {
-            results.clear();
-            say(answer.message());
-        } else {
-            message.setVisible(answer.message() != null);
-            message.setText(answer.message() == null ? "" : answer.message());
-            results.show(answer.query(), answer.hits());
-        }
+        answer.show(results);
     }
 
     private void fail(Throwable failure) {
         showOnly(null);
-        count.setVisible(false);
-        understood.clear();
-        results.clear();
-        say(SearchFailures.message(failure));
-    }
-
-    private void say(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        answer.fail(failure);
     }
 
     /** Shows the one spinner for what the page waits for, or none. */
     private void showOnly(@Nullable HorizontalLayout spinner) {
-        searching.setVisible(spinner == searching);
+        answer.spinner().setVisible(spinner == answer.spinner());
         spoken.spinner().setVisible(spinner == spoken.spinner());
     }
 }

@@ -1,4 +1,4 @@
-package dev.glimpse.search;
+package dev.glimpse.search.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.glimpse.search.ImageViewers;
+import dev.glimpse.search.QueryPart;
+import dev.glimpse.search.SearchFailures;
+import dev.glimpse.search.SearchHit;
+import dev.glimpse.search.SearchResults;
+import dev.glimpse.search.Understood;
+import dev.glimpse.search.VoiceSearchResult;
 import dev.glimpse.serving.BusyException;
 import dev.glimpse.speech.AudioDecodingException;
 import dev.glimpse.speech.Transcript;

@@ -1,4 +1,4 @@
-package dev.glimpse.search;
+package dev.glimpse.search.ui;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,9 @@
-package dev.glimpse.search;
+package dev.glimpse.search.ui;
 
+import dev.glimpse.search.QueryPart;
+import dev.glimpse.search.SearchResults;
+import dev.glimpse.search.SearchService;
+import dev.glimpse.search.VoiceSearchResult;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
