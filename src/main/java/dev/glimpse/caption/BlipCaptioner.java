@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.Checkpoint;
+import dev.glimpse.ml.StageTimings;
 import dev.glimpse.ml.TokenDecoder;
 import dev.glimpse.ml.Weights;
 import dev.glimpse.ml.checkpoints.Checkpoints;
@@ -94,11 +95,22 @@ public final class BlipCaptioner implements AutoCloseable {
 
     /** One caption per image, computed as one batch. */
     public List<String> caption(List<BufferedImage> images) {
+        return caption(images, StageTimings.NONE);
+    }
+
+    /** One caption per image, computed as one batch, reporting its {@link CaptionStages} to {@code timings}. */
+    public List<String> caption(List<BufferedImage> images, StageTimings timings) {
         if (images.isEmpty()) {
             return List.of();
         }
+        long start = timings.start();
         float[][] pixelValues = images.stream().map(processor::process).toArray(float[][]::new);
-        return generate(pixelValues).stream().map(tokenizer::decode).toList();
+        timings.end(CaptionStages.PREPROCESS, start);
+        List<int[]> ids = generate(pixelValues, timings);
+        long decoded = timings.start();
+        List<String> captions = ids.stream().map(tokenizer::decode).toList();
+        timings.end(CaptionStages.POSTPROCESS, decoded);
+        return captions;
     }
 
     public Path modelDir() {
@@ -116,20 +128,25 @@ public final class BlipCaptioner implements AutoCloseable {
 
     /** Token ids ({@code [DEC]} first) for each image's {@code pixel_values} (CHW), with the configured search. */
     List<int[]> generate(float[][] pixelValues) {
+        return generate(pixelValues, StageTimings.NONE);
+    }
+
+    private List<int[]> generate(float[][] pixelValues, StageTimings timings) {
         BlipConfig.Text text = config.text();
         if (options.numBeams() == 1) {
             return decode(
                     pixelValues,
+                    timings,
                     session -> GreedyCaptioning.generate(
                             session, pixelValues.length, text.bosTokenId(), text.sepTokenId(), options.maxNewTokens()));
         }
         BeamSearch search = new BeamSearch(
                 options.numBeams(), text.bosTokenId(), text.sepTokenId(), options.maxNewTokens(), lengthPenalty);
-        return decode(pixelValues, session -> search.generate(session, pixelValues.length));
+        return decode(pixelValues, timings, session -> search.generate(session, pixelValues.length));
     }
 
     /** Encodes the images as one batch and runs {@code search} on a decoder session over them. */
-    List<int[]> decode(float[][] pixelValues, Function<DecoderSession, List<int[]>> search) {
+    List<int[]> decode(float[][] pixelValues, StageTimings timings, Function<DecoderSession, List<int[]>> search) {
         int size = config.vision().imageSize();
         int imageLength = 3 * size * size;
         float[] batch = new float[pixelValues.length * imageLength];
@@ -141,11 +158,13 @@ public final class BlipCaptioner implements AutoCloseable {
             System.arraycopy(pixelValues[i], 0, batch, i * imageLength, imageLength);
         }
         try (NDManager request = manager.newSubManager()) {
+            long start = timings.start();
             NDArray input = request.create(batch, new Shape(pixelValues.length, 3, size, size));
             NDArray imageEmbeds = vision.forward(input);
+            timings.end(CaptionStages.VISION, start, imageEmbeds);
             try (DecoderSession session = options.useKvCache()
-                    ? new CachedDecoderSession(decoder, imageEmbeds)
-                    : new UncachedDecoderSession(decoder, imageEmbeds)) {
+                    ? new CachedDecoderSession(decoder, imageEmbeds, timings)
+                    : new UncachedDecoderSession(decoder, imageEmbeds, timings)) {
                 return options.ml().decoding(pixelValues.length * options.numBeams(), () -> search.apply(session));
             }
         }
@@ -153,26 +172,6 @@ public final class BlipCaptioner implements AutoCloseable {
 
     BlipConfig config() {
         return config;
-    }
-
-    NDManager manager() {
-        return manager;
-    }
-
-    BlipImageProcessor processor() {
-        return processor;
-    }
-
-    BlipVisionModel vision() {
-        return vision;
-    }
-
-    BlipTextDecoder decoder() {
-        return decoder;
-    }
-
-    TokenDecoder tokenizer() {
-        return tokenizer;
     }
 
     @Override

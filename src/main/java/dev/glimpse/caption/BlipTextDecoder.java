@@ -68,7 +68,11 @@ final class BlipTextDecoder {
 
     /** Logits [b, vocab] of the last position only, as generation needs. */
     NDArray lastLogits(NDArray ids, long pastLength, NDArray imageEmbeds, KvCache cache) {
-        NDArray hidden = hidden(ids, pastLength, imageEmbeds, cache);
+        return lastPositionLogits(hidden(ids, pastLength, imageEmbeds, cache));
+    }
+
+    /** The language-model head over the last position of hidden states [b, t, d]: logits [b, vocab]. */
+    NDArray lastPositionLogits(NDArray hidden) {
         return head(hidden.get(new NDIndex(":, -1, :")));
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.KvCache;
+import dev.glimpse.ml.StageTimings;
 import java.util.Arrays;
 
 /**
@@ -17,12 +18,14 @@ final class CachedDecoderSession extends ImageConditionedSession {
     private final KvCache cache;
     private long pastLength;
 
-    CachedDecoderSession(BlipTextDecoder decoder, NDArray imageEmbeds) {
-        super(decoder, imageEmbeds);
+    CachedDecoderSession(BlipTextDecoder decoder, NDArray imageEmbeds, StageTimings timings) {
+        super(decoder, imageEmbeds, timings);
         this.cache = new KvCache(decoder.layerCount());
+        long start = timings.start();
         // The image's keys/values are one large matrix product per layer: computed here, with the threads every
         // other operation gets, rather than in the first step, which may run with fewer (ModelOptions.decoding).
         decoder.prefillCross(imageEmbeds, cache);
+        timings.end(CaptionStages.CROSS_KV, start);
         cache.attach(manager);
     }
 
@@ -34,10 +37,10 @@ final class CachedDecoderSession extends ImageConditionedSession {
             // cache's manager: keep the cache on the step's manager while the step runs.
             cache.attach(step);
             NDArray input = step.create(ids, new Shape(tokens.length, 1));
-            NDArray logits = decoder.lastLogits(input, pastLength, imageEmbeds, cache);
+            float[][] logits = lastLogits(input, pastLength, cache);
             cache.attach(manager);
             pastLength++;
-            return Rows.of(logits);
+            return logits;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.glimpse.caption;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.glimpse.ml.StageTimings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +17,8 @@ final class UncachedDecoderSession extends ImageConditionedSession {
 
     private List<long[]> prefixes = new ArrayList<>();
 
-    UncachedDecoderSession(BlipTextDecoder decoder, NDArray imageEmbeds) {
-        super(decoder, imageEmbeds);
+    UncachedDecoderSession(BlipTextDecoder decoder, NDArray imageEmbeds, StageTimings timings) {
+        super(decoder, imageEmbeds, timings);
         for (long row = 0; row < imageEmbeds.getShape().get(0); row++) {
             prefixes.add(new long[0]);
         }
@@ -39,7 +40,7 @@ final class UncachedDecoderSession extends ImageConditionedSession {
         try (NDManager step = manager.newSubManager()) {
             NDArray input = step.create(ids, new Shape(tokens.length, length));
             imageEmbeds.tempAttach(step);
-            return Rows.of(decoder.lastLogits(input, 0, imageEmbeds, null));
+            return lastLogits(input, 0, null);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.glimpse.cli;
 
-import dev.glimpse.search.EvaluateSearch;
+import dev.glimpse.tools.evaluate.EvaluateSearch;
 import picocli.CommandLine.Command;
 
 /** {@code evaluate-search}: search quality (recall@1/@5, MRR) on caption–query pairs. */

@@ -9,7 +9,7 @@ import java.util.UUID;
  * caption's words that the query has too (as written in the caption, in caption order), and whether it is shown only
  * as one of the closest matches (nothing matched well enough, see {@link ResultCut}).
  */
-record Match(
+public record Match(
         UUID id,
         String caption,
         double score,
@@ -18,7 +18,7 @@ record Match(
         List<String> sharedWords,
         boolean closest) {
 
-    Match {
+    public Match {
         sharedWords = List.copyOf(sharedWords);
     }
 

@@ -7,10 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One sentence for the person searching, whatever went wrong. */
-final class SearchFailures {
+public final class SearchFailures {
 
-    static final String BUSY = "Glimpse is busy right now; please try again in a moment.";
-    static final String UNEXPECTED = "The search did not work this time; please try again.";
+    public static final String BUSY = "Glimpse is busy right now; please try again in a moment.";
+    public static final String UNEXPECTED = "The search did not work this time; please try again.";
 
     private static final Logger log = LoggerFactory.getLogger(SearchFailures.class);
 
@@ -18,7 +18,7 @@ final class SearchFailures {
 
     /** Trying again cannot help until the operator makes the model available: say so, not "try again". */
     /** Says which model is missing and why, then what still works. */
-    static String unavailable(ModelUnavailableException missing) {
+    public static String unavailable(ModelUnavailableException missing) {
         String message = missing.getMessage();
         String why = Character.toUpperCase(message.charAt(0)) + message.substring(1);
         why = why.endsWith(".") ? why : why + ".";
@@ -27,7 +27,7 @@ final class SearchFailures {
                 : why + " Search is not available until it is.";
     }
 
-    static String message(Throwable failure) {
+    public static String message(Throwable failure) {
         return switch (failure) {
             case AudioDecodingException unreadable -> unreadable.getMessage();
             case BusyException busy -> BUSY;

@@ -97,7 +97,7 @@ public record SearchProperties(
     }
 
     /** The same settings with another minimum similarity. */
-    SearchProperties withMinSimilarity(double similarity) {
+    public SearchProperties withMinSimilarity(double similarity) {
         return new SearchProperties(
                 defaultResults,
                 maxResults,
@@ -142,7 +142,7 @@ public record SearchProperties(
     }
 
     /** The same settings in another time zone. */
-    SearchProperties withTimeZone(String zone) {
+    public SearchProperties withTimeZone(String zone) {
         return new SearchProperties(
                 defaultResults,
                 maxResults,

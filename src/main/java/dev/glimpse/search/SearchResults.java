@@ -14,11 +14,11 @@ public record SearchResults(
 
     static final String EMPTY_QUERY = "Type or say what you are looking for.";
     // not "the library is empty": uploaded images may be waiting for their caption (or for a missing model)
-    static final String EMPTY_LIBRARY =
+    public static final String EMPTY_LIBRARY =
             "No image is captioned yet: upload some images, or wait until they are captioned, then search again.";
     static final String NO_MATCH = "No image matches your search; try other words.";
 
-    static final String CLOSEST_MATCHES = "Nothing matches well; these are the closest matches.";
+    public static final String CLOSEST_MATCHES = "Nothing matches well; these are the closest matches.";
 
     public SearchResults {
         hits = List.copyOf(hits);

@@ -36,7 +36,7 @@ public record Understood(
     }
 
     /** Nothing understood: the query was searched as it was. */
-    static Understood literal(String searched) {
+    public static Understood literal(String searched) {
         return new Understood(searched, null, null, List.of(), List.of(), List.of(), null, List.of());
     }
 

@@ -7,8 +7,8 @@
  * embedding-only matches shown only as flagged closest matches) after {@link dev.glimpse.search.QueryUnderstanding}
  * has taken the query apart (capture time and place as filters, spoken fillers, family words, spelling, occasions,
  * attribute pairs as evidence), also served as JSON at {@code /api/search} and {@code /api/search/voice}.
- * {@link dev.glimpse.search.SearchView} (route {@code search}) is the page: the voice recorder web component, the
- * editable transcript and typed query, the chips of what was understood, and the result gallery. {@link dev.glimpse.search.EvaluateSearch} measures the search on any set of captions and queries.
+ * The search page and the header's search box are in {@code search.ui}. {@link dev.glimpse.search.SearchProbe} lets the command-line tools run
+ * the same search over any index without the models.
  */
 @NullMarked
 package dev.glimpse.search;

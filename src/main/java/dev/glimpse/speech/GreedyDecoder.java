@@ -48,11 +48,6 @@ final class GreedyDecoder {
         }
     }
 
-    /** The first index of the largest value, as {@code torch.argmax}. */
-    static int argmax(float[] logits) {
-        return GreedySearch.argmax(logits);
-    }
-
     /** The candidate with the largest logit; on a tie the smallest id (all others masked, then arg-max). */
     static int argmaxAmong(float[] logits, Collection<Integer> candidates) {
         int best = -1;

@@ -97,14 +97,18 @@ final class WhisperDecoder {
 
     /** Each row's logits at the last of {@code ids} ([rows][t]), fed after the cached positions. */
     float[][] nextTokenLogits(NDManager manager, int[][] ids, NDArray encoderHidden, KvCache cache) {
-        NDArray hidden = forward(manager, ids, encoderHidden, cache);
+        return lastPositionLogits(forward(manager, ids, encoderHidden, cache), ids.length);
+    }
+
+    /** Each of the {@code rows} rows' vocabulary logits at the last position of hidden states [rows, t, d]. */
+    float[][] lastPositionLogits(NDArray hidden, int rows) {
         float[] flat = logits(hidden.get(new NDIndex(":, -1, :"))).toFloatArray();
-        int vocabulary = flat.length / ids.length;
-        float[][] rows = new float[ids.length][];
-        for (int row = 0; row < ids.length; row++) {
-            rows[row] = Arrays.copyOfRange(flat, row * vocabulary, (row + 1) * vocabulary);
+        int vocabulary = flat.length / rows;
+        float[][] logits = new float[rows][];
+        for (int row = 0; row < rows; row++) {
+            logits[row] = Arrays.copyOfRange(flat, row * vocabulary, (row + 1) * vocabulary);
         }
-        return rows;
+        return logits;
     }
 
     /** {@link #nextTokenLogits(NDManager, int[][], NDArray, KvCache)} for one sequence. */

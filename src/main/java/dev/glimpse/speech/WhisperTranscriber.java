@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.glimpse.ml.KvCache;
 import dev.glimpse.ml.Scopes;
+import dev.glimpse.ml.StageTimings;
 import dev.glimpse.ml.TokenDecoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +69,16 @@ public final class WhisperTranscriber implements AutoCloseable {
 
     /** Transcribes a recording in any container a browser records; fails with {@link AudioDecodingException}. */
     public Transcript transcribe(byte[] recording, TranscribeRequest request) {
-        return transcribe(audioDecoder.decode(recording), request);
+        return transcribe(recording, request, StageTimings.NONE);
+    }
+
+    /** {@link #transcribe(byte[], TranscribeRequest)}, reporting its {@link TranscriptionStages} to {@code timings}. */
+    public Transcript transcribe(byte[] recording, TranscribeRequest request, StageTimings timings) {
+        long start = timings.start();
+        float[] samples = audioDecoder.decode(recording);
+        timings.end(TranscriptionStages.AUDIO_DECODE, start);
+        return transcribeAll(List.of(new TranscriptionJob(samples, request)), timings)
+                .get(0);
     }
 
     /** Transcribes 16 kHz mono samples; only the first 30 s are heard. */
@@ -84,19 +94,28 @@ public final class WhisperTranscriber implements AutoCloseable {
      *     (see {@link #languages()})
      */
     public List<Transcript> transcribeAll(List<TranscriptionJob> jobs) {
+        return transcribeAll(jobs, StageTimings.NONE);
+    }
+
+    /** {@link #transcribeAll(List)}, reporting its {@link TranscriptionStages} to {@code timings}. */
+    public List<Transcript> transcribeAll(List<TranscriptionJob> jobs, StageTimings timings) {
         if (jobs.isEmpty()) {
             return List.of();
         }
+        long start = timings.start();
         float[][] logMels =
                 jobs.stream().map(job -> features.extract(job.samples16k())).toArray(float[][]::new);
+        timings.end(TranscriptionStages.LOG_MEL, start);
         try (NDManager call = model.manager().newSubManager()) {
+            long encoding = timings.start();
             NDArray encoded = encode(call, logMels);
-            String[] languages = languages(call, encoded, jobs);
+            timings.end(TranscriptionStages.ENCODER, encoding, encoded);
+            String[] languages = languages(call, encoded, jobs, timings);
             int[][] prompts = new int[jobs.size()][];
             for (int i = 0; i < prompts.length; i++) {
                 prompts[i] = generation.prompt(languages[i], task(jobs.get(i).request()));
             }
-            int[][] ids = generate(call, encoded, prompts);
+            int[][] ids = generate(call, encoded, prompts, timings);
             List<Transcript> transcripts = new ArrayList<>(jobs.size());
             for (int i = 0; i < ids.length; i++) {
                 double seconds = jobs.get(i).samples16k().length / (double) AudioDecoder.SAMPLE_RATE;
@@ -124,7 +143,7 @@ public final class WhisperTranscriber implements AutoCloseable {
         try (NDManager call = model.manager().newSubManager()) {
             int[][] prompts = new int[logMels.length][];
             Arrays.fill(prompts, generation.prompt(language, task));
-            return generate(call, encode(call, logMels), prompts);
+            return generate(call, encode(call, logMels), prompts, StageTimings.NONE);
         }
     }
 
@@ -141,19 +160,11 @@ public final class WhisperTranscriber implements AutoCloseable {
         return model;
     }
 
-    TranscriberOptions options() {
-        return options;
-    }
-
     WhisperFeatureExtractor features() {
         return features;
     }
 
-    WhisperGenerationConfig generation() {
-        return generation;
-    }
-
-    NDArray encode(NDManager call, float[][] logMels) {
+    private NDArray encode(NDManager call, float[][] logMels) {
         FeatureExtractorConfig config = features.config();
         int size = config.melBins() * config.frames();
         float[] batch = new float[logMels.length * size];
@@ -169,7 +180,7 @@ public final class WhisperTranscriber implements AutoCloseable {
     }
 
     /** Each job's language: requested, else configured, else detected (one batched decoder step if any). */
-    private String[] languages(NDManager call, NDArray encoded, List<TranscriptionJob> jobs) {
+    private String[] languages(NDManager call, NDArray encoded, List<TranscriptionJob> jobs, StageTimings timings) {
         String[] languages = new String[jobs.size()];
         boolean detect = false;
         for (int i = 0; i < languages.length; i++) {
@@ -184,7 +195,9 @@ public final class WhisperTranscriber implements AutoCloseable {
             }
         }
         if (detect) {
+            long start = timings.start();
             String[] detected = detectLanguages(call, encoded);
+            timings.end(TranscriptionStages.LANGUAGE, start);
             for (int i = 0; i < languages.length; i++) {
                 languages[i] = languages[i] != null ? languages[i] : detected[i];
             }
@@ -210,14 +223,42 @@ public final class WhisperTranscriber implements AutoCloseable {
         return languages;
     }
 
-    private int[][] generate(NDManager call, NDArray encoded, int[][] prompts) {
+    private int[][] generate(NDManager call, NDArray encoded, int[][] prompts, StageTimings timings) {
         int room = model.decoder().maxPositions() - prompts[0].length;
+        long start = timings.start();
         KvCache cache = new KvCache(model.decoder().layerCount());
         model.decoder().prefillCross(encoded, cache);
-        DecoderStep step = tokens ->
-                Scopes.step(call, cache, scope -> model.decoder().nextTokenLogits(scope, tokens, encoded, cache));
-        return options.modelOptions()
+        timings.end(TranscriptionStages.CROSS_KV, start);
+        DecoderStep step = tokens -> Scopes.step(call, cache, scope -> feed(scope, tokens, encoded, cache, timings));
+        int[][] ids = options.modelOptions()
                 .decoding(prompts.length, () -> greedy.generate(step, prompts, Math.min(options.maxNewTokens(), room)));
+        timings.end(TranscriptionStages.DECODE, start);
+        return ids;
+    }
+
+    /**
+     * One decoder pass over {@code tokens} after the cached positions, on the step's {@code scope}: each row's logits
+     * at the last token. The pass over the prompt reports as one stage, each later one as its layers and its head.
+     */
+    private float[][] feed(NDManager scope, int[][] tokens, NDArray encoded, KvCache cache, StageTimings timings) {
+        boolean prompt = cache.length() == 0;
+        long start = timings.start();
+        NDArray hidden = model.decoder().forward(scope, tokens, encoded, cache);
+        long layersDone = timings.start();
+        float[][] logits = model.decoder().lastPositionLogits(hidden, tokens.length);
+        if (timings.enabled()) {
+            long headDone = System.nanoTime();
+            if (prompt) {
+                timings.record(TranscriptionStages.PROMPT, headDone - start);
+            } else {
+                timings.record(TranscriptionStages.STEP, layersDone - start);
+                timings.record(TranscriptionStages.HEAD, headDone - layersDone);
+                timings.count(
+                        TranscriptionStages.STEP_ARRAYS,
+                        scope.getManagedArrays().size());
+            }
+        }
+        return logits;
     }
 
     private static void checkCompatible(FeatureExtractorConfig features, WhisperConfig config) {

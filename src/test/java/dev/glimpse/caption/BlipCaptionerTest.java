@@ -2,6 +2,7 @@ package dev.glimpse.caption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.ml.StageTimings;
 import dev.glimpse.ml.generation.BeamSearch;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -48,7 +49,8 @@ class BlipCaptionerTest {
             List<int[]> greedyIds = greedy.generate(batch);
             BlipConfig.Text text = beam.config().text();
             BeamSearch search = new BeamSearch(1, text.bosTokenId(), text.sepTokenId(), REFERENCE.maxNewTokens(), 1.0);
-            List<int[]> beamIds = beam.decode(batch, session -> search.generate(session, batch.length));
+            List<int[]> beamIds =
+                    beam.decode(batch, StageTimings.NONE, session -> search.generate(session, batch.length));
 
             assertThat(beamIds).hasSize(2);
             assertThat(beamIds.get(0)).containsExactly(greedyIds.get(0));

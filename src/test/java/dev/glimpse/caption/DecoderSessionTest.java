@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.glimpse.ml.StageTimings;
 import dev.glimpse.ml.generation.DecoderSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +29,9 @@ class DecoderSessionTest {
     @Test
     void cachedAndUncachedSessionsGiveTheSameLogitsAfterReorderingRows() {
         try (NDManager request = model.manager.newSubManager();
-                DecoderSession cached = new CachedDecoderSession(model.decoder, twoImages(request));
-                DecoderSession uncached = new UncachedDecoderSession(model.decoder, twoImages(request))) {
+                DecoderSession cached = new CachedDecoderSession(model.decoder, twoImages(request), StageTimings.NONE);
+                DecoderSession uncached =
+                        new UncachedDecoderSession(model.decoder, twoImages(request), StageTimings.NONE)) {
             int[][] steps = {{30522, 30522}, {1037, 2003}, {2158, 2158}, {7, 102}};
             for (int step = 0; step < steps.length; step++) {
                 float[][] a = cached.next(steps[step]);
@@ -56,7 +58,7 @@ class DecoderSessionTest {
             NDArray imageEmbeds = twoImages(request);
             int before = request.getManagedArrays().size();
             int[] counts = new int[6];
-            try (DecoderSession session = new CachedDecoderSession(model.decoder, imageEmbeds)) {
+            try (DecoderSession session = new CachedDecoderSession(model.decoder, imageEmbeds, StageTimings.NONE)) {
                 for (int step = 0; step < counts.length; step++) {
                     session.next(new int[] {30522, 1000 + step});
                     counts[step] = request.getManagedArrays().size();

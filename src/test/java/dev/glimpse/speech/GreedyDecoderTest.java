@@ -2,6 +2,7 @@ package dev.glimpse.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glimpse.ml.generation.GreedySearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -96,6 +97,6 @@ class GreedyDecoderTest {
         float[] logits = {0f, 5f, 1f, 3f, 3f};
 
         assertThat(GreedyDecoder.argmaxAmong(logits, Set.of(2, 4, 3))).isEqualTo(3);
-        assertThat(GreedyDecoder.argmax(logits)).isEqualTo(1);
+        assertThat(GreedySearch.argmax(logits)).isEqualTo(1);
     }
 }

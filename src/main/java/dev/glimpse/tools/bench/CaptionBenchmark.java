@@ -2,8 +2,9 @@ package dev.glimpse.tools.bench;
 
 import ai.djl.engine.Engine;
 import dev.glimpse.caption.BlipCaptioner;
-import dev.glimpse.caption.BlipStageTimer;
+import dev.glimpse.caption.BlipWork;
 import dev.glimpse.caption.CaptionOptions;
+import dev.glimpse.caption.CaptionStages;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,15 +60,16 @@ final class CaptionBenchmark {
     }
 
     /**
-     * Times every stage of one caption and the whole caption, each run followed at once by its bounds (the sum of
-     * the stage bounds for the whole caption), and adds the rows; returns the whole caption's row.
+     * Times every stage of one caption as the captioner reports it ({@link CaptionStages}) and the whole caption, each
+     * run followed at once by its bounds (the sum of the stage bounds for the whole caption), and adds the rows;
+     * returns the whole caption's row.
      */
     private BenchmarkReport.Row breakdown(BlipCaptioner captioner) {
         Progress.say("BLIP: stage breakdown");
         Timings.settle();
-        BlipStageTimer.Work work = BlipStageTimer.work(captioner);
+        BlipWork work = BlipWork.of(captioner);
         BufferedImage image = images.get(0);
-        List<BlipStageTimer.Times> times = new ArrayList<>();
+        List<RecordedStages> times = new ArrayList<>();
         Samples vision = new Samples();
         Samples crossKv = new Samples();
         Samples step = new Samples();
@@ -78,25 +80,26 @@ final class CaptionBenchmark {
                 Bounds.Gemm crossBound = new Bounds.Gemm(work.crossKvFlops(), work.imageTokens(), work.visionWidth());
                 Bounds.GemvChain stepBound = new Bounds.GemvChain(work.stepWeights());
                 Bounds.GemvChain headBound = new Bounds.GemvChain(work.headWeights())) {
-            BlipStageTimer.time(captioner, image, TOKENS); // warm-up
+            captioner.caption(List.of(image), new RecordedStages()); // warm-up
             for (int i = 0; i < options.stageRuns(); i++) {
-                BlipStageTimer.Times t = BlipStageTimer.time(captioner, image, TOKENS);
+                RecordedStages t = new RecordedStages();
+                captioner.caption(List.of(image), t);
                 times.add(t);
                 double v = visionBound.millis();
                 double c = crossBound.millis();
                 double s = stepBound.millis();
                 double h = headBound.millis();
-                vision.add(t.visionMillis(), v);
-                crossKv.add(t.crossKvMillis(), c);
-                step.add(t.stepMillis(), s);
-                head.add(t.headMillis(), h);
+                vision.add(t.millis(CaptionStages.VISION), v);
+                crossKv.add(t.millis(CaptionStages.CROSS_KV), c);
+                step.add(t.medianMillis(CaptionStages.STEP), s);
+                head.add(t.medianMillis(CaptionStages.HEAD), h);
                 long start = System.nanoTime();
                 captioner.caption(List.of(image));
                 whole.add((System.nanoTime() - start) / 1e6, v + c + TOKENS * (s + h));
             }
             gflops = visionBound.gflops(vision.bound());
         }
-        report.add("BLIP image pre-processing, 640×480", median(times, BlipStageTimer.Times::preprocessMillis), "ms");
+        report.add("BLIP image pre-processing, 640×480", median(times, t -> t.millis(CaptionStages.PREPROCESS)), "ms");
         report.addBounded(
                 "BLIP vision encoder",
                 vision,
@@ -116,9 +119,11 @@ final class CaptionBenchmark {
                         Locale.ROOT,
                         "bound: GEMV chain over the head's weights (%.0f MB)",
                         Bounds.megabytes(work.headWeights())));
-        report.add("BLIP post-processing (ids to text)", median(times, BlipStageTimer.Times::postprocessMillis), "ms");
+        report.add("BLIP post-processing (ids to text)", median(times, t -> t.millis(CaptionStages.POSTPROCESS)), "ms");
         report.add(
-                "BLIP native ops per decode step", median(times, t -> t.arraysPerStep()), "arrays created (JNI calls)");
+                "BLIP native ops per decode step",
+                median(times, t -> t.figure(CaptionStages.STEP_ARRAYS)),
+                "arrays created (JNI calls)");
         WeightStreaming.report(report, "BLIP", work.stepWeights(), options.stageRuns());
         return report.addBounded(
                 "BLIP caption, 640×480, KV cache (median)",
@@ -127,7 +132,7 @@ final class CaptionBenchmark {
                 "bound: sum of the stage bounds, " + TOKENS + " tokens (pre/post-processing not included)");
     }
 
-    private static double median(List<BlipStageTimer.Times> times, ToDoubleFunction<BlipStageTimer.Times> field) {
+    private static double median(List<RecordedStages> times, ToDoubleFunction<RecordedStages> field) {
         return Timings.median(times.stream().mapToDouble(field).toArray());
     }
 

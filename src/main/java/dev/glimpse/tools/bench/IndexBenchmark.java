@@ -1,9 +1,9 @@
 package dev.glimpse.tools.bench;
 
 import dev.glimpse.search.ImageIndex;
-import dev.glimpse.search.IndexProbes;
 import dev.glimpse.search.IndexedImage;
 import dev.glimpse.search.SearchProperties;
+import dev.glimpse.tools.evaluate.IndexProbes;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.glimpse.tools.bench;
 
-import dev.glimpse.search.IndexProbes;
+import dev.glimpse.tools.evaluate.IndexProbes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

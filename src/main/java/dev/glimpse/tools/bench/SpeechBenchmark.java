@@ -1,8 +1,11 @@
 package dev.glimpse.tools.bench;
 
+import dev.glimpse.speech.TranscribeRequest;
 import dev.glimpse.speech.TranscriberOptions;
-import dev.glimpse.speech.WhisperStageTimer;
+import dev.glimpse.speech.TranscriptionStages;
+import dev.glimpse.speech.TranscriptionTask;
 import dev.glimpse.speech.WhisperTranscriber;
+import dev.glimpse.speech.WhisperWork;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
-/** Whisper at full size with random weights: encoder time for a 30 s clip and the time to decode 20 tokens. */
+/**
+ * Whisper at full size with random weights: every stage of a voice query over a 30 s clip as the transcriber reports
+ * it ({@link TranscriptionStages}), up to 20 tokens, in the model's first language.
+ */
 final class SpeechBenchmark {
 
     static final int TOKENS = 20;
@@ -33,52 +39,55 @@ final class SpeechBenchmark {
                     options.fixtureModel("whisper-tiny"),
                     RandomCheckpoint.COMPANION_FILES,
                     folder.path());
-            try (WhisperTranscriber transcriber =
-                    WhisperTranscriber.load(folder.path(), TranscriberOptions.defaults())) {
+            try (WhisperTranscriber transcriber = WhisperTranscriber.load(
+                    folder.path(), TranscriberOptions.defaults().withMaxNewTokens(TOKENS))) {
                 measure(transcriber);
             }
         }
     }
 
     /**
-     * Every stage of one voice query over a WAV file of a 30 s clip, and the encoder and a whole 20-token decode as
-     * before, each run followed at once by its bounds.
+     * Every stage of one voice query over a WAV file of a 30 s clip, and the whole decode, each run followed at once
+     * by its bounds.
      */
     private void measure(WhisperTranscriber transcriber) {
         Progress.say("Whisper: stage breakdown, encoder and " + TOKENS + "-token decode");
         Timings.settle();
-        float[] clip = clip(30);
-        byte[] wav = wav(clip);
-        WhisperStageTimer.Work work = WhisperStageTimer.work(transcriber);
-        List<WhisperStageTimer.Stages> stages = new ArrayList<>();
+        byte[] wav = wav(clip(30));
+        TranscribeRequest request =
+                new TranscribeRequest(transcriber.languages().iterator().next(), TranscriptionTask.TRANSCRIBE);
+        WhisperWork work = WhisperWork.of(transcriber);
+        List<RecordedStages> stages = new ArrayList<>();
         Samples encoder = new Samples();
         Samples step = new Samples();
         Samples head = new Samples();
         Samples perToken = new Samples();
-        double[] decode = new double[options.stageRuns()];
         double gflops;
         try (Bounds.Gemm encoderBound = new Bounds.Gemm(work.encoderFlops(), work.positions(), work.width());
                 Bounds.GemvChain stepBound = new Bounds.GemvChain(work.stepWeights());
                 Bounds.GemvChain headBound = new Bounds.GemvChain(work.headWeights())) {
-            WhisperStageTimer.stages(transcriber, wav, TOKENS); // warm-up
-            WhisperStageTimer.time(transcriber, clip, TOKENS);
+            transcriber.transcribe(wav, request, new RecordedStages()); // warm-up
             for (int i = 0; i < options.stageRuns(); i++) {
-                WhisperStageTimer.Stages stage = WhisperStageTimer.stages(transcriber, wav, TOKENS);
+                RecordedStages stage = new RecordedStages();
+                transcriber.transcribe(wav, request, stage);
                 stages.add(stage);
                 double e = encoderBound.millis();
                 double s = stepBound.millis();
                 double h = headBound.millis();
-                encoder.add(stage.encoderMillis(), e);
-                step.add(stage.stepMillis(), s);
-                head.add(stage.headMillis(), h);
-                WhisperStageTimer.Times times = WhisperStageTimer.time(transcriber, clip, TOKENS);
-                decode[i] = times.decodeMillis();
-                perToken.add(times.decodeMillis() / TOKENS, s + h);
+                encoder.add(stage.millis(TranscriptionStages.ENCODER), e);
+                step.add(stage.medianMillis(TranscriptionStages.STEP), s);
+                head.add(stage.medianMillis(TranscriptionStages.HEAD), h);
+                // the prompt pass gives the first token, each later step one more
+                int tokens = stage.count(TranscriptionStages.STEP) + 1;
+                perToken.add(stage.millis(TranscriptionStages.DECODE) / tokens, s + h);
             }
             gflops = encoderBound.gflops(encoder.bound());
         }
-        report.add("Whisper audio decode, 30 s WAV", median(stages, WhisperStageTimer.Stages::audioDecodeMillis), "ms");
-        report.add("Whisper log-mel, 30 s", median(stages, WhisperStageTimer.Stages::logMelMillis), "ms");
+        report.add(
+                "Whisper audio decode, 30 s WAV",
+                median(stages, stage -> stage.millis(TranscriptionStages.AUDIO_DECODE)),
+                "ms");
+        report.add("Whisper log-mel, 30 s", median(stages, stage -> stage.millis(TranscriptionStages.LOG_MEL)), "ms");
         report.addBounded(
                 "Whisper encoder, 30 s clip (median)",
                 encoder,
@@ -86,7 +95,9 @@ final class SpeechBenchmark {
                 Bounds.gemmBound(work.encoderFlops(), work.positions(), work.width(), gflops));
         report.add(
                 "Whisper prompt pass (incl. cross-attention K/V)",
-                median(stages, WhisperStageTimer.Stages::promptMillis),
+                median(
+                        stages,
+                        stage -> stage.millis(TranscriptionStages.CROSS_KV) + stage.millis(TranscriptionStages.PROMPT)),
                 "ms");
         report.addBounded("Whisper decode step, layers (per token)", step, "ms", Bounds.stepBound(work.stepWeights()));
         report.addBounded(
@@ -99,10 +110,13 @@ final class SpeechBenchmark {
                         Bounds.megabytes(work.headWeights())));
         report.add(
                 "Whisper native ops per decode step",
-                median(stages, s -> s.arraysPerStep()),
+                median(stages, stage -> stage.figure(TranscriptionStages.STEP_ARRAYS)),
                 "arrays created (JNI calls)");
         WeightStreaming.report(report, "Whisper", work.stepWeights(), options.stageRuns());
-        report.add("Whisper decode, 20 tokens with cache (median)", Timings.median(decode), "ms");
+        report.add(
+                "Whisper decode, " + TOKENS + " tokens with cache (median)",
+                median(stages, stage -> stage.millis(TranscriptionStages.DECODE)),
+                "ms");
         report.addBounded(
                 "Whisper decode per token",
                 perToken,
@@ -110,8 +124,7 @@ final class SpeechBenchmark {
                 "bound: layers + projection bounds (the prompt pass is in the average)");
     }
 
-    private static double median(
-            List<WhisperStageTimer.Stages> stages, ToDoubleFunction<WhisperStageTimer.Stages> field) {
+    private static double median(List<RecordedStages> stages, ToDoubleFunction<RecordedStages> field) {
         return Timings.median(stages.stream().mapToDouble(field).toArray());
     }
 
