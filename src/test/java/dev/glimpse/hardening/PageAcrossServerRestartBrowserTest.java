@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glimpse.testsupport.Browser;
 import dev.glimpse.testsupport.TestImages;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,10 +91,7 @@ class PageAcrossServerRestartBrowserTest {
                             ? "same page"
                             : "page reloaded itself");
 
-            HttpResponse<String> library = glimpse.http()
-                    .send(
-                            HttpRequest.newBuilder(glimpse.uri("/api/images")).build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> library = glimpse.api().get("/api/images");
             assertThat(library.body()).contains("while-down.png");
         }
     }
