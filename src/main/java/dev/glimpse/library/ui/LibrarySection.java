@@ -7,9 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.glimpse.library.ImageQueries;
 import dev.glimpse.library.ImageStatus;
@@ -74,7 +71,7 @@ public final class LibrarySection extends Div {
         empty.setId("library-empty");
         empty.addClassName("library-empty");
         empty.getElement().setAttribute("role", "status");
-        add(heading, filters(), selectionBar(downloads), empty, grid);
+        add(heading, new LibraryFilters(this::filterBy), selectionBar(downloads), empty, grid);
         TileFocus.follow(this, this::reveal);
         refresh();
     }
@@ -136,34 +133,9 @@ public final class LibrarySection extends Div {
         grid.refresh();
     }
 
-    private Div filters() {
-        RadioButtonGroup<LibraryFilter.Show> show = new RadioButtonGroup<>();
-        show.setId("library-show");
-        show.setAriaLabel("Show");
-        show.setItems(LibraryFilter.Show.values());
-        show.setItemLabelGenerator(value -> switch (value) {
-            case ALL -> "All";
-            case WAITING -> "Waiting";
-            case FAILED -> "Failed";
-        });
-        show.setValue(LibraryFilter.Show.ALL);
-        show.addValueChangeListener(change -> {
-            filter = filter.withShow(change.getValue());
-            refresh();
-        });
-        TextField words = new TextField();
-        words.setId("library-filter");
-        words.setAriaLabel("Filter by caption or file name");
-        words.setPlaceholder("Filter by caption or file name");
-        words.setClearButtonVisible(true);
-        words.setValueChangeMode(ValueChangeMode.LAZY);
-        words.addValueChangeListener(change -> {
-            filter = filter.withText(change.getValue());
-            refresh();
-        });
-        Div row = new Div(show, words);
-        row.addClassName("library-filters");
-        return row;
+    private void filterBy(LibraryFilter chosen) {
+        filter = chosen;
+        refresh();
     }
 
     private Div selectionBar(LibraryDownloads downloads) {
