@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the change log for the index follower: the changes after a position, the newest sequence, how far pruning has
- * removed the log, the changed images as they are now, and every READY image for a rebuild (streamed with a cursor, so a million rows never sit in memory
- * at once). Also prunes changes older than the retention period, remembering the highest sequence it removed.
+ * removed the log, the changed images as they are now, and every READY image for a rebuild (streamed with a cursor, so
+ * a million rows never sit in memory at once). Also prunes changes older than the retention period, remembering the
+ * highest sequence it removed. It reads the {@code image} table with SQL, so the index needs no library type.
  */
 @Component
 class ChangeFeed {
