@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import dev.glimpse.ingest.UploadPageSection;
+import dev.glimpse.ingest.ui.UploadPageSection;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes the production frontend bundle include the gallery's browser code: the main page only knows the gallery as
- * an {@link dev.glimpse.ingest.UploadPageSection}, so the bundle scanner cannot reach it from the route; service init
+ * an {@link dev.glimpse.ingest.ui.UploadPageSection}, so the bundle scanner cannot reach it from the route; service init
  * listeners are scanned as entry points. At start it logs which example sources are on.
  */
 @SpringComponent

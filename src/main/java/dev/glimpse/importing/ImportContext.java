@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * The part of Glimpse an import needs, and nothing else: the database (embedded, joined when a server runs on it, or
- * external; migrated as the server migrates it), blob storage, the library's rows and change log, and ingest. No web
+ * external; migrated as the server migrates it), blob storage, the library's rows and its change log's writer, and ingest. No web
  * server, no pipeline, no search index (the running server's index follows the change log and picks the new images
  * up), no models. Vaadin's auto-configuration needs a web application, so it is left out.
  *
@@ -38,8 +38,9 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
                         pattern = {
                             "dev\\.glimpse\\.base\\.(EmbeddedDatabaseConfiguration|ClockConfiguration)",
                             "dev\\.glimpse\\.storage\\.StorageConfiguration",
-                            "dev\\.glimpse\\.library\\.(ImageService|ImageLifecycle|ImageUpdates|ImageChangeOutbox"
-                                    + "|DeletedImageBlobs|NewImages)",
+                            "dev\\.glimpse\\.library\\.(ImageCommands|ImageQueries|ImageLifecycle|Library|Backlog"
+                                    + "|SimilarImages|ImageUpdates|ImageChangeOutbox|DeletedImageBlobs|NewImages)",
+                            "dev\\.glimpse\\.search\\.index\\.ChangeLog",
                             "dev\\.glimpse\\.ingest\\.(IngestService|PhotoFactsReader)"
                         }))
 class ImportContext {}

@@ -1,7 +1,7 @@
 package dev.glimpse.ingest;
 
-import dev.glimpse.library.ImageEdits;
-import dev.glimpse.library.ImageService;
+import dev.glimpse.library.ImageCommands;
+import dev.glimpse.library.ImageQueries;
 import dev.glimpse.library.ImageSummary;
 import dev.glimpse.library.PhotoFacts;
 import dev.glimpse.serving.BusyException;
@@ -40,13 +40,13 @@ import org.springframework.web.multipart.MultipartFile;
 class ImageApiController {
 
     private final IngestService ingest;
-    private final ImageService images;
-    private final ImageEdits edits;
+    private final ImageQueries images;
+    private final ImageCommands commands;
 
-    ImageApiController(IngestService ingest, ImageService images, ImageEdits edits) {
+    ImageApiController(IngestService ingest, ImageQueries images, ImageCommands commands) {
         this.ingest = ingest;
         this.images = images;
-        this.edits = edits;
+        this.commands = commands;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -96,7 +96,7 @@ class ImageApiController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
-        if (!images.delete(id)) {
+        if (!commands.delete(id)) {
             throw notFound(id);
         }
         return ResponseEntity.noContent().build();
@@ -112,7 +112,7 @@ class ImageApiController {
                     "Caption written by a person",
                     "A person wrote the caption of image " + id + "; send replace=true to replace it.");
         }
-        if (!images.recaption(id, replace)) {
+        if (!commands.recaption(id, replace)) {
             throw problem(HttpStatus.CONFLICT, "Busy", "Image " + id + " is waiting for or being captioned already.");
         }
         return ResponseEntity.accepted().body(image);
@@ -123,8 +123,8 @@ class ImageApiController {
     ApiImage editCaption(@PathVariable UUID id, @RequestBody CaptionEdit edit) {
         get(id);
         try {
-            return ApiImage.of(
-                    edits.editCaption(id, edit == null ? null : edit.caption()).join());
+            return ApiImage.of(commands.editCaption(id, edit == null ? null : edit.caption())
+                    .join());
         } catch (CompletionException e) {
             throw switch (e.getCause()) {
                 case IllegalArgumentException bad -> problem(HttpStatus.BAD_REQUEST, "Bad caption", bad.getMessage());
@@ -143,7 +143,7 @@ class ImageApiController {
             throw problem(HttpStatus.BAD_REQUEST, "Bad k", "k must be between 1 and 100.");
         }
         get(id);
-        List<ApiSimilar.Entry> found = edits.similar(id, k).join().stream()
+        List<ApiSimilar.Entry> found = images.similar(id, k).join().stream()
                 .map(similar -> new ApiSimilar.Entry(ApiImage.of(similar.image()), similar.similarity()))
                 .toList();
         return new ApiSimilar(id, found);

@@ -31,7 +31,8 @@ public sealed interface IngestOutcome {
         static final String UNAVAILABLE = "storage is unavailable right now, please try again later";
         static final String FULL = "storage is full; it can be tried again once space has been freed";
 
-        static Unavailable of(String fileName, boolean full) {
+        /** Nothing was stored: the storage is away ({@code full}: out of space); the sender may try again. */
+        public static Unavailable of(String fileName, boolean full) {
             return new Unavailable(fileName, full ? FULL : UNAVAILABLE, full);
         }
     }

@@ -7,9 +7,9 @@ import dev.glimpse.imaging.MetadataPolicy;
 import dev.glimpse.imaging.Thumbnails;
 import dev.glimpse.library.FailureReasons;
 import dev.glimpse.library.Image;
-import dev.glimpse.library.ImageLifecycle;
+import dev.glimpse.library.ImageCommands;
+import dev.glimpse.library.ImageQueries;
 import dev.glimpse.library.ImageRepository;
-import dev.glimpse.library.ImageService;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.ImageSummary;
 import dev.glimpse.library.NewImages;
@@ -38,7 +38,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Takes uploaded files in: inspects them, stores each distinct image once (blob first, then its row). It also answers
- * for the library ({@link ImageService}) so that callers that send images can read them back through one service. Whatever fails, nothing partial is kept: blobs written for a row that could not be inserted are deleted.
+ * for the library ({@link ImageQueries}, {@link ImageCommands}) so that callers that send images can read them back through one service. Whatever fails, nothing partial is kept: blobs written for a row that could not be inserted are deleted.
  */
 @Service
 public class IngestService {
@@ -49,9 +49,9 @@ public class IngestService {
     private final BlobStore blobs;
     private final ImageRepository images;
     private final UploadProperties properties;
-    private final ImageLifecycle lifecycle;
     private final NewImages newImages;
-    private final ImageService library;
+    private final ImageQueries library;
+    private final ImageCommands commands;
     private final MeterRegistry meters;
     private final PhotoFactsReader facts;
     private final UploadMemory memory = UploadMemory.ofHeap();
@@ -60,9 +60,9 @@ public class IngestService {
             BlobStore blobs,
             ImageRepository images,
             UploadProperties properties,
-            ImageLifecycle lifecycle,
             NewImages newImages,
-            ImageService library,
+            ImageQueries library,
+            ImageCommands commands,
             MeterRegistry meters,
             PhotoFactsReader facts) {
         this.meters = meters;
@@ -71,9 +71,9 @@ public class IngestService {
         this.blobs = blobs;
         this.images = images;
         this.properties = properties;
-        this.lifecycle = lifecycle;
         this.newImages = newImages;
         this.library = library;
+        this.commands = commands;
     }
 
     /**
@@ -133,7 +133,7 @@ public class IngestService {
             if (existing.isPresent() && existing.get().getStatus() == ImageStatus.DELETED) {
                 // deleted moments ago and sent again: it comes back rather than being called a duplicate of nothing
                 Optional<ImageSummary> restored =
-                        lifecycle.restore(existing.get().getId());
+                        commands.undoDelete(existing.get().getId());
                 if (restored.isPresent()) {
                     return new IngestOutcome.Stored(fileName, restored.get());
                 }
@@ -157,12 +157,12 @@ public class IngestService {
         }
     }
 
-    /** One page of the library, newest first (see {@link ImageService#library}). */
+    /** One page of the library, newest first (see {@link ImageQueries#library}). */
     public Page<ImageSummary> library(int page, int size) {
         return library.library(page, size);
     }
 
-    /** The newest captioned images (see {@link ImageService#captioned}). */
+    /** The newest captioned images (see {@link ImageQueries#captioned}). */
     public List<ImageSummary> captioned(int limit) {
         return library.captioned(limit);
     }
@@ -175,17 +175,17 @@ public class IngestService {
         return library.find(id);
     }
 
-    /** Deletes the image (see {@link ImageService#delete}). */
+    /** Deletes the image (see {@link ImageCommands#delete}). */
     public boolean delete(UUID id) {
-        return library.delete(id);
+        return commands.delete(id);
     }
 
-    /** Queues the image to be captioned again (see {@link ImageService#recaption}). */
+    /** Queues the image to be captioned again (see {@link ImageCommands#recaption}). */
     public boolean recaption(UUID id, boolean replacePersonCaption) {
-        return library.recaption(id, replacePersonCaption);
+        return commands.recaption(id, replacePersonCaption);
     }
 
-    /** Calls the listener after every committed change to any image (see {@link ImageService#onChange}). */
+    /** Calls the listener after every committed change to any image (see {@link ImageQueries#onChange}). */
     public Subscription onChange(BiConsumer<UUID, @Nullable ImageSummary> listener) {
         return library.onChange(listener);
     }

@@ -2,7 +2,7 @@
  * Getting images in: checking each upload (size, real type from its bytes, header dimensions, a full decode, all by
  * {@link dev.glimpse.imaging.ImageInspector}), storing it once per content hash after the metadata policy, making its
  * thumbnail and recording it as a {@link dev.glimpse.library.Image} row whose change event the library announces.
- * Also the upload page (which shows the library's section below the drop zone) and the JSON image API.
+ * Also the JSON image API; the upload page (the home page) is in {@code ingest.ui}.
  */
 @NullMarked
 package dev.glimpse.ingest;

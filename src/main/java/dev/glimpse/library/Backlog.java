@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * images finished (READY or FAILED) over the last ten minutes of readings (at least 20 seconds of them).
  */
 @Component
-public class Backlog {
+class Backlog {
 
     private static final Logger log = LoggerFactory.getLogger(Backlog.class);
     private static final Duration MAX_AGE = Duration.ofSeconds(2);

@@ -10,7 +10,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Deletes a deleted image's blobs once the delete has committed, in the instance that deleted it (exactly once; the
  * shared blob store needs no per-instance work). The search index is not touched here: every instance's
- * {@link IndexFollower} removes the document when it applies the delete from the change log. If this fails or the
+ * {@link dev.glimpse.search.index.IndexFollower} removes the document when it applies the delete from the change log. If this fails or the
  * process dies first, the orphan blob sweeper removes the blobs after its grace period, since no row refers to them.
  */
 @Component

@@ -12,23 +12,16 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One stored image: its metadata, where its bytes are, and its caption and embedding once captioned. Its one reason to change is the
- * {@code image} table.
+ * One stored image: its metadata, where its bytes are, how it arrived ({@link OriginColumns}), its caption and embedding
+ * once captioned ({@link CaptionColumns}) and when and where it was taken ({@link CaptureColumns}). Its one reason to
+ * change is the {@code image} table.
  */
 @Entity
 @Table(name = "image")
 public class Image {
-
-    /** Photos a person uploads on the page or through the API: captioned first. */
-    public static final short UPLOAD_PRIORITY = 1;
-
-    /** Photos of a folder import: captioned after every upload waiting. */
-    public static final short IMPORT_PRIORITY = 0;
 
     @Id
     private UUID id;
@@ -53,18 +46,6 @@ public class Image {
 
     @Column(name = "thumbnail_key", nullable = false)
     private String thumbnailKey;
-
-    private @Nullable String caption;
-
-    @Column(name = "caption_model")
-    private @Nullable String captionModel;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(columnDefinition = "float4[]")
-    private float @Nullable [] embedding;
-
-    @Column(name = "embedding_model")
-    private @Nullable String embeddingModel;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -92,9 +73,6 @@ public class Image {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "caption_by_person", nullable = false)
-    private boolean captionByPerson;
-
     @Column(name = "deleted_at")
     private @Nullable Instant deletedAt;
 
@@ -103,18 +81,16 @@ public class Image {
     private @Nullable ImageStatus statusBeforeDelete;
 
     @Embedded
+    private CaptionColumns captioned = new CaptionColumns();
+
+    @Embedded
     private CaptureColumns capture = new CaptureColumns();
 
     @Version
     private long version;
 
-    /** Where an imported image came from: its path inside the imported folder; null for uploads. */
-    @Column(name = "source_path", length = 1024)
-    private @Nullable String sourcePath;
-
-    /** Captioned before images of lower priority: {@link #UPLOAD_PRIORITY} or {@link #IMPORT_PRIORITY}. */
-    @Column(nullable = false)
-    private short priority = UPLOAD_PRIORITY;
+    @Embedded
+    private OriginColumns origin = new OriginColumns();
 
     protected Image() {}
 
@@ -160,12 +136,11 @@ public class Image {
 
     /** Marks the image as imported from {@code sourcePath} (captioned after uploads). */
     public void importedFrom(String sourcePath) {
-        this.sourcePath = sourcePath;
-        this.priority = IMPORT_PRIORITY;
+        origin.importedFrom(sourcePath);
     }
 
     public @Nullable String getSourcePath() {
-        return sourcePath;
+        return origin.sourcePath();
     }
 
     public String getOriginalName() {
@@ -197,19 +172,19 @@ public class Image {
     }
 
     public @Nullable String getCaption() {
-        return caption;
+        return captioned.caption();
     }
 
     public @Nullable String getCaptionModel() {
-        return captionModel;
+        return captioned.captionModel();
     }
 
     public float @Nullable [] getEmbedding() {
-        return embedding;
+        return captioned.embedding();
     }
 
     public @Nullable String getEmbeddingModel() {
-        return embeddingModel;
+        return captioned.embeddingModel();
     }
 
     public ImageStatus getStatus() {
@@ -253,7 +228,7 @@ public class Image {
     }
 
     public boolean isCaptionByPerson() {
-        return captionByPerson;
+        return captioned.byPerson();
     }
 
     public @Nullable Instant getDeletedAt() {
@@ -262,22 +237,11 @@ public class Image {
 
     /** Records a finished caption and its embedding; the image becomes searchable. */
     void markReady(String caption, String captionModel, float[] embedding, String embeddingModel) {
-        this.captionByPerson = false;
-        this.caption = caption;
-        this.captionModel = captionModel;
-        this.embedding = embedding.clone();
-        this.embeddingModel = embeddingModel;
-        this.status = ImageStatus.READY;
-        this.failureReason = null;
-        clearClaim();
-        this.failureKind = null;
+        captioned.write(caption, captionModel, embedding, embeddingModel, false);
+        markCaptioned();
     }
 
     /** Records why captioning failed; the image can be retried. */
-    void markFailed(String reason) {
-        markFailed(reason, FailureKind.IMAGE);
-    }
-
     public void markFailed(String reason, FailureKind kind) {
         this.status = ImageStatus.FAILED;
         this.failureReason = reason;
@@ -301,8 +265,15 @@ public class Image {
 
     /** Records a caption a person wrote, with its embedding; the image is searchable by its new words. */
     void markCaptionedByPerson(String caption, float[] embedding, String embeddingModel) {
-        markReady(caption, "person", embedding, embeddingModel);
-        this.captionByPerson = true;
+        captioned.write(caption, "person", embedding, embeddingModel, true);
+        markCaptioned();
+    }
+
+    private void markCaptioned() {
+        this.status = ImageStatus.READY;
+        this.failureReason = null;
+        clearClaim();
+        this.failureKind = null;
     }
 
     /** Hides the image everywhere until it is restored or purged. */

@@ -1,77 +1,29 @@
 package dev.glimpse.library;
 
-import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.glimpse.search.index.ChangeLog;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The transactional outbox: every {@link ImageChanged} published inside a transaction appends one row to
- * {@code image_change} in that same transaction, just before it commits, and sends a {@code NOTIFY} that PostgreSQL
- * delivers only if the transaction commits. Any kind of change announced through {@link ImageChanged} lands here, so
- * each instance's index follower and open pages learn about it, whichever instance made it.
- *
- * <p><b>Sequence order is commit order.</b> A plain identity column hands out numbers when rows are inserted, not when
- * they commit: transaction 1 may take sequence 7, transaction 2 sequence 8 and commit first, and a follower that read
- * 8 and moved its position past 7 would never see 7. Instead of re-reading a window behind its position (which only
- * narrows the race, and needs a guess at how long a transaction may stay open), writers take a transaction-scoped
- * advisory lock before they insert. The lock is released only after the commit is visible, so a later sequence can
- * never be visible while an earlier one is still in flight, and a follower may safely read strictly after its last
- * sequence. The lock is held only from this before-commit step to the commit itself (one insert, one notify, the
- * commit's flush), so it serialises a few milliseconds per change, not whole transactions. A rolled-back writer
- * leaves a gap in the numbers, which is harmless: nothing with that number will ever become visible.
+ * The transactional outbox: every {@link ImageChanged} published inside a transaction appends one row to the change
+ * log ({@link ChangeLog}) in that same transaction, just before it commits. Any kind of change announced through
+ * {@link ImageChanged} lands there, so each instance's index follower and open pages learn about it, whichever
+ * instance made it.
  */
 @Component
 class ImageChangeOutbox {
 
-    /** Notification channel the followers listen on; the payload is the new row's sequence. */
-    static final String CHANNEL = "image_change";
+    private final ChangeLog log;
 
-    /** Advisory lock key ('glim' 'pse1' as two ints) shared by every outbox writer. */
-    private static final long WRITER_LOCK = 0x676c696d70736531L;
-
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
-
-    ImageChangeOutbox(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+    ImageChangeOutbox(ChangeLog log) {
+        this.log = log;
     }
 
     /** Appends the change in the publisher's transaction (or on its own when it was published outside one). */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void onImageChanged(ImageChanged change) {
-        append(change.id(), kindOf(change));
-    }
-
-    /**
-     * Appends one row and returns its sequence: in the caller's transaction, or in one of its own so that the lock
-     * is held until the row commits.
-     */
-    long append(UUID imageId, String kind) {
-        Long seq = transaction.execute(status -> appendLocked(imageId, kind));
-        return seq == null ? 0 : seq;
-    }
-
-    private long appendLocked(UUID imageId, String kind) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
-                .param("key", WRITER_LOCK)
-                .query()
-                .singleValue();
-        long seq = jdbc.sql("INSERT INTO image_change (image_id, kind) VALUES (:id, :kind) RETURNING seq")
-                .param("id", imageId)
-                .param("kind", kind)
-                .query(Long.class)
-                .single();
-        jdbc.sql("SELECT pg_notify(:channel, :payload)")
-                .param("channel", CHANNEL)
-                .param("payload", Long.toString(seq))
-                .query()
-                .singleValue();
-        return seq;
+        log.append(change.id(), kindOf(change));
     }
 
     private static String kindOf(ImageChanged change) {

@@ -18,9 +18,9 @@ class ImageContentController {
 
     private static final String BASE = "/api/images/";
 
-    private final ImageService service;
+    private final ImageQueries service;
 
-    ImageContentController(ImageService service) {
+    ImageContentController(ImageQueries service) {
         this.service = service;
     }
 

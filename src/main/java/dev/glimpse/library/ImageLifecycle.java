@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The state changes of an image after upload, each in one transaction that also announces the change: finished
- * (caption and embedding written together), failed, retried, re-captioned, captioned by a person, deleted (at once, or
- * undoably: hidden first, purged a few seconds later unless restored). A caption or failure is recorded only while
- * this instance still holds the image's claim.
+ * The transactions behind {@link ImageCommands}: each state change of an image after upload in one transaction that
+ * also announces the change: finished (caption and embedding written together), failed, retried, re-captioned,
+ * captioned by a person, deleted (at once, or undoably: hidden first, purged a few seconds later unless restored). A
+ * caption or failure is recorded only while this instance still holds the image's claim.
  */
 @Component
-public class ImageLifecycle {
+class ImageLifecycle {
 
     private final ImageRepository images;
     private final ApplicationEventPublisher events;
@@ -34,7 +34,7 @@ public class ImageLifecycle {
 
     /** Records the caption and embedding of an image {@code instance} has claimed; nothing when it lost the claim. */
     @Transactional
-    public void finish(UUID id, String instance, Captioned result) {
+    public void finish(UUID id, String instance, ImageCommands.Captioned result) {
         images.findById(id).filter(image -> claimedBy(image, instance)).ifPresent(image -> {
             image.markReady(result.caption(), result.captionModel(), result.embedding(), result.embeddingModel());
             events.publishEvent(ImageChanged.updated(images.saveAndFlush(image)));
@@ -121,6 +121,7 @@ public class ImageLifecycle {
         return found.isPresent();
     }
 
+    /** Removes the image now (row, then blobs and index document); false when there is none. */
     @Transactional
     public boolean delete(UUID id) {
         Optional<Image> found = images.findById(id);
@@ -131,7 +132,4 @@ public class ImageLifecycle {
         });
         return found.isPresent();
     }
-
-    /** A finished caption with its embedding and the models that made them. */
-    public record Captioned(String caption, String captionModel, float[] embedding, String embeddingModel) {}
 }

@@ -23,42 +23,6 @@ public record ImageSummary(
         @Nullable String sourcePath,
         @Nullable FailureKind failureKind) {
 
-    /** An image as a listing shows it, without why it failed. */
-    public ImageSummary(
-            UUID id,
-            String fileName,
-            String mimeType,
-            int width,
-            int height,
-            long byteSize,
-            ImageStatus status,
-            @Nullable String caption,
-            @Nullable String failureReason,
-            @Nullable String captionModel,
-            @Nullable String embeddingModel,
-            Instant createdAt,
-            boolean captionByPerson,
-            PhotoFacts facts,
-            @Nullable String sourcePath) {
-        this(
-                id,
-                fileName,
-                mimeType,
-                width,
-                height,
-                byteSize,
-                status,
-                caption,
-                failureReason,
-                captionModel,
-                embeddingModel,
-                createdAt,
-                captionByPerson,
-                facts,
-                sourcePath,
-                null);
-    }
-
     public static ImageSummary of(Image image) {
         return new ImageSummary(
                 image.getId(),

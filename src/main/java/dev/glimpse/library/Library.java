@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
  * their undo to run out are never shown.
  */
 @Service
-public class Library {
+class Library {
 
     private static final String COLUMNS = "id, original_name, mime_type, width, height, byte_size, status, caption,"
             + " failure_reason, caption_model, embedding_model, created_at, caption_by_person, taken_at, taken_at_offset,"
-            + " taken_at_source, camera, place_city, place_region, place_country, source_path";
+            + " taken_at_source, camera, place_city, place_region, place_country, source_path,"
+            + " failure_kind";
 
     private final JdbcClient jdbc;
     private final Backlog backlog;
@@ -64,12 +66,12 @@ public class Library {
 
     /** How many matching images were taken in each month, latest month first (the order of {@link #slice}). */
     @Transactional(readOnly = true)
-    public List<MonthRows.Month> months(LibraryFilter filter) {
+    public List<MonthCount> months(LibraryFilter filter) {
         Where where = where(filter);
         return jdbc.sql("SELECT date_trunc('month', taken_at) AS month, count(*) AS images FROM image WHERE "
                         + where.sql + " GROUP BY 1 ORDER BY 1 DESC")
                 .param("pattern", where.pattern)
-                .query((rs, row) -> new MonthRows.Month(
+                .query((rs, row) -> new MonthCount(
                         YearMonth.from(rs.getObject("month", LocalDateTime.class)), rs.getLong("images")))
                 .list();
     }
@@ -135,7 +137,12 @@ public class Library {
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getBoolean("caption_by_person"),
                 facts(rs),
-                rs.getString("source_path"));
+                rs.getString("source_path"),
+                failureKind(rs.getString("failure_kind")));
+    }
+
+    private static @Nullable FailureKind failureKind(@Nullable String name) {
+        return name == null ? null : FailureKind.valueOf(name);
     }
 
     private static PhotoFacts facts(ResultSet rs) throws SQLException {

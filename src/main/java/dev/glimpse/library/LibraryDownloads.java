@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class LibraryDownloads {
 
-    private final ImageService service;
+    private final ImageQueries service;
 
-    LibraryDownloads(ImageService service) {
+    LibraryDownloads(ImageQueries service) {
         this.service = service;
     }
 

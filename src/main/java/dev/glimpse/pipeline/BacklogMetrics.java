@@ -1,7 +1,7 @@
 package dev.glimpse.pipeline;
 
 import dev.glimpse.library.BacklogStatus;
-import dev.glimpse.library.Library;
+import dev.glimpse.library.ImageQueries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BacklogMetrics implements MeterBinder {
 
-    private final Library library;
+    private final ImageQueries library;
 
-    BacklogMetrics(Library library) {
+    BacklogMetrics(ImageQueries library) {
         this.library = library;
     }
 

@@ -7,9 +7,10 @@ import dev.glimpse.imaging.ImageFormat;
 import dev.glimpse.imaging.ImageRefusedException;
 import dev.glimpse.library.FailureKind;
 import dev.glimpse.library.FailureReasons;
-import dev.glimpse.library.ImageLifecycle;
+import dev.glimpse.library.ImageCommands;
+import dev.glimpse.library.ImageQueries;
 import dev.glimpse.library.ImageStatus;
-import dev.glimpse.library.ImageUpdates;
+import dev.glimpse.library.ImageSummary;
 import dev.glimpse.library.Subscription;
 import dev.glimpse.serving.BusyException;
 import dev.glimpse.serving.InferenceExecutor.Priority;
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Claims are leased ({@link ImageClaims}): while images are in this worker's hands {@link LeaseRenewal} renews
  * their leases every third of the lease, so another instance takes over only the work of a worker that died. A new upload on
- * any instance wakes the pipeline through the change log ({@link ImageUpdates}); polling is the backstop.
+ * any instance wakes the pipeline through the change log ({@link ImageQueries#onChange}); polling is the backstop.
  */
 @Component
 class CaptionPipeline implements SmartLifecycle {
@@ -50,7 +51,7 @@ class CaptionPipeline implements SmartLifecycle {
     private static final ImageDecoders DECODERS = ImageDecoders.standard();
 
     private final ImageClaims claims;
-    private final ImageLifecycle lifecycle;
+    private final ImageCommands commands;
     private final BlobStore blobs;
     private final CaptionService captioner;
     private final EmbeddingService embedder;
@@ -58,7 +59,7 @@ class CaptionPipeline implements SmartLifecycle {
     private final Semaphore slots;
     private final Semaphore wakeUp = new Semaphore(0);
     private final StorageBackoff storageBackoff;
-    private final ImageUpdates updates;
+    private final ImageQueries queries;
     private final ModelMonitor models;
     private final FailedImageRetry failedImages;
     private final LeaseRenewal leases;
@@ -68,22 +69,22 @@ class CaptionPipeline implements SmartLifecycle {
 
     CaptionPipeline(
             ImageClaims claims,
-            ImageLifecycle lifecycle,
+            ImageCommands commands,
             BlobStore blobs,
             CaptionService captioner,
             EmbeddingService embedder,
             PipelineProperties properties,
-            ImageUpdates updates,
+            ImageQueries queries,
             ModelMonitor models,
             FailedImageRetry failedImages,
             Clock clock) {
         this.claims = claims;
-        this.lifecycle = lifecycle;
+        this.commands = commands;
         this.blobs = blobs;
         this.captioner = captioner;
         this.embedder = embedder;
         this.properties = properties;
-        this.updates = updates;
+        this.queries = queries;
         this.models = models;
         this.failedImages = failedImages;
         this.slots = new Semaphore(properties.maxInFlight());
@@ -108,7 +109,7 @@ class CaptionPipeline implements SmartLifecycle {
                     claims.instance());
         }
         running = true;
-        wakeUps = updates.subscribe(this::onImageChanged);
+        wakeUps = queries.onChange(this::onImageChanged);
         leases.start();
         Thread claimLoop = Thread.ofVirtual().name("caption-pipeline").unstarted(this::run);
         loop = claimLoop; // set before it runs: the loop goes on while it is the current one
@@ -136,8 +137,8 @@ class CaptionPipeline implements SmartLifecycle {
     }
 
     /** New work arrived (on any instance): look for it now rather than at the next poll. */
-    private void onImageChanged(ImageUpdates.Update update) {
-        if (update.image() != null && update.image().status() == ImageStatus.RECEIVED) {
+    private void onImageChanged(UUID id, @Nullable ImageSummary image) {
+        if (image != null && image.status() == ImageStatus.RECEIVED) {
             wakeUp.release();
         }
     }
@@ -197,12 +198,12 @@ class CaptionPipeline implements SmartLifecycle {
                 .thenCompose(image -> captioner.caption(image, Priority.USER))
                 .thenCompose(caption -> embedder.embed(caption, Priority.USER)
                         .thenApply(vector ->
-                                new ImageLifecycle.Captioned(caption, captioner.modelId(), vector, embedder.modelId())))
+                                new ImageCommands.Captioned(caption, captioner.modelId(), vector, embedder.modelId())))
                 .handle((result, error) -> finish(claim, result, error, announcementsBefore));
     }
 
     private Outcome finish(
-            ImageClaims.Claim claim, ImageLifecycle.Captioned result, Throwable error, long announcementsBefore) {
+            ImageClaims.Claim claim, ImageCommands.Captioned result, Throwable error, long announcementsBefore) {
         if (!running) {
             // Stopping: the models' executors are closing and fail what they still hold, and the database may be
             // going away. Writing now would mark a healthy image FAILED (or wait on a closed pool), so the claim
@@ -212,7 +213,7 @@ class CaptionPipeline implements SmartLifecycle {
         }
         try {
             if (error == null) {
-                lifecycle.finish(claim.id(), claims.instance(), result);
+                commands.finishCaptioning(claim.id(), claims.instance(), result);
                 return Outcome.DONE;
             }
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
@@ -229,7 +230,7 @@ class CaptionPipeline implements SmartLifecycle {
                 log.warn("Captioning image {} failed", claim.id(), cause);
             }
             FailureKind kind = FailureKind.of(cause);
-            lifecycle.fail(claim.id(), claims.instance(), FailureReasons.describe(cause), kind);
+            commands.failCaptioning(claim.id(), claims.instance(), FailureReasons.describe(cause), kind);
             if (kind == FailureKind.MODEL && models.availabilityAnnouncements() != announcementsBefore) {
                 retryAfterModelAppeared(claim.id());
             }

@@ -1,6 +1,6 @@
 package dev.glimpse.pipeline;
 
-import dev.glimpse.library.ImageLifecycle;
+import dev.glimpse.library.ImageCommands;
 import dev.glimpse.library.ImageRepository;
 import dev.glimpse.library.LibraryProperties;
 import java.time.Clock;
@@ -21,14 +21,14 @@ class DeletedImagePurger extends PeriodicTask {
     private static final Logger log = LoggerFactory.getLogger(DeletedImagePurger.class);
 
     private final ImageRepository images;
-    private final ImageLifecycle lifecycle;
+    private final ImageCommands commands;
     private final LibraryProperties properties;
     private final Clock clock;
 
-    DeletedImagePurger(ImageRepository images, ImageLifecycle lifecycle, LibraryProperties properties, Clock clock) {
+    DeletedImagePurger(ImageRepository images, ImageCommands commands, LibraryProperties properties, Clock clock) {
         super("deleted-image-purger", true, every(properties), every(properties));
         this.images = images;
-        this.lifecycle = lifecycle;
+        this.commands = commands;
         this.properties = properties;
         this.clock = clock;
     }
@@ -44,7 +44,7 @@ class DeletedImagePurger extends PeriodicTask {
         Instant cutoff = clock.instant().minus(properties.undoDelete());
         int purged = 0;
         for (var id : images.deletedBefore(cutoff)) {
-            if (lifecycle.purge(id, cutoff)) {
+            if (commands.purge(id, cutoff)) {
                 purged++;
             }
         }

@@ -1,7 +1,7 @@
 package dev.glimpse.pipeline;
 
 import dev.glimpse.library.FailureKind;
-import dev.glimpse.library.ImageLifecycle;
+import dev.glimpse.library.ImageCommands;
 import dev.glimpse.library.ImageRepository;
 import dev.glimpse.serving.ModelAvailable;
 import java.util.List;
@@ -23,11 +23,11 @@ public class FailedImageRetry {
     private static final Logger log = LoggerFactory.getLogger(FailedImageRetry.class);
 
     private final ImageRepository images;
-    private final ImageLifecycle lifecycle;
+    private final ImageCommands commands;
 
-    FailedImageRetry(ImageRepository images, ImageLifecycle lifecycle) {
+    FailedImageRetry(ImageRepository images, ImageCommands commands) {
         this.images = images;
-        this.lifecycle = lifecycle;
+        this.commands = commands;
     }
 
     /** Queues every FAILED image again; returns how many were queued. */
@@ -62,7 +62,7 @@ public class FailedImageRetry {
         int queued = 0;
         for (UUID id : ids) {
             try {
-                if (lifecycle.requeue(id, false)) {
+                if (commands.retryFailed(id)) {
                     queued++;
                 }
             } catch (OptimisticLockingFailureException e) {

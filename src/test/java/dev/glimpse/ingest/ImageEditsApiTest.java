@@ -3,9 +3,9 @@ package dev.glimpse.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.glimpse.library.ImageEdits;
+import dev.glimpse.library.ImageCommands;
+import dev.glimpse.library.ImageQueries;
 import dev.glimpse.library.ImageRepository;
-import dev.glimpse.library.ImageService;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.LibraryDownloads;
 import dev.glimpse.search.ImageIndex;
@@ -40,10 +40,10 @@ class ImageEditsApiTest {
     IngestService ingest;
 
     @Autowired
-    ImageService imageService;
+    ImageQueries imageService;
 
     @Autowired
-    ImageEdits edits;
+    ImageCommands edits;
 
     @Autowired
     ImageIndex index;

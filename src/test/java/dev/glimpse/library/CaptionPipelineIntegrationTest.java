@@ -9,6 +9,8 @@ import dev.glimpse.embedding.SentenceEmbedder;
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
 import dev.glimpse.search.ImageIndex;
+import dev.glimpse.search.index.ChangeLog;
+import dev.glimpse.search.index.IndexFollower;
 import dev.glimpse.storage.BlobStore;
 import dev.glimpse.testsupport.Fixtures;
 import dev.glimpse.testsupport.GlimpseTest;
@@ -41,7 +43,7 @@ class CaptionPipelineIntegrationTest {
     BlobStore blobs;
 
     @Autowired
-    ImageChangeOutbox outbox;
+    ChangeLog outbox;
 
     @Autowired
     IndexFollower follower;

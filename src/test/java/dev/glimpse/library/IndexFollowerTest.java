@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.search.ImageIndex;
+import dev.glimpse.search.index.ChangeLog;
+import dev.glimpse.search.index.IndexFollower;
 import dev.glimpse.testsupport.GlimpseTest;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +35,7 @@ class IndexFollowerTest {
     JdbcClient jdbc;
 
     @Autowired
-    ImageChangeOutbox outbox;
+    ChangeLog outbox;
 
     @Autowired
     IndexFollower follower;

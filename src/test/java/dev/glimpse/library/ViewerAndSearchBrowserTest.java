@@ -49,7 +49,7 @@ class ViewerAndSearchBrowserTest {
     IngestService ingest;
 
     @Autowired
-    ImageEdits edits;
+    ImageCommands edits;
 
     @Autowired
     ImageIndex index;

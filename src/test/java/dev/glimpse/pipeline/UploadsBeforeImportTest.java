@@ -6,7 +6,7 @@ import dev.glimpse.GlimpseApplication;
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
 import dev.glimpse.library.BacklogStatus;
-import dev.glimpse.library.Library;
+import dev.glimpse.library.ImageQueries;
 import dev.glimpse.testsupport.TestImages;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ class UploadsBeforeImportTest {
             IngestOutcome upload = ingest.ingest("dropped.png", TestImages.png(80, 60, 950));
             UUID uploaded = ((IngestOutcome.Stored) upload).image().id();
 
-            BacklogStatus backlog = context.getBean(Library.class).backlog();
+            BacklogStatus backlog = context.getBean(ImageQueries.class).backlog();
             assertThat(backlog.waiting()).isEqualTo(4);
             assertThat(backlog.total()).isEqualTo(4);
             assertThat(backlog.describe()).isEqualTo("Captioning 0 of 4 · estimating the time left");

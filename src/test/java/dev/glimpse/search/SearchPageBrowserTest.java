@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
-import dev.glimpse.library.ImageEdits;
+import dev.glimpse.library.ImageCommands;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.ImageSummary;
 import dev.glimpse.speech.TranscriptionService;
@@ -68,7 +68,7 @@ class SearchPageBrowserTest {
     TranscriptionService transcription;
 
     @Autowired
-    ImageEdits edits;
+    ImageCommands edits;
 
     private WebDriver browser;
     private WebDriverWait wait;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.glimpse.ingest.IngestOutcome;
 import dev.glimpse.ingest.IngestService;
-import dev.glimpse.library.ImageEdits;
+import dev.glimpse.library.ImageCommands;
 import dev.glimpse.library.ImageStatus;
 import dev.glimpse.library.ImageSummary;
 import dev.glimpse.search.ImageIndex;
@@ -48,7 +48,7 @@ class HeaderSearchBoxBrowserTest {
     IngestService ingest;
 
     @Autowired
-    ImageEdits edits;
+    ImageCommands edits;
 
     @Autowired
     ImageIndex index;
