@@ -38,7 +38,8 @@ import org.springframework.test.context.TestPropertySource;
  * The page per photo in a real browser: opened directly by its address, kept by a reload, closed by Back onto the
  * tile it was opened from; ← → work after clicking Next (focus on a page button); an EXIF-6 portrait is listed with
  * its upright dimensions; the library grid is one Tab stop with arrow keys between tiles; Undo puts the focus on the
- * restored tile; a filter says how many images match, in good grammar, and says so when none does. axe-core finds
+ * restored tile; a filter says how many images match, in good grammar, and says so when none does, and it is kept in
+ * the address (Back from a photo and a reload bring it back). axe-core finds
  * nothing serious on the photo page; screenshots at 1280 and 390 px.
  */
 @Tag("browser")
@@ -196,6 +197,40 @@ class PhotoPageBrowserTest {
         WebElement empty = browser.findElement(By.id("library-empty"));
         assertThat(empty.isDisplayed()).isTrue();
         assertThat(empty.getText()).isEqualTo("No image matches this filter.");
+    }
+
+    @Test
+    void theLibraryFilterIsInTheAddressAndComesBackAfterAPhotoPageAndAReload() {
+        UUID kept = readyImage("kept-filter-okapi.png", 7601);
+        readyImage("other-photo-lynx.png", 7602);
+        open("/");
+        WebElement filter =
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#library-filter input")));
+        filter.sendKeys("kept-filter-okapi");
+        wait.until(
+                driver -> driver.findElement(By.id("library-count")).getText().equals("1 image matches"));
+        wait.until(driver -> driver.getCurrentUrl().endsWith("/?filter=kept-filter-okapi"));
+
+        openFromTile(kept);
+        browser.navigate().back();
+        wait.until(driver -> !driver.getCurrentUrl().contains("/photo/"));
+        awaitFilter("kept-filter-okapi");
+
+        browser.navigate().refresh();
+        awaitFilter("kept-filter-okapi");
+
+        // emptied, the address names no filter again
+        WebElement emptied =
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#library-filter input")));
+        emptied.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        wait.until(driver -> !driver.getCurrentUrl().contains("filter="));
+    }
+
+    private void awaitFilter(String words) {
+        wait.until(driver -> words.equals(
+                driver.findElement(By.cssSelector("#library-filter input")).getDomProperty("value")));
+        wait.until(
+                driver -> driver.findElement(By.id("library-count")).getText().equals("1 image matches"));
     }
 
     private String focusedTile() {

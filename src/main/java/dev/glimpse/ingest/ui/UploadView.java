@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.glimpse.base.MainLayout;
@@ -39,7 +41,7 @@ import org.springframework.beans.factory.ObjectProvider;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Glimpse")
 @PermitAll
-public class UploadView extends VerticalLayout {
+public class UploadView extends VerticalLayout implements BeforeEnterObserver {
 
     private final IngestService ingest;
     private final ImageQueries images;
@@ -68,6 +70,11 @@ public class UploadView extends VerticalLayout {
         // below the library: what appears there never moves what the person is looking at
         this.sections.forEach(section -> add(section.component()));
         setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        library.filterAsIn(event.getLocation().getQueryParameters());
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.glimpse.library.ImageQueries;
 import dev.glimpse.library.ImageStatus;
@@ -47,6 +48,7 @@ public final class LibrarySection extends Div {
     private final Span selectionCount = new Span();
     private final PhotoGrid grid;
     private LibraryFilter filter = LibraryFilter.EVERYTHING;
+    private final LibraryFilters filters = new LibraryFilters(this::filterBy);
 
     public LibrarySection(ImageQueries queries, LibraryDownloads downloads, Actions actions) {
         this.queries = queries;
@@ -71,7 +73,7 @@ public final class LibrarySection extends Div {
         empty.setId("library-empty");
         empty.addClassName("library-empty");
         empty.getElement().setAttribute("role", "status");
-        add(heading, new LibraryFilters(this::filterBy), selectionBar(downloads), empty, grid);
+        add(heading, filters, selectionBar(downloads), empty, grid);
         TileFocus.follow(this, this::reveal);
         refresh();
     }
@@ -133,9 +135,17 @@ public final class LibrarySection extends Div {
         grid.refresh();
     }
 
+    /** Shows the library filtered as the page's address says ({@code ?show=…&filter=…}). */
+    public void filterAsIn(QueryParameters address) {
+        filters.restore(address);
+    }
+
     private void filterBy(LibraryFilter chosen) {
         filter = chosen;
         refresh();
+        // the address names the filter, so Back from a photo page, a reload or a shared link shows it again
+        String query = LibraryFilters.address(chosen).getQueryString();
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, query.isEmpty() ? "." : "?" + query));
     }
 
     private Div selectionBar(LibraryDownloads downloads) {
