@@ -1,5 +1,5 @@
 /**
- * On every page (loaded with the model banner, base/ModelBanner): a visible banner while Glimpse cannot be reached
+ * On every page (loaded by the page frame, base/MainLayout): a visible banner while Glimpse cannot be reached
  * ("Can't reach Glimpse — retrying…", a polite live region), in place of Vaadin's own indicator text, and a drop
  * target covering the whole page: files dropped anywhere go to the upload tray when the page has one, and a drop never
  * makes the browser leave the app to show the file.

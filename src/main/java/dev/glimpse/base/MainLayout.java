@@ -4,6 +4,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -18,10 +19,12 @@ import org.springframework.beans.factory.ObjectProvider;
  * The frame around every page: the product name, a line on what it does, what features put in the header (the
  * search box, {@link HeaderPart}), links to the upload and search pages, and who is signed in (with sign-out), and a
  * banner while a model is missing. The links name the routes by path, not by
- * view class, so that {@code base} depends on no feature.
+ * view class, so that {@code base} depends on no feature. It also brings what every page needs in the browser: the
+ * connection banner and the page-wide drop guard ({@code frontend/page-status.ts}).
  */
 @PermitAll
 @CssImport("./glimpse.css")
+@JsModule("./page-status.ts")
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication, ModelMonitor models, ObjectProvider<HeaderPart> parts) {

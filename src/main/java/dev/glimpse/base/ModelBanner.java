@@ -6,7 +6,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
-import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,13 +20,9 @@ import org.jspecify.annotations.Nullable;
  * missing"), opening to the whole explanation of what does not work and that it resumes by itself; hidden while every
  * model is available. Dismissed, it stays away for the rest of the visit until the message changes. Updated live
  * (pushed) when a model goes missing or appears. The technical reason is in the {@code models} health component.
- *
- * <p>Every page has it, so it also brings the page-wide parts that are no model's business but must be on every page:
- * the connection banner and the drop guard ({@code frontend/page-status.ts}).
  */
 @CssImport("./model-banner.css")
 @CssImport("./page-status.css")
-@JsModule("./page-status.ts")
 class ModelBanner extends Div {
 
     private static final String DISMISSED = ModelBanner.class.getName() + ".dismissed";
