@@ -76,8 +76,22 @@ function focusTile(grid: Grid, button: HTMLElement) {
   button.scrollIntoView({ block: 'nearest' });
 }
 
-function onKey(grid: Grid, event: KeyboardEvent) {
-  const from = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(OPEN) : null;
+/**
+ * A key pressed while the grid draws its tiles anew lands on the page (the focused button is gone until the next frame
+ * settles the focus again): it is taken as pressed on the tile that had the focus, so no key is lost.
+ */
+function onPageKey(grid: Grid, event: KeyboardEvent) {
+  const lost = document.activeElement === null || document.activeElement === document.body;
+  if (!lost || !grid.glimpseFocused || !grid.isConnected) return;
+  const active = buttons(grid).find((b) => tileId(b) === grid.glimpseActive);
+  if (active) {
+    active.focus({ preventScroll: true });
+    onKey(grid, event, active);
+  }
+}
+
+function onKey(grid: Grid, event: KeyboardEvent, on?: HTMLElement) {
+  const from = on ?? (event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(OPEN) : null);
   if (!from || event.altKey || event.ctrlKey || event.metaKey) return;
   if (event.key === 'Tab') {
     // tiles drawn anew since the last settle are Tab stops until the next frame: settle before Tab moves on
@@ -103,6 +117,7 @@ function gridKeys(grid: Grid) {
   if (grid.glimpseKeys) return;
   grid.glimpseKeys = true;
   grid.addEventListener('keydown', (e) => onKey(grid, e));
+  document.addEventListener('keydown', (e) => onPageKey(grid, e));
   grid.addEventListener('keyup', (e) => {
     if (e.key === ' ' && e.target instanceof HTMLElement && e.target.closest(OPEN)) e.preventDefault();
   });

@@ -160,6 +160,13 @@ class PhotoPageBrowserTest {
         wait.until(driver -> first.toString().equals(focusedTile()));
         new Actions(browser).sendKeys(Keys.ARROW_LEFT).perform();
         wait.until(driver -> second.toString().equals(focusedTile()));
+        // a key pressed while the grid draws its tiles anew (the focused button gone, the focus on the page for a
+        // moment) still moves from the tile that had the focus
+        ((JavascriptExecutor) browser).executeScript("document.activeElement.blur();");
+        new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
+        wait.until(driver -> first.toString().equals(focusedTile()));
+        new Actions(browser).sendKeys(Keys.ARROW_LEFT).perform();
+        wait.until(driver -> second.toString().equals(focusedTile()));
         new Actions(browser).sendKeys(Keys.TAB).perform();
         assertThat(focusedTile()).as("Tab leaves the grid").isNull();
 
